@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sp-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "sp-application.h"
+#include "sp-cli.h"
+#include "sp-file-utils.h"
+#include "sp-preferences-window.h"
+#include "sp-window.h"
+
+struct _SpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  SpPlanner      *planner;
+  char           *startup_error; /* shown once the window is up */
+};
+
+G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
+
+static SpWindow *
+get_window (SpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SP_IS_WINDOW (window))
+    return SP_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SP_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static SpWindow *
+ensure_window (SpApplication *self)
+{
+  SpWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = sp_window_new (self);
+  return window;
+}
+
+/* The saved plan, or the bundled one when there is none or it no longer loads. */
+static SpPlan *
+load_initial_plan (SpApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "plan-file");
+
+  if (path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      SpPlan *plan = sp_plan_new_from_file (file, NULL, &error);
+
+      if (plan != NULL)
+        return plan;
+
+      /* Keep the setting: the file may come back, and it is the user's choice */
+      g_warning ("%s", error->message);
+      self->startup_error = g_strdup (error->message);
+    }
+
+  return sp_plan_new_bundled ();
+}
+
+static void
+open_plan_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!sp_application_open_plan (self, file, &error))
+        sp_window_show_error (ensure_window (self), _("Could not open the plan"), error->message);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_plan_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Plan"),
+                                         GTK_WINDOW (ensure_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Study plans (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_plan_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+bundled_plan_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  g_autoptr(SpPlan) plan = sp_plan_new_bundled ();
+
+  g_settings_set_string (self->settings, "plan-file", "");
+  sp_planner_set_plan (self->planner, plan);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  SpPreferencesWindow *prefs;
+
+  prefs = sp_preferences_window_new (self->planner);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  static const char *developers[] = { "Study Planner developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (ensure_window (self)),
+                         "application-name", _("Study Planner"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Study Planner developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/studyplanner/study-planner",
+                         "issue-url", "https://github.com/studyplanner/study-planner/issues",
+                         "comments", _("Plan your way to becoming a machine-learning engineer: "
+                                       "daily study blocks from the hours you have, "
+                                       "course listings matched to topics, and a schedule to print."),
+                         "developers", developers,
+                         /* TRANSLATORS: your name and e-mail, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 Study Planner developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-plan", open_plan_action },
+  { "bundled-plan", bundled_plan_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static int
+sp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  return sp_cli_run (options);
+}
+
+static void
+sp_application_startup (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  g_autoptr(SpPlan) plan = NULL;
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.open-plan", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view('path')", { "<Control>4", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  plan = load_initial_plan (self);
+  self->planner = sp_planner_new (plan);
+  g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+sp_application_activate (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  SpWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->startup_error != NULL)
+    {
+      g_autofree char *message = g_steal_pointer (&self->startup_error);
+      sp_window_show_error (window, _("Could not open the saved plan; showing the bundled path"), message);
+    }
+}
+
+static void
+sp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SpApplication *self = SP_APPLICATION (app);
+
+  sp_application_activate (app);
+
+  /* One plan is followed at a time: the last good file wins */
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sp_application_open_plan (self, files[i], &error))
+        sp_window_show_error (ensure_window (self), _("Could not open the plan"), error->message);
+    }
+}
+
+static void
+sp_application_shutdown (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->planner);
+  g_clear_object (&self->settings);
+}
+
+static void
+sp_application_finalize (GObject *object)
+{
+  SpApplication *self = SP_APPLICATION (object);
+
+  g_clear_object (&self->planner);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->startup_error, g_free);
+
+  G_OBJECT_CLASS (sp_application_parent_class)->finalize (object);
+}
+
+static void
+sp_application_class_init (SpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sp_application_finalize;
+  app_class->handle_local_options = sp_application_handle_local_options;
+  app_class->startup = sp_application_startup;
+  app_class->activate = sp_application_activate;
+  app_class->open = sp_application_open;
+  app_class->shutdown = sp_application_shutdown;
+}
+
+static void
+sp_application_init (SpApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), sp_cli_get_option_entries ());
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN-FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan your study of the machine-learning path."));
+}
+
+SpApplication *
+sp_application_new (void)
+{
+  return g_object_new (SP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/studyplanner/StudyPlanner",
+                       NULL);
+}
+
+/**
+ * sp_application_get_planner:
+ *
+ * Returns: (transfer none): the one owner of the plan and the user's state
+ */
+SpPlanner *
+sp_application_get_planner (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+  return self->planner;
+}
+
+GSettings *
+sp_application_get_settings (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * sp_application_open_plan:
+ *
+ * Validates @file, keeps a copy in the user's plans folder so the plan
+ * stays available when the original moves, and follows it. On failure
+ * nothing changes.
+ */
+gboolean
+sp_application_open_plan (SpApplication  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *plans_dir = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (SP_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_uri (file);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_READ, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  plan = sp_plan_new_from_bytes (bytes, name, NULL, error);
+  if (plan == NULL)
+    return FALSE;
+
+  data_dir = sp_file_get_data_dir ();
+  plans_dir = g_build_filename (data_dir, "plans", NULL);
+  basename = g_strdup_printf ("%s.json", sp_plan_get_id (plan));
+  copy = g_build_filename (plans_dir, basename, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (g_strcmp0 (name, copy) != 0)
+    {
+      if (g_mkdir_with_parents (plans_dir, 0755) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not create the folder “%s”: %s"), plans_dir, g_strerror (saved));
+          return FALSE;
+        }
+      if (!sp_file_write_atomic (copy, data, length, error))
+        return FALSE;
+    }
+
+  g_settings_set_string (self->settings, "plan-file", copy);
+  sp_planner_set_plan (self->planner, plan);
+  return TRUE;
+}

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sp-path-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-path-view.h"
+
+/* The learning path as a person reads it: levels in order, each with its
+ * time frame, its topics and what to do, and the chosen track. */
+struct _SpPathView
+{
+  AdwBin      parent_instance;
+
+  SpPlanner  *planner;
+
+  GtkLabel   *title_label;
+  GtkLabel   *description_label;
+  GtkBox     *steps_box;
+  GtkBox     *levels_box;
+};
+
+G_DEFINE_FINAL_TYPE (SpPathView, sp_path_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLANNER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remove_children (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static char *
+format_time_frame (const SpLevel *level)
+{
+  if (level->max_months < 0)
+    /* TRANSLATORS: an open-ended time frame, "12+ months" */
+    return g_strdup_printf (ngettext ("%u+ month", "%u+ months", level->min_months), level->min_months);
+  /* TRANSLATORS: a time frame, "3–6 months" */
+  return g_strdup_printf (ngettext ("%u–%d month", "%u–%d months", level->max_months),
+                          level->min_months, level->max_months);
+}
+
+static char *
+format_hours (double hours)
+{
+  /* TRANSLATORS: a number of study hours, "30 h" */
+  return g_strdup_printf (_("%.0f h"), hours);
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_level_badge (guint level_index)
+{
+  GtkWidget *badge = gtk_label_new (NULL);
+  g_autofree char *css = g_strdup_printf ("level-%u", MIN (level_index + 1, 6));
+  g_autofree char *text = g_strdup_printf ("%u", level_index + 1);
+
+  gtk_label_set_text (GTK_LABEL (badge), text);
+  gtk_widget_add_css_class (badge, "level-badge");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+static void
+add_task_row (AdwExpanderRow *expander,
+              const char     *kind,
+              const SpText   *task)
+{
+  GtkWidget *row;
+
+  if (task == NULL)
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sp_text_get (task));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_expander_row_add_row (expander, row);
+}
+
+/* Task rows are made on first expansion: most topics are never opened. */
+static void
+topic_row_expanded_cb (AdwExpanderRow *expander,
+                       GParamSpec     *pspec,
+                       const SpTopic  *topic)
+{
+  if (!adw_expander_row_get_expanded (expander))
+    return;
+
+  g_signal_handlers_disconnect_by_func (expander, topic_row_expanded_cb, (gpointer) topic);
+  add_task_row (expander, _("Read"), topic->task_read);
+  add_task_row (expander, _("Practice"), topic->task_practice);
+  add_task_row (expander, _("Project"), topic->task_project);
+}
+
+static char *
+describe_prerequisites (SpPlan        *plan,
+                        const SpTopic *topic)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; topic->prerequisites[i] != NULL; i++)
+    {
+      const SpTopic *prereq = sp_plan_lookup_topic (plan, topic->prerequisites[i]);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, prereq ? sp_topic_get_title (prereq) : topic->prerequisites[i]);
+    }
+
+  if (names->len == 0)
+    return NULL;
+  /* TRANSLATORS: the topics to finish first, "After: Python, Linear algebra" */
+  return g_strdup_printf (_("After: %s"), names->str);
+}
+
+static GtkWidget *
+new_topic_row (SpPlan        *plan,
+               const SpTopic *topic,
+               const char    *extra)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *hours = format_hours (topic->hours);
+  g_autofree char *prereqs = describe_prerequisites (plan, topic);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *hours_label;
+
+  if (extra != NULL && prereqs != NULL)
+    subtitle = g_strdup_printf ("%s · %s", extra, prereqs);
+  else
+    subtitle = g_strdup (extra ? extra : prereqs);
+
+  /* Plan text is untrusted: never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sp_topic_get_title (topic));
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), new_level_badge (topic->level));
+
+  hours_label = gtk_label_new (hours);
+  gtk_widget_add_css_class (hours_label, "numeric");
+  gtk_widget_add_css_class (hours_label, "dim-label");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), hours_label);
+
+  accessible = g_strdup_printf (_("%s, %s"), sp_topic_get_title (topic), hours);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (topic_row_expanded_cb), (gpointer) topic);
+  return row;
+}
+
+static GtkWidget *
+new_boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static void
+track_selected_cb (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   SpPathView  *self)
+{
+  SpPlan *plan = sp_planner_get_plan (self->planner);
+  const SpLevel *level = g_object_get_data (G_OBJECT (row), "sp-level");
+  guint selected = adw_combo_row_get_selected (row);
+  const SpTrack *track;
+
+  if (plan == NULL || level == NULL || selected >= level->tracks->len)
+    return;
+
+  track = g_ptr_array_index (level->tracks, selected);
+  sp_planner_set_track (self->planner, track->id);
+}
+
+static GtkWidget *
+new_track_selector (SpPathView    *self,
+                    const SpLevel *level)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  const char *current = sp_planner_get_track (self->planner);
+  GtkWidget *row = adw_combo_row_new ();
+  guint selected = 0;
+
+  for (guint i = 0; i < level->tracks->len; i++)
+    {
+      const SpTrack *track = g_ptr_array_index (level->tracks, i);
+
+      gtk_string_list_append (model, sp_text_get (track->title));
+      if (g_strcmp0 (track->id, current) == 0)
+        selected = i;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Specialization Track"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "sp-level", (gpointer) level);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (track_selected_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
+new_step (SpPathView    *self,
+          const SpLevel *level,
+          double         hours,
+          double         progress)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  g_autofree char *number = g_strdup_printf (_("Level %u"), level->number);
+  g_autofree char *frame = format_time_frame (level);
+  g_autofree char *hours_text = format_hours (hours);
+  g_autofree char *meta = g_strdup_printf ("%s · %s", frame, hours_text);
+  g_autofree char *css = g_strdup_printf ("level-%u", MIN (level->number, 6));
+  g_autofree char *percent = g_strdup_printf (_("%.0f%% done"), progress * 100);
+  g_autofree char *accessible = g_strdup_printf (_("Level %u, %s: %s, %s"), level->number,
+                                                 sp_text_get (level->title), meta, percent);
+  GtkWidget *title;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "level-step");
+  gtk_widget_add_css_class (card, css);
+
+  gtk_box_append (GTK_BOX (card), new_label (number, "caption-heading"));
+  title = new_label (sp_text_get (level->title), "heading");
+  gtk_box_append (GTK_BOX (card), title);
+  gtk_box_append (GTK_BOX (card), new_label (meta, "caption"));
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), percent);
+  gtk_widget_set_tooltip_text (bar, percent);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_box_append (GTK_BOX (card), bar);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, percent,
+                                  -1);
+  return card;
+}
+
+static GtkWidget *
+new_section_header (const char *title,
+                    const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box), new_label (title, "title-3"));
+  if (subtitle != NULL && subtitle[0] != '\0')
+    gtk_box_append (GTK_BOX (box), new_label (subtitle, "dim-label"));
+  return box;
+}
+
+static void
+add_level (SpPathView    *self,
+           SpPlan        *plan,
+           const SpLevel *level)
+{
+  const char *track_id = sp_planner_get_track (self->planner);
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list;
+  g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), level->number, sp_text_get (level->title));
+  g_autofree char *frame = format_time_frame (level);
+  g_autofree char *hours = format_hours (sp_plan_get_level_hours (plan, level->number - 1, track_id));
+  g_autofree char *meta = NULL;
+  const char *description = sp_text_get (level->description);
+
+  /* TRANSLATORS: "3–6 months · 185 h of study" */
+  meta = g_strdup_printf (_("%s · %s of study"), frame, hours);
+  gtk_box_append (GTK_BOX (section), new_section_header (heading, meta));
+  if (description != NULL)
+    gtk_box_append (GTK_BOX (section), new_label (description, NULL));
+
+  if (level->tracks->len > 0)
+    {
+      const SpTrack *track = sp_plan_lookup_track (plan, track_id);
+
+      list = new_boxed_list ();
+      gtk_list_box_append (GTK_LIST_BOX (list), new_track_selector (self, level));
+      gtk_box_append (GTK_BOX (section), list);
+
+      if (track != NULL && track->level == level->number - 1 && track->description != NULL)
+        gtk_box_append (GTK_BOX (section), new_label (sp_text_get (track->description), "dim-label"));
+    }
+
+  list = new_boxed_list ();
+  for (guint i = 0; i < level->topics->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, g_ptr_array_index (level->topics, i), NULL));
+
+  for (guint t = 0; t < level->tracks->len; t++)
+    {
+      const SpTrack *track = g_ptr_array_index (level->tracks, t);
+
+      if (g_strcmp0 (track->id, track_id) != 0)
+        continue;
+      for (guint i = 0; i < track->topics->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, g_ptr_array_index (track->topics, i), NULL));
+    }
+
+  if (gtk_widget_get_first_child (list) != NULL)
+    gtk_box_append (GTK_BOX (section), list);
+
+  gtk_box_append (self->levels_box, section);
+}
+
+static void
+add_woven_section (SpPathView      *self,
+                   SpPlan          *plan,
+                   SpTopicCategory  category,
+                   const char      *title,
+                   const char      *subtitle)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = new_boxed_list ();
+  GPtrArray *topics = sp_plan_get_topics (plan);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const SpTopic *topic = g_ptr_array_index (topics, i);
+      const SpLevel *level;
+      g_autofree char *when = NULL;
+
+      if (topic->category != category)
+        continue;
+
+      level = sp_plan_get_level (plan, topic->level);
+      /* TRANSLATORS: when a skill is studied, "During Machine Learning Core" */
+      when = g_strdup_printf (_("During %s"), sp_text_get (level->title));
+      gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, topic, when));
+      any = TRUE;
+    }
+
+  if (!any)
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      g_object_ref_sink (section);
+      g_object_unref (section);
+      return;
+    }
+
+  gtk_box_append (GTK_BOX (section), new_section_header (title, subtitle));
+  gtk_box_append (GTK_BOX (section), list);
+  gtk_box_append (self->levels_box, section);
+}
+
+static void
+rebuild (SpPathView *self)
+{
+  SpPlan *plan;
+  const char *description;
+
+  remove_children (self->steps_box);
+  remove_children (self->levels_box);
+
+  if (self->planner == NULL)
+    return;
+
+  plan = sp_planner_get_plan (self->planner);
+  gtk_label_set_text (self->title_label, sp_plan_get_title (plan));
+  description = sp_plan_get_description (plan);
+  gtk_label_set_text (self->description_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+
+  for (guint i = 0; i < sp_plan_get_n_levels (plan); i++)
+    {
+      const SpLevel *level = sp_plan_get_level (plan, i);
+      const char *track = sp_planner_get_track (self->planner);
+
+      gtk_box_append (self->steps_box,
+                      new_step (self, level, sp_plan_get_level_hours (plan, i, track),
+                                sp_planner_get_level_progress (self->planner, i)));
+      add_level (self, plan, level);
+    }
+
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_SKILL, _("Complementary Skills"),
+                     _("Studied alongside the levels, a little each week"));
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_MILESTONE, _("Portfolio Milestones"),
+                     _("Projects that show what you can do"));
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_INTERVIEW, _("Interview Preparation"),
+                     _("Getting ready for the job search"));
+}
+
+static void
+sp_path_view_dispose (GObject *object)
+{
+  SpPathView *self = SP_PATH_VIEW (object);
+
+  g_clear_object (&self->planner);
+
+  G_OBJECT_CLASS (sp_path_view_parent_class)->dispose (object);
+}
+
+static void
+sp_path_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SpPathView *self = SP_PATH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANNER:
+      g_value_set_object (value, self->planner);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_path_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SpPathView *self = SP_PATH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANNER:
+      sp_path_view_set_planner (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_path_view_class_init (SpPathViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_path_view_dispose;
+  object_class->get_property = sp_path_view_get_property;
+  object_class->set_property = sp_path_view_set_property;
+
+  properties[PROP_PLANNER] =
+    g_param_spec_object ("planner", NULL, NULL,
+                         SP_TYPE_PLANNER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-path-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpPathView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SpPathView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, SpPathView, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, SpPathView, levels_box);
+  gtk_widget_class_set_css_name (widget_class, "pathview");
+}
+
+static void
+sp_path_view_init (SpPathView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SpPlanner *
+sp_path_view_get_planner (SpPathView *self)
+{
+  g_return_val_if_fail (SP_IS_PATH_VIEW (self), NULL);
+  return self->planner;
+}
+
+void
+sp_path_view_set_planner (SpPathView *self,
+                          SpPlanner  *planner)
+{
+  g_return_if_fail (SP_IS_PATH_VIEW (self));
+
+  if (self->planner != NULL)
+    g_signal_handlers_disconnect_by_func (self->planner, rebuild, self);
+
+  if (!g_set_object (&self->planner, planner))
+    return;
+
+  if (planner != NULL)
+    g_signal_connect_object (planner, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
+}

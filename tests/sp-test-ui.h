@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-application.h"
+
+G_BEGIN_DECLS
+
+SpApplication *sp_test_ui_start_app        (void);
+void           sp_test_ui_stop_app         (SpApplication *app);
+GtkWindow     *sp_test_ui_get_window       (SpApplication *app);
+void           sp_test_ui_wait             (guint          ms);
+void           sp_test_ui_wait_for_mapped  (GtkWidget     *widget);
+GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
+                                            GType          type);
+GPtrArray     *sp_test_ui_collect_text     (GtkWidget     *root);
+gboolean       sp_test_ui_has_text         (GtkWidget     *root,
+                                            const char    *text);
+void           sp_test_ui_save_png         (GtkWidget     *widget,
+                                            const char    *name);
+
+G_END_DECLS

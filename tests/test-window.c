@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-path-view.h"
+#include "sp-test-ui.h"
+#include "sp-window.h"
+
+static gboolean
+is_romanian (void)
+{
+  return g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ro_RO");
+}
+
+static gboolean
+has_text_containing (GtkWidget  *root,
+                     const char *needle)
+{
+  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_track_shown (GtkWidget  *view,
+                    SpPlan     *plan,
+                    const char *shown)
+{
+  const SpLevel *level = sp_plan_get_level (plan, 2);
+
+  for (guint t = 0; t < level->tracks->len; t++)
+    {
+      const SpTrack *track = g_ptr_array_index (level->tracks, t);
+
+      for (guint i = 0; i < track->topics->len; i++)
+        {
+          const SpTopic *topic = g_ptr_array_index (track->topics, i);
+          gboolean expected = g_strcmp0 (track->id, shown) == 0;
+
+          if (sp_test_ui_has_text (view, sp_topic_get_title (topic)) != expected)
+            g_error ("topic “%s” of track %s is %s", topic->id, track->id,
+                     expected ? "missing" : "shown although another track is chosen");
+        }
+    }
+}
+
+static void
+test_path_view (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+  SpPlanner *planner = sp_application_get_planner (app);
+  SpPlan *plan = sp_planner_get_plan (planner);
+  GtkWidget *view;
+  AdwComboRow *combo;
+  const SpLevel *special;
+  guint nlp_index = G_MAXUINT;
+  g_autofree char *heading = NULL;
+  g_autofree char *track_setting = NULL;
+
+  g_assert_true (SP_IS_WINDOW (window));
+  g_assert_cmpstr (sp_window_get_view (SP_WINDOW (window)), ==, "path");
+
+  view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+  g_assert_nonnull (view);
+
+  /* The plan, its levels with their time frames, every common topic */
+  g_assert_true (sp_test_ui_has_text (view, sp_plan_get_title (plan)));
+  for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
+    {
+      const SpLevel *level = sp_plan_get_level (plan, l);
+
+      heading = g_strdup_printf (_("Level %u · %s"), level->number, sp_text_get (level->title));
+      g_assert_true (sp_test_ui_has_text (view, heading));
+      g_clear_pointer (&heading, g_free);
+
+      for (guint i = 0; i < level->topics->len; i++)
+        g_assert_true (sp_test_ui_has_text (view, sp_topic_get_title (g_ptr_array_index (level->topics, i))));
+    }
+  g_assert_true (has_text_containing (view, is_romanian () ? "3–6 luni" : "3–6 months"));
+  g_assert_true (has_text_containing (view, is_romanian () ? "12+ luni" : "12+ months"));
+  g_assert_true (sp_test_ui_has_text (view, _("Complementary Skills")));
+  g_assert_true (sp_test_ui_has_text (view, _("Portfolio Milestones")));
+  g_assert_true (sp_test_ui_has_text (view, _("Interview Preparation")));
+
+  /* The default track is shown; switch through the selector as a user would */
+  g_assert_cmpstr (sp_planner_get_track (planner), ==, "dl");
+  assert_track_shown (view, plan, "dl");
+  sp_test_ui_save_png (GTK_WIDGET (window), is_romanian () ? "path-view-ro" : "path-view");
+
+  combo = ADW_COMBO_ROW (sp_test_ui_find_by_type (view, ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (combo);
+  special = sp_plan_get_level (plan, 2);
+  for (guint i = 0; i < special->tracks->len; i++)
+    if (g_str_equal (((SpTrack *) g_ptr_array_index (special->tracks, i))->id, "nlp"))
+      nlp_index = i;
+  g_assert_cmpuint (nlp_index, !=, G_MAXUINT);
+  adw_combo_row_set_selected (combo, nlp_index);
+  sp_test_ui_wait (50);
+
+  g_assert_cmpstr (sp_planner_get_track (planner), ==, "nlp");
+  track_setting = g_settings_get_string (sp_application_get_settings (app), "track");
+  g_assert_cmpstr (track_setting, ==, "nlp");
+  assert_track_shown (view, plan, "nlp");
+
+  /* The rebuilt selector shows the choice */
+  combo = ADW_COMBO_ROW (sp_test_ui_find_by_type (view, ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, nlp_index);
+
+  sp_test_ui_stop_app (app);
+}
+
+static void
+test_romanian (void)
+{
+  SpApplication *app;
+  GtkWindow *window;
+  GtkWidget *view;
+
+  if (!is_romanian ())
+    {
+      g_test_skip ("runs in the ro_RO.UTF-8 locale only (the window-ro test)");
+      return;
+    }
+
+  app = sp_test_ui_start_app ();
+  window = sp_test_ui_get_window (app);
+  view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+
+  /* Both the interface (gettext) and the plan's own titles speak Romanian */
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Planificator de studiu");
+  g_assert_true (sp_test_ui_has_text (view, "Abilități complementare"));
+  g_assert_true (sp_test_ui_has_text (view, "Nivelul 1 · Fundamente"));
+
+  sp_test_ui_stop_app (app);
+}
+
+static void
+test_view_action (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "path"));
+  g_assert_cmpstr (sp_window_get_view (SP_WINDOW (window)), ==, "path");
+  /* An unknown view is ignored, not a crash */
+  sp_window_set_view (SP_WINDOW (window), "no-such-view");
+  g_assert_cmpstr (sp_window_get_view (SP_WINDOW (window)), ==, "path");
+
+  sp_test_ui_stop_app (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/path-view", test_path_view);
+  g_test_add_func ("/window/view-action", test_view_action);
+  g_test_add_func ("/window/romanian", test_romanian);
+
+  return g_test_run ();
+}
