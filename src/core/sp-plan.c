@@ -646,14 +646,18 @@ load_woven (Loader          *loader,
               for (guint l = 0; l < loader->plan->levels->len; l++)
                 {
                   SpLevel *known_level = g_ptr_array_index (loader->plan->levels, l);
-                  if (known_level->id == NULL)
+                  if (known_level->id == NULL || sp_plan_lookup_level (loader->plan, known_level->id) != known_level)
                     continue;
                   if (known->len > 0)
                     g_string_append (known, ", ");
                   g_string_append (known, known_level->id);
                 }
-              add_problem (loader, level_path, _("unknown level “%s”: expected one of %s"),
-                           level_id, known->str);
+              if (known->len > 0)
+                add_problem (loader, level_path, _("unknown level “%s”: expected one of %s"),
+                             level_id, known->str);
+              else
+                add_problem (loader, level_path, _("unknown level “%s”: the plan has no valid levels"),
+                             level_id);
             }
         }
 
