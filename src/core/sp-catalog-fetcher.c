@@ -339,15 +339,29 @@ read_cb (GObject      *object,
           return_too_large (task);
           return;
         }
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
       g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                       g_task_get_cancellable (task), read_cb, g_steal_pointer (&task));
+                                       cancellable, read_cb, g_steal_pointer (&task));
       return;
     }
 
   g_clear_object (&fetch->stream);
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   headers = soup_message_get_response_headers (fetch->message);
+
+  /* libsoup ends the stream quietly when the connection closes early */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      (guint64) fetch->body->len < (guint64) soup_message_headers_get_content_length (headers))
+    {
+      g_autofree char *host = host_of (fetch->current_url);
+
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_TRUNCATED,
+                               _("The connection to %s closed before the whole listing arrived"), host);
+      return;
+    }
+
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   if (self->cache != NULL)
     {
       g_autoptr(GError) cache_error = NULL;
@@ -380,6 +394,7 @@ send_cb (GObject      *object,
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  GCancellable *cancellable;
   guint status;
   goffset length;
 
@@ -454,8 +469,9 @@ send_cb (GObject      *object,
     }
 
   fetch->body = g_byte_array_new ();
+  cancellable = g_task_get_cancellable (task);
   g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_steal_pointer (&task));
+                                   cancellable, read_cb, g_steal_pointer (&task));
 }
 
 /* Asks for fetch->current_url, which is page_url or where it redirected. */
