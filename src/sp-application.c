@@ -19,6 +19,7 @@ struct _SpApplication
   GSettings      *settings;
   SpPlanner      *planner;
   char           *startup_error; /* shown once the window is up */
+  char           *state_error;   /* the state file could not be read: nothing is saved */
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -197,6 +198,7 @@ sp_application_startup (GApplication *app)
 {
   SpApplication *self = SP_APPLICATION (app);
   g_autoptr(SpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
   static const struct {
     const char *action;
     const char *accels[3];
@@ -219,6 +221,10 @@ sp_application_startup (GApplication *app)
   plan = load_initial_plan (self);
   self->planner = sp_planner_new (plan);
   g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
+
+  /* A state file that cannot be used is kept aside and reported, never overwritten */
+  if (!sp_planner_load_state (self->planner, NULL, &error))
+    self->state_error = g_strdup (error->message);
 }
 
 static void
@@ -233,6 +239,19 @@ sp_application_activate (GApplication *app)
     {
       g_autofree char *message = g_steal_pointer (&self->startup_error);
       sp_window_show_error (window, _("Could not open the saved plan; showing the bundled path"), message);
+    }
+
+  if (self->state_error != NULL)
+    {
+      g_autofree char *message = g_steal_pointer (&self->state_error);
+      sp_window_show_error (window, _("Your progress could not be read, and will not be saved"), message);
+    }
+  else
+    {
+      g_autofree char *warning = sp_planner_take_state_warning (self->planner);
+
+      if (warning != NULL)
+        sp_window_show_error (window, _("Your saved progress could not be used"), warning);
     }
 }
 
@@ -275,6 +294,7 @@ sp_application_finalize (GObject *object)
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_error, g_free);
+  g_clear_pointer (&self->state_error, g_free);
 
   G_OBJECT_CLASS (sp_application_parent_class)->finalize (object);
 }

@@ -1,24 +1,45 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sp-file-utils.h"
 #include "sp-planner.h"
+#include "sp-scheduler.h"
+
+#define MAX_UNDO 100
 
 /* The one owner of the planner's state: the plan, the user's choices and,
- * from them, the schedule. Views read from it and send edits through it. */
+ * from them, the schedule. Views read from it and send edits through it;
+ * every edit re-plans, is saved atomically, and emits "changed" once. */
 struct _SpPlanner
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  SpPlan  *plan;
-  char    *track;
+  SpPlan     *plan;
+  char       *track;
+  SpState    *state;
+  SpSchedule *schedule;
+  GTimeZone  *timezone;
+  guint32     today;          /* 0: follow the clock */
+  char       *state_path;     /* NULL: keep the state in memory only */
+  char       *state_warning;
+  GPtrArray  *undo;           /* element-type SpProgress: before each edit */
+  guint       midnight_id;
 };
 
 G_DEFINE_FINAL_TYPE (SpPlanner, sp_planner, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sp-planner-error-quark, sp_planner_error)
 
 enum {
   PROP_0,
   PROP_PLAN,
   PROP_TRACK,
+  PROP_TODAY,
+  PROP_STATE_WARNING,
   N_PROPS
 };
 
@@ -29,6 +50,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void schedule_midnight (SpPlanner *self);
 
 /* Keeps the track valid for the plan: an unknown one falls back to the plan's first. */
 static void
@@ -43,13 +66,230 @@ normalize_track (SpPlanner *self)
     }
 }
 
+static SpProgress *
+get_progress (SpPlanner *self)
+{
+  return sp_state_get_progress (self->state, self->plan ? sp_plan_get_id (self->plan) : NULL);
+}
+
+static SpSchedule *
+run_scheduler (SpPlanner *self,
+               guint32    today)
+{
+  SpSchedulerInput input = {
+    .plan = self->plan,
+    .track = self->track,
+    .availability = sp_state_get_availability (self->state),
+    .progress = get_progress (self),
+    .today = today,
+    .timezone = self->timezone,
+  };
+
+  return sp_scheduler_run (&input);
+}
+
+/* When days have gone by since the schedule was made, what it planned for
+ * them becomes history: those blocks are kept as they were (missed, unless
+ * marked), and their work moves forward. The scheduler is deterministic, so
+ * the old schedule is made again exactly rather than remembered. */
+static void
+freeze_past (SpPlanner *self,
+             guint32    today)
+{
+  SpProgress *progress = get_progress (self);
+  g_autoptr(SpSchedule) old = NULL;
+
+  if (progress->planned_today == today)
+    return;
+  if (progress->planned_today == 0 || progress->planned_today > today)
+    {
+      progress->planned_today = today;
+      return;
+    }
+
+  if (self->schedule != NULL && sp_schedule_get_today (self->schedule) == progress->planned_today)
+    old = g_object_ref (self->schedule);
+  else
+    old = run_scheduler (self, progress->planned_today);
+
+  for (guint i = 0; i < sp_schedule_get_n_blocks (old); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (old, i);
+      SpBlockRecord *record;
+
+      if (block->day < progress->planned_today)
+        continue;
+      if (block->day >= today)
+        break;
+      if (sp_progress_lookup_record (progress, block->id) != NULL)
+        continue;
+      record = sp_block_record_new (block->id, block->topic->id, block->kind,
+                                    block->day, block->start, block->minutes);
+      sp_progress_set_record (progress, record);
+    }
+  progress->planned_today = today;
+}
+
+static gboolean
+save_state (SpPlanner  *self,
+            GError    **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *dir = NULL;
+  gsize length;
+
+  if (self->state_path == NULL)
+    return TRUE;
+
+  dir = g_path_get_dirname (self->state_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NOT_SAVED,
+                   _("Could not create the folder “%s” for your progress: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  data = sp_state_to_data (self->state, &length);
+  if (!sp_file_write_atomic (self->state_path, data, length, error))
+    {
+      g_prefix_error (error, _("Your progress was not saved: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_warning (SpPlanner  *self,
+             const char *warning)
+{
+  if (g_strcmp0 (self->state_warning, warning) == 0)
+    return;
+  g_free (self->state_warning);
+  self->state_warning = g_strdup (warning);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_WARNING]);
+}
+
+/* Saves where it cannot report to a caller: the warning tells the user. */
+static void
+save_or_warn (SpPlanner *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_state (self, &error))
+    {
+      g_warning ("%s", error->message);
+      set_warning (self, error->message);
+    }
+}
+
+static void
+replan (SpPlanner *self)
+{
+  guint32 today;
+
+  if (self->plan == NULL)
+    return;
+
+  today = sp_planner_get_today (self);
+  freeze_past (self, today);
+  g_clear_object (&self->schedule);
+  self->schedule = run_scheduler (self, today);
+}
+
+static void
+emit_changed (SpPlanner *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+push_undo (SpPlanner *self)
+{
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, sp_progress_copy (get_progress (self)));
+}
+
+/* Re-plans and saves after an edit; a failed save takes the edit back. */
+static gboolean
+commit_edit (SpPlanner  *self,
+             GError    **error)
+{
+  replan (self);
+  if (!save_state (self, error))
+    {
+      SpProgress *before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+
+      sp_state_set_progress (self->state, sp_plan_get_id (self->plan), before);
+      replan (self);
+      return FALSE;
+    }
+  emit_changed (self);
+  return TRUE;
+}
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  SpPlanner *self = SP_PLANNER (user_data);
+  guint32 before = self->schedule ? sp_schedule_get_today (self->schedule) : 0;
+
+  self->midnight_id = 0;
+  if (self->today == 0 && sp_planner_get_today (self) != before)
+    {
+      replan (self);
+      save_or_warn (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+      emit_changed (self);
+    }
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Today follows the clock: wake up just after the next local midnight. */
+static void
+schedule_midnight (SpPlanner *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->timezone);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  gint64 seconds;
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->today != 0)
+    return;
+
+  midnight = g_date_time_new (self->timezone, g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  next = g_date_time_add_days (midnight, 1);
+  seconds = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND;
+  self->midnight_id = g_timeout_add_seconds ((guint) CLAMP (seconds + 1, 1, 86400 + 3600), midnight_cb, self);
+}
+
+static void
+sp_planner_dispose (GObject *object)
+{
+  SpPlanner *self = (SpPlanner *)object;
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+
+  G_OBJECT_CLASS (sp_planner_parent_class)->dispose (object);
+}
+
 static void
 sp_planner_finalize (GObject *object)
 {
   SpPlanner *self = (SpPlanner *)object;
 
   g_clear_object (&self->plan);
+  g_clear_object (&self->state);
+  g_clear_object (&self->schedule);
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_clear_pointer (&self->track, g_free);
+  g_clear_pointer (&self->state_path, g_free);
+  g_clear_pointer (&self->state_warning, g_free);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_planner_parent_class)->finalize (object);
 }
@@ -69,6 +309,12 @@ sp_planner_get_property (GObject    *object,
       break;
     case PROP_TRACK:
       g_value_set_string (value, self->track);
+      break;
+    case PROP_TODAY:
+      g_value_set_uint (value, sp_planner_get_today (self));
+      break;
+    case PROP_STATE_WARNING:
+      g_value_set_string (value, self->state_warning);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -91,6 +337,9 @@ sp_planner_set_property (GObject      *object,
     case PROP_TRACK:
       sp_planner_set_track (self, g_value_get_string (value));
       break;
+    case PROP_TODAY:
+      sp_planner_set_today (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +350,7 @@ sp_planner_class_init (SpPlannerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = sp_planner_dispose;
   object_class->finalize = sp_planner_finalize;
   object_class->get_property = sp_planner_get_property;
   object_class->set_property = sp_planner_set_property;
@@ -113,6 +363,27 @@ sp_planner_class_init (SpPlannerClass *klass)
     g_param_spec_string ("track", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpPlanner:today:
+   *
+   * Today as a Julian day. Set it to fix the day (tests, the command
+   * line); 0 follows the clock again.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_uint ("today", NULL, NULL,
+                       0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpPlanner:state-warning:
+   *
+   * Something the user must be told about their saved progress, such as a
+   * state file that could not be read and was kept aside; %NULL when all
+   * is well. Clear it with sp_planner_take_state_warning().
+   */
+  properties[PROP_STATE_WARNING] =
+    g_param_spec_string ("state-warning", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -132,6 +403,10 @@ sp_planner_class_init (SpPlannerClass *klass)
 static void
 sp_planner_init (SpPlanner *self)
 {
+  self->state = sp_state_new ();
+  self->timezone = g_time_zone_new_local ();
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_progress_free);
+  schedule_midnight (self);
 }
 
 SpPlanner *
@@ -167,10 +442,13 @@ sp_planner_set_plan (SpPlanner *self,
 
   old_track = g_strdup (self->track);
   normalize_track (self);
+  g_ptr_array_set_size (self->undo, 0);
+  replan (self);
+  save_or_warn (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
   if (g_strcmp0 (old_track, self->track) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 /**
@@ -190,6 +468,7 @@ sp_planner_set_track (SpPlanner  *self,
                       const char *track)
 {
   g_autofree char *old = NULL;
+  SpProgress *progress;
 
   g_return_if_fail (SP_IS_PLANNER (self));
 
@@ -199,8 +478,15 @@ sp_planner_set_track (SpPlanner  *self,
   if (g_strcmp0 (old, self->track) == 0)
     return;
 
+  /* Remembered with the progress too, for the command line */
+  progress = get_progress (self);
+  g_free (progress->track);
+  progress->track = g_strdup (self->track);
+
+  replan (self);
+  save_or_warn (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 /**
@@ -212,8 +498,662 @@ double
 sp_planner_get_level_progress (SpPlanner *self,
                                guint      level)
 {
+  double level_hours;
+  guint64 done = 0;
+
   g_return_val_if_fail (SP_IS_PLANNER (self), 0);
 
-  /* Nothing is tracked until the user marks study blocks done */
-  return 0;
+  if (self->plan == NULL || self->schedule == NULL || level >= sp_plan_get_n_levels (self->plan))
+    return 0;
+
+  level_hours = sp_plan_get_level_hours (self->plan, level, self->track);
+  if (level_hours <= 0)
+    return 0;
+
+  for (guint i = 0; i < sp_schedule_get_n_blocks (self->schedule); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (self->schedule, i);
+
+      if (block->level != level || block->kind == SP_BLOCK_KIND_REVIEW)
+        continue;
+      if (block->status == SP_BLOCK_STATUS_DONE)
+        done += block->minutes;
+      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
+        done += block->done_minutes;
+    }
+  return CLAMP (done / 60.0 / level_hours, 0, 1);
+}
+
+/**
+ * sp_planner_get_schedule:
+ *
+ * Returns: (transfer none): the current schedule; a new one after each
+ *   "changed", so do not keep blocks across it
+ */
+SpSchedule *
+sp_planner_get_schedule (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return self->schedule;
+}
+
+static const SpBlock *
+find_block (SpPlanner   *self,
+            const char  *block_id,
+            GError     **error)
+{
+  const SpBlock *block = NULL;
+
+  if (self->schedule != NULL && block_id != NULL)
+    block = sp_schedule_lookup_block (self->schedule, block_id);
+  if (block == NULL)
+    g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NO_BLOCK,
+                 _("There is no study block “%s” in the schedule"), block_id ? block_id : "");
+  return block;
+}
+
+static SpBlockRecord *
+ensure_record (SpProgress    *progress,
+               const SpBlock *block)
+{
+  SpBlockRecord *record = sp_progress_lookup_record (progress, block->id);
+
+  if (record == NULL)
+    {
+      record = sp_block_record_new (block->id, block->topic->id, block->kind,
+                                    block->day, block->start, block->minutes);
+      record->status = block->status;
+      record->done_minutes = block->done_minutes;
+      record->pinned = block->pinned;
+      sp_progress_set_record (progress, record);
+    }
+  return record;
+}
+
+/**
+ * sp_planner_mark_block:
+ * @done_minutes: for %SP_BLOCK_STATUS_PARTIAL, the minutes done: more than
+ *   none and less than the block
+ *
+ * Marks a block done, partly done, skipped, or planned again. Re-plans:
+ * what is not done moves forward.
+ */
+gboolean
+sp_planner_mark_block (SpPlanner      *self,
+                       const char     *block_id,
+                       SpBlockStatus   status,
+                       guint           done_minutes,
+                       GError        **error)
+{
+  const SpBlock *block;
+  SpProgress *progress;
+  SpBlockRecord *record;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  block = find_block (self, block_id, error);
+  if (block == NULL)
+    return FALSE;
+  if (status > SP_BLOCK_STATUS_SKIPPED)
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID, _("Unknown block status %d"), (int) status);
+      return FALSE;
+    }
+  if (status == SP_BLOCK_STATUS_PARTIAL && (done_minutes == 0 || done_minutes >= block->minutes))
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
+                   _("A partly done block needs between 1 and %u minutes done, not %u"),
+                   block->minutes - 1u, done_minutes);
+      return FALSE;
+    }
+
+  push_undo (self);
+  progress = get_progress (self);
+  if (status == SP_BLOCK_STATUS_PLANNED && !block->pinned && block->day >= sp_planner_get_today (self))
+    sp_progress_remove_record (progress, block->id);
+  else
+    {
+      record = ensure_record (progress, block);
+      record->status = status;
+      record->done_minutes = (guint16) (status == SP_BLOCK_STATUS_PARTIAL ? done_minutes : 0);
+    }
+
+  return commit_edit (self, error);
+}
+
+static gboolean
+overlaps_fixed (SpPlanner     *self,
+                const SpBlock *moving,
+                guint32        day,
+                guint          start)
+{
+  guint first, n = sp_schedule_get_day_blocks (self->schedule, day, &first);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const SpBlock *other = sp_schedule_get_block (self->schedule, i);
+      gboolean fixed = other->pinned || other->status != SP_BLOCK_STATUS_PLANNED;
+
+      if (other == moving || !fixed)
+        continue;
+      if (start < (guint) other->start + other->minutes && other->start < start + moving->minutes)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * sp_planner_move_block:
+ *
+ * Moves a block to @day at @start_minute and pins it there; the rest of
+ * the schedule is planned around it.
+ */
+gboolean
+sp_planner_move_block (SpPlanner  *self,
+                       const char *block_id,
+                       guint32     day,
+                       guint       start_minute,
+                       GError    **error)
+{
+  const SpBlock *block;
+  SpBlockRecord *record;
+  guint32 today;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  block = find_block (self, block_id, error);
+  if (block == NULL)
+    return FALSE;
+
+  today = sp_planner_get_today (self);
+  if (block->day < today)
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_PAST,
+                   _("Blocks on past days cannot be moved; mark them instead"));
+      return FALSE;
+    }
+  if (day < today || !g_date_valid_julian (day))
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_PAST,
+                   _("A block can only be moved to today or a later day"));
+      return FALSE;
+    }
+  if (start_minute + block->minutes > SP_MINUTES_PER_DAY)
+    {
+      g_autofree char *start = sp_format_time (start_minute % SP_MINUTES_PER_DAY);
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
+                   _("A %u-minute block starting at %s would not end the same day"),
+                   (guint) block->minutes, start);
+      return FALSE;
+    }
+  if (overlaps_fixed (self, block, day, start_minute))
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_OVERLAP,
+                   _("That time overlaps another block you have pinned or marked"));
+      return FALSE;
+    }
+
+  push_undo (self);
+  record = ensure_record (get_progress (self), block);
+  record->day = day;
+  record->start = (guint16) start_minute;
+  record->pinned = TRUE;
+
+  return commit_edit (self, error);
+}
+
+/**
+ * sp_planner_unpin_block:
+ *
+ * Lets the scheduler place a pinned block again.
+ */
+gboolean
+sp_planner_unpin_block (SpPlanner   *self,
+                        const char  *block_id,
+                        GError     **error)
+{
+  const SpBlock *block;
+  SpBlockRecord *record;
+  SpProgress *progress;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  block = find_block (self, block_id, error);
+  if (block == NULL)
+    return FALSE;
+  if (!block->pinned)
+    return TRUE;
+
+  push_undo (self);
+  progress = get_progress (self);
+  record = ensure_record (progress, block);
+  record->pinned = FALSE;
+  if (record->status == SP_BLOCK_STATUS_PLANNED && record->day >= sp_planner_get_today (self))
+    sp_progress_remove_record (progress, block->id);
+  return commit_edit (self, error);
+}
+
+/**
+ * sp_planner_set_block_note:
+ * @note: (nullable): the note; %NULL or empty removes it
+ */
+gboolean
+sp_planner_set_block_note (SpPlanner   *self,
+                           const char  *block_id,
+                           const char  *note,
+                           GError     **error)
+{
+  const SpBlock *block;
+  SpProgress *progress;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  block = find_block (self, block_id, error);
+  if (block == NULL)
+    return FALSE;
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID, _("The note is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  push_undo (self);
+  progress = get_progress (self);
+  if (note == NULL || note[0] == '\0')
+    g_hash_table_remove (progress->notes, block->id);
+  else
+    g_hash_table_replace (progress->notes, g_strdup (block->id), g_strdup (note));
+  return commit_edit (self, error);
+}
+
+gboolean
+sp_planner_can_undo (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  return self->undo->len > 0;
+}
+
+/**
+ * sp_planner_undo:
+ *
+ * Takes back the last mark, move or note.
+ *
+ * Returns: whether there was something to undo
+ */
+gboolean
+sp_planner_undo (SpPlanner *self)
+{
+  SpProgress *before;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  if (self->undo->len == 0 || self->plan == NULL)
+    return FALSE;
+
+  before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  /* Days that went by since the edit stay history */
+  before->planned_today = get_progress (self)->planned_today;
+  sp_state_set_progress (self->state, sp_plan_get_id (self->plan), before);
+  replan (self);
+  save_or_warn (self);
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * sp_planner_get_today:
+ *
+ * Returns: today's Julian day: the clock's, unless set
+ */
+guint32
+sp_planner_get_today (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), 0);
+
+  if (self->today != 0)
+    return self->today;
+  return sp_day_today (self->timezone);
+}
+
+/**
+ * sp_planner_set_today:
+ * @day: a Julian day, or 0 to follow the clock
+ */
+void
+sp_planner_set_today (SpPlanner *self,
+                      guint32    day)
+{
+  g_return_if_fail (SP_IS_PLANNER (self));
+  g_return_if_fail (day == 0 || g_date_valid_julian (day));
+
+  if (self->today == day)
+    return;
+  self->today = day;
+  schedule_midnight (self);
+  replan (self);
+  save_or_warn (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  emit_changed (self);
+}
+
+/**
+ * sp_planner_get_timezone:
+ *
+ * Returns: (transfer none): the time zone days and clock changes follow
+ */
+GTimeZone *
+sp_planner_get_timezone (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return self->timezone;
+}
+
+/**
+ * sp_planner_set_timezone:
+ * @tz: (nullable): %NULL for the local one
+ */
+void
+sp_planner_set_timezone (SpPlanner *self,
+                         GTimeZone *tz)
+{
+  g_return_if_fail (SP_IS_PLANNER (self));
+
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
+  self->timezone = tz ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  schedule_midnight (self);
+  replan (self);
+  emit_changed (self);
+}
+
+/**
+ * sp_planner_get_availability:
+ *
+ * Returns: (transfer none): the user's hours; copy it to change it and
+ *   give it back with sp_planner_set_availability()
+ */
+SpAvailability *
+sp_planner_get_availability (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return (SpAvailability *) sp_state_get_availability (self->state);
+}
+
+void
+sp_planner_set_availability (SpPlanner            *self,
+                             const SpAvailability *availability)
+{
+  g_return_if_fail (SP_IS_PLANNER (self));
+  g_return_if_fail (availability != NULL);
+
+  if (sp_availability_equal (availability, sp_state_get_availability (self->state)))
+    return;
+  sp_state_set_availability (self->state, availability);
+  replan (self);
+  save_or_warn (self);
+  emit_changed (self);
+}
+
+/**
+ * sp_planner_get_default_state_path:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/study-planner/state.json
+ */
+char *
+sp_planner_get_default_state_path (void)
+{
+  g_autofree char *dir = sp_file_get_data_dir ();
+  return g_build_filename (dir, "state.json", NULL);
+}
+
+static SpState *
+fresh_state (SpPlanner *self)
+{
+  SpState *state = sp_state_new ();
+  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_state_get_availability (state));
+
+  /* The path starts on the day the user first opens it */
+  availability->start_day = sp_planner_get_today (self);
+  sp_state_set_availability (state, availability);
+  return state;
+}
+
+/* Reads the state file. A missing file gives a fresh state; one that cannot
+ * be used sets @error and leaves *@state NULL. */
+static gboolean
+read_state_file (SpPlanner   *self,
+                 const char  *path,
+                 SpState    **state,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  *state = NULL;
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          *state = fresh_state (self);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  *state = sp_state_new_from_bytes (bytes, path, error);
+  return *state != NULL;
+}
+
+static void
+adopt_state (SpPlanner *self,
+             SpState   *state)
+{
+  g_set_object (&self->state, state);
+  g_ptr_array_set_size (self->undo, 0);
+  replan (self);
+}
+
+/**
+ * sp_planner_load_state:
+ * @path: (nullable): the state file; %NULL for the default location
+ *
+ * Loads the user's availability and progress, and saves there from now on.
+ * A file that is corrupt or from a newer version is renamed aside with a
+ * timestamp, never overwritten; the planner starts afresh and
+ * #SpPlanner:state-warning tells the user where the old file is.
+ *
+ * Returns: %FALSE when the file could not be read or kept aside; then
+ *   nothing is saved, so nothing is lost
+ */
+gboolean
+sp_planner_load_state (SpPlanner   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(SpState) state = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  if (path == NULL)
+    path = default_path = sp_planner_get_default_state_path ();
+
+  g_clear_pointer (&self->state_path, g_free);
+
+  if (!read_state_file (self, path, &state, &local_error))
+    {
+      g_autoptr(GDateTime) now = NULL;
+      g_autofree char *stamp = NULL;
+      g_autofree char *aside = NULL;
+      const char *what;
+
+      if (local_error->domain != SP_STATE_ERROR)
+        {
+          /* Unreadable, not corrupt: leave it alone and save nothing */
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not read your progress from “%s”: "), path);
+          state = fresh_state (self);
+          adopt_state (self, state);
+          emit_changed (self);
+          return FALSE;
+        }
+
+      now = g_date_time_new_now_local ();
+      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      what = local_error->code == SP_STATE_ERROR_VERSION ? "newer" : "corrupt";
+      aside = g_strdup_printf ("%s.%s-%s", path, what, stamp);
+      for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && n < 1000; n++)
+        {
+          g_free (aside);
+          aside = g_strdup_printf ("%s.%s-%s-%u", path, what, stamp, n);
+        }
+      if (g_rename (path, aside) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Your progress in “%s” could not be read (%s), and could not be kept aside: %s"),
+                       path, local_error->message, g_strerror (saved));
+          return FALSE;
+        }
+
+      if (local_error->code == SP_STATE_ERROR_VERSION)
+        {
+          g_autofree char *warning =
+            g_strdup_printf (_("Your progress was saved by a newer version of Study Planner, so this one "
+                               "cannot read it. It is kept unchanged as “%s”; Study Planner started afresh."),
+                             aside);
+          set_warning (self, warning);
+        }
+      else
+        {
+          g_autofree char *warning =
+            g_strdup_printf (_("Your saved progress could not be read: %s. It is kept as “%s”; "
+                               "Study Planner started afresh."),
+                             local_error->message, aside);
+          set_warning (self, warning);
+        }
+      state = fresh_state (self);
+    }
+
+  self->state_path = g_strdup (path);
+  adopt_state (self, state);
+  save_or_warn (self);
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * sp_planner_read_state:
+ * @path: (nullable): the state file; %NULL for the default location
+ *
+ * Like sp_planner_load_state(), for the command line: reads only, never
+ * moves or writes the file, and fails on a file it cannot use.
+ */
+gboolean
+sp_planner_read_state (SpPlanner   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(SpState) state = NULL;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+
+  if (path == NULL)
+    path = default_path = sp_planner_get_default_state_path ();
+
+  if (!read_state_file (self, path, &state, error))
+    return FALSE;
+
+  g_clear_pointer (&self->state_path, g_free);
+  adopt_state (self, state);
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * sp_planner_get_state_path:
+ *
+ * Returns: (nullable): where the state is saved; %NULL when it is not
+ */
+const char *
+sp_planner_get_state_path (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return self->state_path;
+}
+
+const char *
+sp_planner_get_state_warning (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return self->state_warning;
+}
+
+/**
+ * sp_planner_take_state_warning:
+ *
+ * Returns: (transfer full) (nullable): the warning to show the user, once
+ */
+char *
+sp_planner_take_state_warning (SpPlanner *self)
+{
+  char *warning;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+
+  if (self->state_warning == NULL)
+    return NULL;
+  warning = g_steal_pointer (&self->state_warning);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_WARNING]);
+  return warning;
+}
+
+/**
+ * sp_planner_get_topic_course:
+ *
+ * Returns: (nullable): the course attached to @topic_id, as the catalog stored it
+ */
+const char *
+sp_planner_get_topic_course (SpPlanner  *self,
+                             const char *topic_id)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  g_return_val_if_fail (topic_id != NULL, NULL);
+  return sp_state_get_course (self->state, topic_id);
+}
+
+/**
+ * sp_planner_set_topic_course:
+ * @course_json: (nullable): the course (JSON or an id); %NULL detaches it
+ */
+void
+sp_planner_set_topic_course (SpPlanner  *self,
+                             const char *topic_id,
+                             const char *course_json)
+{
+  g_return_if_fail (SP_IS_PLANNER (self));
+  g_return_if_fail (topic_id != NULL);
+
+  if (g_strcmp0 (sp_state_get_course (self->state, topic_id), course_json) == 0)
+    return;
+  sp_state_set_course (self->state, topic_id, course_json);
+  save_or_warn (self);
+  emit_changed (self);
+}
+
+/**
+ * sp_planner_get_state:
+ *
+ * Returns: (transfer none): the user's state, for reading
+ */
+SpState *
+sp_planner_get_state (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return self->state;
 }

@@ -94,4 +94,14 @@ double               sp_schedule_get_done_hours    (SpSchedule  *self,
                                                     guint32      first_day,
                                                     guint32      last_day);
 
+/* Added after the first contract; nothing above changed. */
+const char          *sp_schedule_get_track         (SpSchedule  *self);
+guint32              sp_schedule_get_today         (SpSchedule  *self);
+/* The usable study minutes of a week at the current availability. */
+guint                sp_schedule_get_weekly_minutes (SpSchedule *self);
+/* The last day with any block, trailing reviews included; 0 when empty. */
+guint32              sp_schedule_get_last_day      (SpSchedule  *self);
+/* Whether there is anything to study at all: FALSE when there are no hours. */
+gboolean             sp_schedule_has_hours         (SpSchedule  *self);
+
 G_END_DECLS

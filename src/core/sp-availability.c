@@ -1,0 +1,728 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-availability.h"
+#include "sp-json-utils.h"
+
+G_DEFINE_QUARK (sp-availability-error-quark, sp_availability_error)
+
+G_DEFINE_BOXED_TYPE (SpAvailability, sp_availability, sp_availability_copy, sp_availability_free)
+
+static const char * const weekday_abbrevs[SP_N_WEEKDAYS] = {
+  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+};
+
+/**
+ * sp_availability_new:
+ *
+ * A new user gets an hour on weekday evenings and two and a half hours on
+ * weekend mornings: ten hours a week, studying a little every day.
+ *
+ * Returns: (transfer full): the default availability, start day unset
+ */
+SpAvailability *
+sp_availability_new (void)
+{
+  SpAvailability *self = g_new0 (SpAvailability, 1);
+
+  for (guint i = 0; i < 5; i++)
+    sp_availability_set_day (self, i, 60, 19 * 60);
+  sp_availability_set_day (self, 5, 150, 10 * 60);
+  sp_availability_set_day (self, 6, 150, 10 * 60);
+  self->block_minutes = SP_DEFAULT_BLOCK;
+  self->break_minutes = SP_DEFAULT_BREAK;
+  self->days_off = g_array_new (FALSE, FALSE, sizeof (SpDayRange));
+  return self;
+}
+
+SpAvailability *
+sp_availability_copy (const SpAvailability *self)
+{
+  SpAvailability *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->days_off = g_array_copy (self->days_off);
+  return copy;
+}
+
+void
+sp_availability_free (SpAvailability *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->days_off);
+  g_free (self);
+}
+
+gboolean
+sp_availability_equal (const SpAvailability *a,
+                       const SpAvailability *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (memcmp (a->minutes, b->minutes, sizeof a->minutes) != 0 ||
+      memcmp (a->start, b->start, sizeof a->start) != 0 ||
+      a->block_minutes != b->block_minutes ||
+      a->break_minutes != b->break_minutes ||
+      a->start_day != b->start_day ||
+      a->days_off->len != b->days_off->len)
+    return FALSE;
+  return a->days_off->len == 0 ||
+         memcmp (a->days_off->data, b->days_off->data, a->days_off->len * sizeof (SpDayRange)) == 0;
+}
+
+/* Minutes are kept in 5-minute steps, and a start within the day. */
+void
+sp_availability_set_day (SpAvailability *self,
+                         guint           weekday,
+                         guint           minutes,
+                         guint           start)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (weekday < SP_N_WEEKDAYS);
+
+  minutes = MIN (minutes, SP_MINUTES_PER_DAY);
+  self->minutes[weekday] = (guint16) ((minutes + SP_MINUTES_STEP / 2) / SP_MINUTES_STEP * SP_MINUTES_STEP);
+  self->start[weekday] = (guint16) MIN (start, SP_MINUTES_PER_DAY - 1);
+}
+
+/**
+ * sp_availability_get_usable_minutes:
+ *
+ * Returns: the minutes of @weekday that fit between its start and midnight
+ */
+guint
+sp_availability_get_usable_minutes (const SpAvailability *self,
+                                    guint                 weekday)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (weekday < SP_N_WEEKDAYS, 0);
+
+  return MIN (self->minutes[weekday], SP_MINUTES_PER_DAY - self->start[weekday]);
+}
+
+guint
+sp_availability_get_weekly_minutes (const SpAvailability *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    total += sp_availability_get_usable_minutes (self, i);
+  return total;
+}
+
+/**
+ * sp_availability_has_hours:
+ *
+ * Returns: whether some weekday has room for at least one useful block
+ */
+gboolean
+sp_availability_has_hours (const SpAvailability *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    if (sp_availability_get_usable_minutes (self, i) >= SP_MIN_BLOCK_MINUTES)
+      return TRUE;
+  return FALSE;
+}
+
+static gint
+find_range (const SpAvailability *self,
+            guint32               day)
+{
+  guint lo = 0, hi = self->days_off->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const SpDayRange *range = &g_array_index (self->days_off, SpDayRange, mid);
+
+      if (day < range->first)
+        hi = mid;
+      else if (day > range->last)
+        lo = mid + 1;
+      else
+        return (gint) mid;
+    }
+  return -1;
+}
+
+gboolean
+sp_availability_is_day_off (const SpAvailability *self,
+                            guint32               day)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return find_range (self, day) >= 0;
+}
+
+/**
+ * sp_availability_get_day_minutes:
+ *
+ * Returns: the study minutes of @day: none on a day off
+ */
+guint
+sp_availability_get_day_minutes (const SpAvailability *self,
+                                 guint32               day)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (sp_availability_is_day_off (self, day))
+    return 0;
+  return sp_availability_get_usable_minutes (self, sp_day_get_weekday (day));
+}
+
+/* Keeps the ranges sorted and merges those that touch, so each day has one answer. */
+void
+sp_availability_add_days_off (SpAvailability *self,
+                              guint32         first,
+                              guint32         last)
+{
+  SpDayRange range;
+  guint i = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (first > 0 && first <= last);
+
+  range.first = first;
+  range.last = last;
+  while (i < self->days_off->len)
+    {
+      SpDayRange *other = &g_array_index (self->days_off, SpDayRange, i);
+
+      if ((guint64) other->last + 1 < range.first)
+        {
+          i++;
+          continue;
+        }
+      if (other->first > (guint64) range.last + 1)
+        break;
+      range.first = MIN (range.first, other->first);
+      range.last = MAX (range.last, other->last);
+      g_array_remove_index (self->days_off, i);
+    }
+  g_array_insert_val (self->days_off, i, range);
+}
+
+void
+sp_availability_remove_days_off (SpAvailability *self,
+                                 guint           index)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->days_off->len);
+  g_array_remove_index (self->days_off, index);
+}
+
+guint
+sp_availability_get_n_days_off (const SpAvailability *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->days_off->len;
+}
+
+const SpDayRange *
+sp_availability_get_days_off (const SpAvailability *self,
+                              guint                 index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->days_off->len, NULL);
+  return &g_array_index (self->days_off, SpDayRange, index);
+}
+
+JsonNode *
+sp_availability_to_json (const SpAvailability *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    {
+      g_autofree char *start = sp_format_time (self->start[i]);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, self->minutes[i]);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_string_value (builder, start);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "block_minutes");
+  json_builder_add_int_value (builder, self->block_minutes);
+  json_builder_set_member_name (builder, "break_minutes");
+  json_builder_add_int_value (builder, self->break_minutes);
+  json_builder_set_member_name (builder, "start");
+  if (self->start_day != 0)
+    {
+      g_autofree char *start = sp_format_date (self->start_day);
+      json_builder_add_string_value (builder, start);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "days_off");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->days_off->len; i++)
+    {
+      const SpDayRange *range = &g_array_index (self->days_off, SpDayRange, i);
+      g_autofree char *first = sp_format_date (range->first);
+      g_autofree char *last = sp_format_date (range->last);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "first");
+      json_builder_add_string_value (builder, first);
+      json_builder_set_member_name (builder, "last");
+      json_builder_add_string_value (builder, last);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *field,
+         const char  *expected,
+         JsonNode    *found)
+{
+  g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_INVALID,
+               /* TRANSLATORS: "$.availability.days[2].minutes: expected a whole number from 0 to 1440, found a string" */
+               _("%s%s: expected %s, found %s"), path, field, expected,
+               found ? sp_json_type_name (found) : _("nothing"));
+  return FALSE;
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *path,
+         const char  *name,
+         gint64       min,
+         gint64       max,
+         gint64      *out,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *field = g_strdup_printf (".%s", name);
+  g_autofree char *expected = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                                               min, max);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < min || json_node_get_int (node) > max)
+    return invalid (error, path, field, expected, node);
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static const char *
+get_str (JsonObject *object,
+         const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+get_date (JsonObject  *object,
+          const char  *path,
+          const char  *name,
+          guint32     *day,
+          GError     **error)
+{
+  const char *text = get_str (object, name);
+  g_autofree char *field = g_strdup_printf (".%s", name);
+
+  if (text == NULL || !sp_parse_date (text, day, NULL))
+    return invalid (error, path, field, _("a date as YYYY-MM-DD"), json_object_get_member (object, name));
+  return TRUE;
+}
+
+/**
+ * sp_availability_new_from_json:
+ * @path: the JSON path of @node, for messages
+ *
+ * Returns: (transfer full) (nullable): the availability, or %NULL with
+ *   @error naming the field that is wrong
+ */
+SpAvailability *
+sp_availability_new_from_json (JsonNode    *node,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autoptr(SpAvailability) self = sp_availability_new ();
+  JsonObject *object;
+  JsonNode *days, *days_off, *start;
+  gint64 value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, path, "", _("an object"), node);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  days = json_object_get_member (object, "days");
+  if (days == NULL || !JSON_NODE_HOLDS_ARRAY (days) ||
+      json_array_get_length (json_node_get_array (days)) != SP_N_WEEKDAYS)
+    {
+      invalid (error, path, ".days", _("an array of 7 days from Monday"), days);
+      return NULL;
+    }
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    {
+      JsonNode *day = json_array_get_element (json_node_get_array (days), i);
+      g_autofree char *day_path = g_strdup_printf ("%s.days[%u]", path, i);
+      const char *start_text;
+      gint64 minutes;
+      guint start_minute;
+
+      if (!JSON_NODE_HOLDS_OBJECT (day))
+        {
+          invalid (error, day_path, "", _("an object"), day);
+          return NULL;
+        }
+      if (!get_int (json_node_get_object (day), day_path, "minutes", 0, SP_MINUTES_PER_DAY, &minutes, error))
+        return NULL;
+      start_text = get_str (json_node_get_object (day), "start");
+      if (start_text == NULL || !sp_parse_time (start_text, &start_minute, NULL))
+        {
+          invalid (error, day_path, ".start", _("a time of day as HH:MM"),
+                   json_object_get_member (json_node_get_object (day), "start"));
+          return NULL;
+        }
+      sp_availability_set_day (self, i, (guint) minutes, start_minute);
+    }
+
+  if (!get_int (object, path, "block_minutes", SP_MIN_BLOCK_MINUTES, SP_MAX_BLOCK_MINUTES, &value, error))
+    return NULL;
+  self->block_minutes = (guint16) value;
+  if (!get_int (object, path, "break_minutes", 0, SP_MAX_BREAK_MINUTES, &value, error))
+    return NULL;
+  self->break_minutes = (guint16) value;
+
+  start = json_object_get_member (object, "start");
+  if (start != NULL && !JSON_NODE_HOLDS_NULL (start) &&
+      !get_date (object, path, "start", &self->start_day, error))
+    return NULL;
+
+  days_off = json_object_get_member (object, "days_off");
+  if (days_off != NULL && !JSON_NODE_HOLDS_ARRAY (days_off))
+    {
+      invalid (error, path, ".days_off", _("an array"), days_off);
+      return NULL;
+    }
+  for (guint i = 0; days_off != NULL && i < json_array_get_length (json_node_get_array (days_off)); i++)
+    {
+      JsonNode *range = json_array_get_element (json_node_get_array (days_off), i);
+      g_autofree char *range_path = g_strdup_printf ("%s.days_off[%u]", path, i);
+      guint32 first, last;
+
+      if (!JSON_NODE_HOLDS_OBJECT (range))
+        {
+          invalid (error, range_path, "", _("an object with “first” and “last” dates"), range);
+          return NULL;
+        }
+      if (!get_date (json_node_get_object (range), range_path, "first", &first, error) ||
+          !get_date (json_node_get_object (range), range_path, "last", &last, error))
+        return NULL;
+      if (last < first)
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_INVALID,
+                       _("%s: the last day comes before the first"), range_path);
+          return NULL;
+        }
+      sp_availability_add_days_off (self, first, last);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* Digits with at most one decimal point: no signs, exponents, "inf" or hex. */
+static gboolean
+is_decimal (const char *text)
+{
+  guint digits = 0, points = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == '.')
+        points++;
+      else
+        return FALSE;
+    }
+  return digits > 0 && digits <= 12 && points <= 1;
+}
+
+/**
+ * sp_parse_hours:
+ * @text: "Mon=2,Tue=1.5,Wed=0": three-letter English weekday names and
+ *   decimal hours; weekdays not named get no hours
+ * @minutes: (out caller-allocates): minutes per weekday, rounded to 5
+ *
+ * Returns: %TRUE, or %FALSE with @error saying which item is wrong and why
+ */
+gboolean
+sp_parse_hours (const char  *text,
+                guint16      minutes[SP_N_WEEKDAYS],
+                GError     **error)
+{
+  g_auto(GStrv) items = NULL;
+  gboolean seen[SP_N_WEEKDAYS] = { FALSE, };
+  guint16 result[SP_N_WEEKDAYS] = { 0, };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  items = g_strsplit (text, ",", -1);
+  if (items[0] == NULL || (items[1] == NULL && g_strstrip (items[0])[0] == '\0'))
+    {
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                   _("no hours given: expected a list such as Mon=2,Tue=1.5,Sat=3"));
+      return FALSE;
+    }
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      char *eq = strchr (item, '=');
+      char *value;
+      double hours;
+      gint weekday = -1;
+
+      if (eq == NULL)
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       _("“%s” is not DAY=HOURS, for example Mon=2"), item);
+          return FALSE;
+        }
+      *eq = '\0';
+      value = g_strstrip (eq + 1);
+      g_strstrip (item);
+      for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+        if (g_ascii_strcasecmp (item, weekday_abbrevs[d]) == 0)
+          weekday = (gint) d;
+      if (weekday < 0)
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       _("“%s” is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat or Sun"), item);
+          return FALSE;
+        }
+      if (seen[weekday])
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       _("%s is given more than once"), weekday_abbrevs[weekday]);
+          return FALSE;
+        }
+      seen[weekday] = TRUE;
+
+      if (!is_decimal (value))
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       _("%s: “%s” is not a number of hours, for example 1.5"),
+                       weekday_abbrevs[weekday], value);
+          return FALSE;
+        }
+      hours = g_ascii_strtod (value, NULL);
+      if (hours < 0 || hours > 24)
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       _("%s: %s hours is not from 0 to 24"), weekday_abbrevs[weekday], value);
+          return FALSE;
+        }
+      result[weekday] = (guint16) (lround (hours * 60 / SP_MINUTES_STEP) * SP_MINUTES_STEP);
+    }
+
+  memcpy (minutes, result, sizeof result);
+  return TRUE;
+}
+
+static gboolean
+parse_digits (const char *text,
+              guint       n,
+              guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (guint) (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * sp_parse_date:
+ * @text: a date as YYYY-MM-DD
+ * @day: (out): its Julian day
+ */
+gboolean
+sp_parse_date (const char  *text,
+               guint32     *day,
+               GError     **error)
+{
+  guint y, m, d;
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d) ||
+      y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_DATE,
+                   _("“%s” is not a date: expected YYYY-MM-DD, for example 2025-09-01"), text);
+      return FALSE;
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  *day = g_date_get_julian (&date);
+  return TRUE;
+}
+
+/**
+ * sp_parse_time:
+ * @text: a time of day as HH:MM, 00:00 to 23:59
+ * @minute: (out): minutes after midnight
+ */
+gboolean
+sp_parse_time (const char  *text,
+               guint       *minute,
+               GError     **error)
+{
+  guint h, m;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 5 || text[2] != ':' ||
+      !parse_digits (text, 2, &h) || !parse_digits (text + 3, 2, &m) || h > 23 || m > 59)
+    {
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_TIME,
+                   _("“%s” is not a time of day: expected HH:MM, for example 19:30"), text);
+      return FALSE;
+    }
+  *minute = h * 60 + m;
+  return TRUE;
+}
+
+/**
+ * sp_parse_minutes:
+ *
+ * Parses a whole number of minutes from @min to @max, digits only.
+ */
+gboolean
+sp_parse_minutes (const char  *text,
+                  guint        min,
+                  guint        max,
+                  guint       *minutes,
+                  GError     **error)
+{
+  guint64 value = 0;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  len = strlen (text);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) || value > G_MAXUINT)
+        {
+          len = 0;
+          break;
+        }
+      value = value * 10 + (guint) (text[i] - '0');
+    }
+  if (len == 0 || value < min || value > max)
+    {
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_MINUTES,
+                   _("“%s” is not a whole number of minutes from %u to %u"), text, min, max);
+      return FALSE;
+    }
+  *minutes = (guint) value;
+  return TRUE;
+}
+
+/**
+ * sp_format_date:
+ *
+ * Returns: (transfer full): @day as YYYY-MM-DD
+ */
+char *
+sp_format_date (guint32 day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+char *
+sp_format_time (guint minute)
+{
+  return g_strdup_printf ("%02u:%02u", minute / 60 % 24, minute % 60);
+}
+
+/**
+ * sp_day_get_weekday:
+ *
+ * Returns: 0 for Monday to 6 for Sunday; Julian day 1 (1 January of year 1) is a Monday
+ */
+guint
+sp_day_get_weekday (guint32 day)
+{
+  return (day - 1) % 7;
+}
+
+/**
+ * sp_day_today:
+ * @tz: (nullable): the time zone, local when %NULL
+ *
+ * Returns: today's Julian day
+ */
+guint32
+sp_day_today (GTimeZone *tz)
+{
+  g_autoptr(GTimeZone) local = tz ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (local);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+const char *
+sp_weekday_get_abbrev (guint weekday)
+{
+  g_return_val_if_fail (weekday < SP_N_WEEKDAYS, NULL);
+  return weekday_abbrevs[weekday];
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sp-schedule.h"
+
+G_BEGIN_DECLS
+
+/* The scheduler fills a schedule in directly; everyone else only reads it. */
+struct _SpSchedule
+{
+  GObject       parent_instance;
+
+  SpPlan       *plan;
+  char         *track;
+  guint32       today;
+  guint         weekly_minutes;
+  GArray       *blocks;        /* element-type SpBlock, sorted by day and start */
+  GStringChunk *strings;       /* block ids, notes and advice */
+  GArray       *levels;        /* element-type SpLevelReport */
+  GHashTable   *by_id;         /* id → SpBlock*, made on the first lookup */
+  char         *summary;
+  guint32       first_day;
+  guint32       end_day;
+  guint32       last_day;
+};
+
+SpSchedule *sp_schedule_new    (SpPlan     *plan,
+                                const char *track,
+                                guint32     today);
+const char *sp_schedule_intern (SpSchedule *self,
+                                const char *str);
+void        sp_schedule_finish (SpSchedule *self);
+
+G_END_DECLS

@@ -1,0 +1,858 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "sp-json-utils.h"
+#include "sp-state.h"
+
+/* What the user has told us and done, saved in state.json: availability,
+ * per plan the blocks touched and notes, and courses attached to topics. */
+struct _SpState
+{
+  GObject         parent_instance;
+
+  SpAvailability *availability;
+  GHashTable     *progress;  /* plan id → SpProgress */
+  GHashTable     *courses;   /* topic id → course JSON or id */
+};
+
+G_DEFINE_FINAL_TYPE (SpState, sp_state, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sp-state-error-quark, sp_state_error)
+
+static guint
+parse_seq (const char *id)
+{
+  const char *slash = strrchr (id, '/');
+  guint64 value = 0;
+
+  if (slash == NULL || slash[1] == '\0')
+    return 0;
+  for (const char *p = slash + 1; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p) || value > G_MAXUINT16)
+        return 0;
+      value = value * 10 + (guint) (*p - '0');
+    }
+  return (guint) value;
+}
+
+SpBlockRecord *
+sp_block_record_new (const char  *id,
+                     const char  *topic,
+                     SpBlockKind  kind,
+                     guint32      day,
+                     guint        start,
+                     guint        minutes)
+{
+  SpBlockRecord *record = g_new0 (SpBlockRecord, 1);
+
+  record->id = g_strdup (id);
+  record->topic = g_strdup (topic);
+  record->kind = kind;
+  record->seq = parse_seq (id);
+  record->day = day;
+  record->start = (guint16) start;
+  record->minutes = (guint16) minutes;
+  record->status = SP_BLOCK_STATUS_PLANNED;
+  return record;
+}
+
+SpBlockRecord *
+sp_block_record_copy (const SpBlockRecord *record)
+{
+  SpBlockRecord *copy = g_memdup2 (record, sizeof *record);
+
+  copy->id = g_strdup (record->id);
+  copy->topic = g_strdup (record->topic);
+  return copy;
+}
+
+void
+sp_block_record_free (SpBlockRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->id);
+  g_free (record->topic);
+  g_free (record);
+}
+
+/**
+ * sp_block_record_get_done_minutes:
+ *
+ * Returns: the minutes of study the record stands for: all of a done
+ *   block, part of a partly done one, none otherwise
+ */
+guint
+sp_block_record_get_done_minutes (const SpBlockRecord *record)
+{
+  switch (record->status)
+    {
+    case SP_BLOCK_STATUS_DONE:
+      return record->minutes;
+    case SP_BLOCK_STATUS_PARTIAL:
+      return MIN (record->done_minutes, record->minutes);
+    case SP_BLOCK_STATUS_PLANNED:
+    case SP_BLOCK_STATUS_SKIPPED:
+    default:
+      return 0;
+    }
+}
+
+SpProgress *
+sp_progress_new (void)
+{
+  SpProgress *progress = g_new0 (SpProgress, 1);
+
+  progress->records = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_block_record_free);
+  progress->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return progress;
+}
+
+SpProgress *
+sp_progress_copy (const SpProgress *progress)
+{
+  SpProgress *copy = sp_progress_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  copy->planned_today = progress->planned_today;
+  copy->track = g_strdup (progress->track);
+  g_ptr_array_set_size (copy->records, 0);
+  for (guint i = 0; i < progress->records->len; i++)
+    g_ptr_array_add (copy->records, sp_block_record_copy (g_ptr_array_index (progress->records, i)));
+  g_hash_table_iter_init (&iter, progress->notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->notes, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+void
+sp_progress_free (SpProgress *progress)
+{
+  if (progress == NULL)
+    return;
+  g_ptr_array_unref (progress->records);
+  g_hash_table_unref (progress->notes);
+  g_free (progress->track);
+  g_free (progress);
+}
+
+static gint
+find_record (SpProgress *progress,
+             const char *id)
+{
+  for (guint i = 0; i < progress->records->len; i++)
+    {
+      SpBlockRecord *record = g_ptr_array_index (progress->records, i);
+      if (g_str_equal (record->id, id))
+        return (gint) i;
+    }
+  return -1;
+}
+
+/**
+ * sp_progress_dup_records:
+ *
+ * Returns: (transfer container) (element-type SpBlockRecord): the records, borrowed
+ */
+GPtrArray *
+sp_progress_dup_records (SpProgress *progress)
+{
+  GPtrArray *records = g_ptr_array_sized_new (progress->records->len);
+
+  for (guint i = 0; i < progress->records->len; i++)
+    g_ptr_array_add (records, g_ptr_array_index (progress->records, i));
+  return records;
+}
+
+/**
+ * sp_progress_lookup_record:
+ *
+ * Returns: (transfer none) (nullable): the record for block @id
+ */
+SpBlockRecord *
+sp_progress_lookup_record (SpProgress *progress,
+                           const char *id)
+{
+  gint i = find_record (progress, id);
+
+  return i >= 0 ? g_ptr_array_index (progress->records, i) : NULL;
+}
+
+/**
+ * sp_progress_set_record:
+ * @record: (transfer full): replaces the record with the same id
+ */
+void
+sp_progress_set_record (SpProgress    *progress,
+                        SpBlockRecord *record)
+{
+  gint i = find_record (progress, record->id);
+
+  if (i >= 0)
+    {
+      sp_block_record_free (g_ptr_array_index (progress->records, i));
+      g_ptr_array_index (progress->records, i) = record;
+    }
+  else
+    g_ptr_array_add (progress->records, record);
+}
+
+gboolean
+sp_progress_remove_record (SpProgress *progress,
+                           const char *id)
+{
+  gint i = find_record (progress, id);
+
+  if (i < 0)
+    return FALSE;
+  g_ptr_array_remove_index (progress->records, (guint) i);
+  return TRUE;
+}
+
+static void
+sp_state_finalize (GObject *object)
+{
+  SpState *self = (SpState *)object;
+
+  g_clear_pointer (&self->availability, sp_availability_free);
+  g_clear_pointer (&self->progress, g_hash_table_unref);
+  g_clear_pointer (&self->courses, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sp_state_parent_class)->finalize (object);
+}
+
+static void
+sp_state_class_init (SpStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sp_state_finalize;
+}
+
+static void
+sp_state_init (SpState *self)
+{
+  self->availability = sp_availability_new ();
+  self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sp_progress_free);
+  self->courses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+SpState *
+sp_state_new (void)
+{
+  return g_object_new (SP_TYPE_STATE, NULL);
+}
+
+static gboolean
+state_invalid (GError     **error,
+               const char  *filename,
+               const char  *path,
+               const char  *expected,
+               JsonNode    *found)
+{
+  g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
+               /* TRANSLATORS: "state.json: $.plans.ml.blocks[3].minutes: expected a number, found a string" */
+               _("%s: %s: expected %s, found %s"), filename, path, expected,
+               found ? sp_json_type_name (found) : _("nothing"));
+  return FALSE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+member_int (JsonObject *object,
+            const char *name,
+            gint64      min,
+            gint64      max,
+            gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return *out >= min && *out <= max;
+}
+
+static SpBlockRecord *
+load_record (JsonNode    *node,
+             const char  *filename,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(SpBlockRecord) record = NULL;
+  JsonObject *object;
+  const char *id, *topic, *kind, *date, *start, *status;
+  SpBlockKind kind_value;
+  SpBlockStatus status_value;
+  guint32 day;
+  guint start_minute;
+  gint64 minutes, done_minutes = 0;
+  JsonNode *pinned;
+  g_autofree char *field = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      state_invalid (error, filename, path, _("an object"), node);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+#define FIELD(name) (g_free (field), field = g_strdup_printf ("%s.%s", path, name))
+  if ((id = member_string (object, "id")) == NULL || id[0] == '\0')
+    {
+      state_invalid (error, filename, FIELD ("id"), _("a block id"), json_object_get_member (object, "id"));
+      return NULL;
+    }
+  if ((topic = member_string (object, "topic")) == NULL)
+    {
+      state_invalid (error, filename, FIELD ("topic"), _("a topic id"), json_object_get_member (object, "topic"));
+      return NULL;
+    }
+  if ((kind = member_string (object, "kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
+    {
+      state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"),
+                     json_object_get_member (object, "kind"));
+      return NULL;
+    }
+  if ((date = member_string (object, "date")) == NULL || !sp_parse_date (date, &day, NULL))
+    {
+      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD"), json_object_get_member (object, "date"));
+      return NULL;
+    }
+  if ((start = member_string (object, "start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
+    {
+      state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), json_object_get_member (object, "start"));
+      return NULL;
+    }
+  if (!member_int (object, "minutes", 1, SP_MINUTES_PER_DAY - start_minute, &minutes))
+    {
+      state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"),
+                     json_object_get_member (object, "minutes"));
+      return NULL;
+    }
+  if ((status = member_string (object, "status")) == NULL || !sp_block_status_from_string (status, &status_value))
+    {
+      state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"),
+                     json_object_get_member (object, "status"));
+      return NULL;
+    }
+  if (json_object_has_member (object, "done_minutes") &&
+      !member_int (object, "done_minutes", 0, minutes, &done_minutes))
+    {
+      state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"),
+                     json_object_get_member (object, "done_minutes"));
+      return NULL;
+    }
+  pinned = json_object_get_member (object, "pinned");
+  if (pinned != NULL && (!JSON_NODE_HOLDS_VALUE (pinned) || json_node_get_value_type (pinned) != G_TYPE_BOOLEAN))
+    {
+      state_invalid (error, filename, FIELD ("pinned"), _("true or false"), pinned);
+      return NULL;
+    }
+#undef FIELD
+
+  record = sp_block_record_new (id, topic, kind_value, day, start_minute, (guint) minutes);
+  record->status = status_value;
+  record->done_minutes = (guint16) done_minutes;
+  record->pinned = pinned != NULL && json_node_get_boolean (pinned);
+  return g_steal_pointer (&record);
+}
+
+static SpProgress *
+load_progress (JsonNode    *node,
+               const char  *filename,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(SpProgress) progress = sp_progress_new ();
+  g_autofree char *field = NULL;
+  JsonObject *object;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      state_invalid (error, filename, path, _("an object"), node);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  member = json_object_get_member (object, "today");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      const char *text = member_string (object, "today");
+
+      if (text == NULL || !sp_parse_date (text, &progress->planned_today, NULL))
+        {
+          field = g_strdup_printf ("%s.today", path);
+          state_invalid (error, filename, field, _("a date as YYYY-MM-DD"), member);
+          return NULL;
+        }
+    }
+
+  member = json_object_get_member (object, "track");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      if (member_string (object, "track") == NULL)
+        {
+          field = g_strdup_printf ("%s.track", path);
+          state_invalid (error, filename, field, _("a track id"), member);
+          return NULL;
+        }
+      progress->track = g_strdup (member_string (object, "track"));
+    }
+
+  member = json_object_get_member (object, "blocks");
+  if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      field = g_strdup_printf ("%s.blocks", path);
+      state_invalid (error, filename, field, _("an array"), member);
+      return NULL;
+    }
+  for (guint i = 0; member != NULL && i < json_array_get_length (json_node_get_array (member)); i++)
+    {
+      g_autofree char *block_path = g_strdup_printf ("%s.blocks[%u]", path, i);
+      SpBlockRecord *record = load_record (json_array_get_element (json_node_get_array (member), i),
+                                           filename, block_path, error);
+
+      if (record == NULL)
+        return NULL;
+      sp_progress_set_record (progress, record);
+    }
+
+  member = json_object_get_member (object, "notes");
+  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      field = g_strdup_printf ("%s.notes", path);
+      state_invalid (error, filename, field, _("an object of block id → note"), member);
+      return NULL;
+    }
+  if (member != NULL)
+    {
+      JsonObjectIter iter;
+      const char *id;
+      JsonNode *note;
+
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &id, &note))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (note) || json_node_get_value_type (note) != G_TYPE_STRING)
+            {
+              field = g_strdup_printf ("%s.notes[\"%s\"]", path, id);
+              state_invalid (error, filename, field, _("a string"), note);
+              return NULL;
+            }
+          g_hash_table_insert (progress->notes, g_strdup (id), g_strdup (json_node_get_string (note)));
+        }
+    }
+
+  return g_steal_pointer (&progress);
+}
+
+/**
+ * sp_state_new_from_bytes:
+ *
+ * Returns: (transfer full) (nullable): the state, or %NULL with @error
+ *   naming the place that is wrong
+ */
+SpState *
+sp_state_new_from_bytes (GBytes      *bytes,
+                         const char  *filename,
+                         GError     **error)
+{
+  g_autoptr(SpState) self = sp_state_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  gint64 version;
+  guint line, column;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (filename == NULL)
+    filename = "state.json";
+
+  root = sp_json_parse_bytes (bytes, &line, &column, &parse_error);
+  if (root == NULL)
+    {
+      if (line > 0)
+        g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_SYNTAX, _("%s: line %u, column %u: %s"),
+                     filename, line, column, parse_error->message);
+      else
+        g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_SYNTAX, "%s: %s", filename, parse_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      state_invalid (error, filename, "$", _("an object"), root);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  member = json_object_get_member (object, "version");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
+      json_node_get_int (member) < 1)
+    {
+      state_invalid (error, filename, "$.version", _("a format version number"), member);
+      return NULL;
+    }
+  version = json_node_get_int (member);
+  if (version > SP_STATE_VERSION)
+    {
+      g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_VERSION,
+                   _("%s: written by a newer version of Study Planner (format %" G_GINT64_FORMAT
+                     "; this version reads up to %d)"),
+                   filename, version, SP_STATE_VERSION);
+      return NULL;
+    }
+
+  member = json_object_get_member (object, "availability");
+  if (member != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      SpAvailability *availability = sp_availability_new_from_json (member, "$.availability", &local_error);
+
+      if (availability == NULL)
+        {
+          g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID, "%s: %s", filename, local_error->message);
+          return NULL;
+        }
+      sp_availability_free (self->availability);
+      self->availability = availability;
+    }
+
+  member = json_object_get_member (object, "plans");
+  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      state_invalid (error, filename, "$.plans", _("an object of plan id → progress"), member);
+      return NULL;
+    }
+  if (member != NULL)
+    {
+      JsonObjectIter iter;
+      const char *plan_id;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &plan_id, &node))
+        {
+          g_autofree char *path = g_strdup_printf ("$.plans[\"%s\"]", plan_id);
+          SpProgress *progress = load_progress (node, filename, path, error);
+
+          if (progress == NULL)
+            return NULL;
+          g_hash_table_replace (self->progress, g_strdup (plan_id), progress);
+        }
+    }
+
+  member = json_object_get_member (object, "courses");
+  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      state_invalid (error, filename, "$.courses", _("an object of topic id → course"), member);
+      return NULL;
+    }
+  if (member != NULL)
+    {
+      JsonObjectIter iter;
+      const char *topic_id;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &topic_id, &node))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            {
+              g_autofree char *path = g_strdup_printf ("$.courses[\"%s\"]", topic_id);
+              state_invalid (error, filename, path, _("a string"), node);
+              return NULL;
+            }
+          g_hash_table_insert (self->courses, g_strdup (topic_id), g_strdup (json_node_get_string (node)));
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Sorted keys, so that the same state always writes the same bytes. */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  const SpBlockRecord *ra = *(const SpBlockRecord **) a;
+  const SpBlockRecord *rb = *(const SpBlockRecord **) b;
+
+  if (ra->day != rb->day)
+    return ra->day < rb->day ? -1 : 1;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return strcmp (ra->id, rb->id);
+}
+
+static void
+add_progress (JsonBuilder *builder,
+              SpProgress  *progress)
+{
+  g_autoptr(GPtrArray) records = sp_progress_dup_records (progress);
+  g_autoptr(GPtrArray) note_ids = sorted_keys (progress->notes);
+
+  g_ptr_array_sort (records, compare_records);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "today");
+  if (progress->planned_today != 0)
+    {
+      g_autofree char *today = sp_format_date (progress->planned_today);
+      json_builder_add_string_value (builder, today);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "track");
+  if (progress->track != NULL)
+    json_builder_add_string_value (builder, progress->track);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    {
+      SpBlockRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *date = sp_format_date (record->day);
+      g_autofree char *start = sp_format_time (record->start);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, record->id);
+      json_builder_set_member_name (builder, "topic");
+      json_builder_add_string_value (builder, record->topic);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, sp_block_kind_to_string (record->kind));
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, date);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_string_value (builder, start);
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, record->minutes);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, sp_block_status_to_string (record->status));
+      if (record->status == SP_BLOCK_STATUS_PARTIAL)
+        {
+          json_builder_set_member_name (builder, "done_minutes");
+          json_builder_add_int_value (builder, record->done_minutes);
+        }
+      json_builder_set_member_name (builder, "pinned");
+      json_builder_add_boolean_value (builder, record->pinned);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < note_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (note_ids, i);
+      json_builder_set_member_name (builder, id);
+      json_builder_add_string_value (builder, g_hash_table_lookup (progress->notes, id));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/**
+ * sp_state_to_data:
+ *
+ * Returns: (transfer full): the state as pretty JSON, the same bytes for the same state
+ */
+char *
+sp_state_to_data (SpState *self,
+                  gsize   *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) plan_ids = NULL;
+  g_autoptr(GPtrArray) topic_ids = NULL;
+
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+
+  plan_ids = sorted_keys (self->progress);
+  topic_ids = sorted_keys (self->courses);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, SP_STATE_VERSION);
+  json_builder_set_member_name (builder, "availability");
+  json_builder_add_value (builder, sp_availability_to_json (self->availability));
+
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < plan_ids->len; i++)
+    {
+      const char *plan_id = g_ptr_array_index (plan_ids, i);
+      json_builder_set_member_name (builder, plan_id);
+      add_progress (builder, g_hash_table_lookup (self->progress, plan_id));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "courses");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < topic_ids->len; i++)
+    {
+      const char *topic_id = g_ptr_array_index (topic_ids, i);
+      json_builder_set_member_name (builder, topic_id);
+      json_builder_add_string_value (builder, g_hash_table_lookup (self->courses, topic_id));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, length);
+}
+
+/**
+ * sp_state_get_availability:
+ *
+ * Returns: (transfer none): the hours the user has
+ */
+const SpAvailability *
+sp_state_get_availability (SpState *self)
+{
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+  return self->availability;
+}
+
+void
+sp_state_set_availability (SpState              *self,
+                           const SpAvailability *availability)
+{
+  g_return_if_fail (SP_IS_STATE (self));
+  g_return_if_fail (availability != NULL);
+
+  if (availability == self->availability)
+    return;
+  sp_availability_free (self->availability);
+  self->availability = sp_availability_copy (availability);
+}
+
+/**
+ * sp_state_get_progress:
+ *
+ * Returns: (transfer none): the progress on @plan_id, made empty when new
+ */
+SpProgress *
+sp_state_get_progress (SpState    *self,
+                       const char *plan_id)
+{
+  SpProgress *progress;
+
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+
+  if (plan_id == NULL)
+    plan_id = "";
+  progress = g_hash_table_lookup (self->progress, plan_id);
+  if (progress == NULL)
+    {
+      progress = sp_progress_new ();
+      g_hash_table_insert (self->progress, g_strdup (plan_id), progress);
+    }
+  return progress;
+}
+
+/**
+ * sp_state_set_progress:
+ * @progress: (transfer full): replaces the progress on @plan_id
+ */
+void
+sp_state_set_progress (SpState    *self,
+                       const char *plan_id,
+                       SpProgress *progress)
+{
+  g_return_if_fail (SP_IS_STATE (self));
+  g_return_if_fail (progress != NULL);
+
+  g_hash_table_replace (self->progress, g_strdup (plan_id ? plan_id : ""), progress);
+}
+
+const char *
+sp_state_get_course (SpState    *self,
+                     const char *topic_id)
+{
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+  g_return_val_if_fail (topic_id != NULL, NULL);
+  return g_hash_table_lookup (self->courses, topic_id);
+}
+
+/**
+ * sp_state_set_course:
+ * @course_json: (nullable): %NULL detaches the course
+ */
+void
+sp_state_set_course (SpState    *self,
+                     const char *topic_id,
+                     const char *course_json)
+{
+  g_return_if_fail (SP_IS_STATE (self));
+  g_return_if_fail (topic_id != NULL);
+
+  if (course_json == NULL)
+    g_hash_table_remove (self->courses, topic_id);
+  else
+    g_hash_table_replace (self->courses, g_strdup (topic_id), g_strdup (course_json));
+}
+
+/**
+ * sp_state_dup_course_topics:
+ *
+ * Returns: (transfer full): the topic ids with a course attached, sorted
+ */
+GStrv
+sp_state_dup_course_topics (SpState *self)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+
+  keys = sorted_keys (self->courses);
+  for (guint i = 0; i < keys->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sp-availability.h"
+#include "sp-schedule.h"
+
+G_BEGIN_DECLS
+
+#define SP_STATE_ERROR (sp_state_error_quark ())
+
+typedef enum
+{
+  SP_STATE_ERROR_SYNTAX,   /* not JSON */
+  SP_STATE_ERROR_INVALID,  /* JSON, but a field is wrong */
+  SP_STATE_ERROR_VERSION,  /* written by a newer Study Planner */
+} SpStateError;
+
+#define SP_STATE_VERSION 1
+
+/* A block the user has touched (marked, pinned) or that lies in the past:
+ * the scheduler keeps it exactly where it is and plans around it. */
+typedef struct
+{
+  char          *id;
+  char          *topic;         /* topic id */
+  SpBlockKind    kind;
+  guint          seq;           /* the number that ends the id */
+  guint32        day;           /* Julian day */
+  guint16        start;
+  guint16        minutes;
+  SpBlockStatus  status;
+  guint16        done_minutes;
+  gboolean       pinned;
+} SpBlockRecord;
+
+SpBlockRecord *sp_block_record_new      (const char          *id,
+                                         const char          *topic,
+                                         SpBlockKind          kind,
+                                         guint32              day,
+                                         guint                start,
+                                         guint                minutes);
+SpBlockRecord *sp_block_record_copy     (const SpBlockRecord *record);
+void           sp_block_record_free     (SpBlockRecord       *record);
+guint          sp_block_record_get_done_minutes (const SpBlockRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBlockRecord, sp_block_record_free)
+
+/* The user's progress on one plan. */
+typedef struct
+{
+  guint32     planned_today;  /* the day the schedule was last made for; 0: never */
+  char       *track;          /* nullable */
+  GPtrArray  *records;        /* element-type SpBlockRecord, owned */
+  GHashTable *notes;          /* block id → note */
+} SpProgress;
+
+SpProgress    *sp_progress_new            (void);
+SpProgress    *sp_progress_copy           (const SpProgress *progress);
+void           sp_progress_free           (SpProgress       *progress);
+GPtrArray     *sp_progress_dup_records    (SpProgress       *progress);
+SpBlockRecord *sp_progress_lookup_record  (SpProgress       *progress,
+                                           const char       *id);
+void           sp_progress_set_record     (SpProgress       *progress,
+                                           SpBlockRecord    *record);
+gboolean       sp_progress_remove_record  (SpProgress       *progress,
+                                           const char       *id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpProgress, sp_progress_free)
+
+#define SP_TYPE_STATE (sp_state_get_type ())
+G_DECLARE_FINAL_TYPE (SpState, sp_state, SP, STATE, GObject)
+
+GQuark                sp_state_error_quark     (void);
+
+SpState              *sp_state_new             (void);
+SpState              *sp_state_new_from_bytes  (GBytes               *bytes,
+                                                const char           *filename,
+                                                GError              **error);
+char                 *sp_state_to_data         (SpState              *self,
+                                                gsize                *length);
+const SpAvailability *sp_state_get_availability (SpState             *self);
+void                  sp_state_set_availability (SpState             *self,
+                                                 const SpAvailability *availability);
+SpProgress           *sp_state_get_progress    (SpState              *self,
+                                                const char           *plan_id);
+void                  sp_state_set_progress    (SpState              *self,
+                                                const char           *plan_id,
+                                                SpProgress           *progress);
+const char           *sp_state_get_course      (SpState              *self,
+                                                const char           *topic_id);
+void                  sp_state_set_course      (SpState              *self,
+                                                const char           *topic_id,
+                                                const char           *course_json);
+GStrv                 sp_state_dup_course_topics (SpState            *self);
+
+G_END_DECLS

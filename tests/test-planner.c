@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-planner.h"
+#include "sp-scheduler.h"
+
+/* The planner is the one owner of state: edits go through it, are saved
+ * atomically in the state file, and survive a restart. */
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  SpPlan    *plan;
+  SpPlanner *planner;
+  guint      changed;
+} Fixture;
+
+static guint32
+date (const char *text)
+{
+  guint32 day = 0;
+
+  g_assert_true (sp_parse_date (text, &day, NULL));
+  return day;
+}
+
+static SpPlan *
+load_plan (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plans", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SpPlan *plan = sp_plan_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+changed_cb (SpPlanner *planner,
+            Fixture   *fixture)
+{
+  fixture->changed++;
+}
+
+static SpPlanner *
+new_planner_at (Fixture *fixture,
+                guint32  today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Bucharest");
+  SpPlanner *planner = sp_planner_new (fixture->plan);
+
+  sp_planner_set_timezone (planner, tz);
+  sp_planner_set_today (planner, today);
+  g_assert_true (sp_planner_load_state (planner, fixture->path, &error));
+  g_assert_no_error (error);
+  return planner;
+}
+
+static SpPlanner *
+new_planner (Fixture *fixture)
+{
+  return new_planner_at (fixture, date ("2025-03-03"));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sp-planner-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "study-planner", "state.json", NULL);
+  fixture->plan = load_plan ("valid-minimal.json");
+  fixture->planner = new_planner (fixture);
+  g_signal_connect (fixture->planner, "changed", G_CALLBACK (changed_cb), fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->planner);
+  g_clear_object (&fixture->plan);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static const SpBlock *
+first_block_of (SpSchedule *schedule,
+                const char *topic,
+                SpBlockKind kind)
+{
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+      if (g_str_equal (block->topic->id, topic) && block->kind == kind)
+        return block;
+    }
+  return NULL;
+}
+
+static void
+test_schedule (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (fixture->planner);
+  const SpBlock *block;
+
+  g_assert_nonnull (schedule);
+  g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), >, 10);
+  g_assert_cmpuint (sp_schedule_get_first_day (schedule), ==, date ("2025-03-03"));
+  block = sp_schedule_get_block (schedule, 0);
+  g_assert_cmpstr (block->id, ==, "python/learn/1");
+  g_assert_cmpuint (block->start, ==, 19 * 60);
+  g_assert_true (sp_schedule_lookup_block (schedule, "python/learn/1") == block);
+  g_assert_null (sp_schedule_lookup_block (schedule, "python/learn/999"));
+
+  /* A fresh state starts the path today and is saved at once */
+  g_assert_cmpuint (sp_planner_get_availability (fixture->planner)->start_day, ==, date ("2025-03-03"));
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (sp_planner_can_undo (fixture->planner));
+  g_assert_null (sp_planner_get_state_warning (fixture->planner));
+}
+
+static void
+test_mark_saved (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlanner) again = NULL;
+  const SpBlock *block;
+  SpSchedule *schedule;
+
+  g_assert_true (sp_planner_mark_block (fixture->planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_true (sp_planner_can_undo (fixture->planner));
+
+  g_assert_true (sp_planner_mark_block (fixture->planner, "git/practice/1", SP_BLOCK_STATUS_PARTIAL, 20, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+  g_assert_cmpfloat (sp_planner_get_level_progress (fixture->planner, 0), >, 0);
+
+  /* Bad marks change nothing */
+  g_assert_false (sp_planner_mark_block (fixture->planner, "nothing/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NO_BLOCK);
+  g_clear_error (&error);
+  g_assert_false (sp_planner_mark_block (fixture->planner, "python/learn/2", SP_BLOCK_STATUS_PARTIAL, 50, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+
+  /* A restart reads the marks back */
+  again = new_planner (fixture);
+  schedule = sp_planner_get_schedule (again);
+  block = sp_schedule_lookup_block (schedule, "python/learn/1");
+  g_assert_nonnull (block);
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_DONE);
+  block = sp_schedule_lookup_block (schedule, "git/practice/1");
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_PARTIAL);
+  g_assert_cmpuint (block->done_minutes, ==, 20);
+  g_assert_cmpfloat_with_epsilon (sp_planner_get_level_progress (again, 0),
+                                  sp_planner_get_level_progress (fixture->planner, 0), 1e-9);
+}
+
+static void
+test_move_and_undo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SpSchedule *schedule = sp_planner_get_schedule (fixture->planner);
+  g_autofree char *id = g_strdup (sp_schedule_get_block (schedule, 3)->id);
+  guint n_before = sp_schedule_get_n_blocks (schedule);
+  const SpBlock *block;
+
+  g_assert_true (sp_planner_move_block (fixture->planner, id, date ("2025-03-10"), 8 * 60, &error));
+  g_assert_no_error (error);
+  schedule = sp_planner_get_schedule (fixture->planner);
+  block = sp_schedule_lookup_block (schedule, id);
+  g_assert_nonnull (block);
+  g_assert_cmpuint (block->day, ==, date ("2025-03-10"));
+  g_assert_cmpuint (block->start, ==, 8 * 60);
+  g_assert_true (block->pinned);
+
+  /* Not into the past, not over another pinned block, not past midnight */
+  g_assert_false (sp_planner_move_block (fixture->planner, id, date ("2025-03-02"), 8 * 60, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_PAST);
+  g_clear_error (&error);
+  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", date ("2025-03-10"), 8 * 60 + 20, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_OVERLAP);
+  g_clear_error (&error);
+  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", date ("2025-03-10"), 23 * 60 + 30, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sp_planner_set_block_note (fixture->planner, id, "Chapter 3 — with “quotes”", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), id)->note, ==,
+                   "Chapter 3 — with “quotes”");
+
+  /* Undo takes back the note, then the move */
+  g_assert_true (sp_planner_undo (fixture->planner));
+  g_assert_null (sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), id)->note);
+  g_assert_true (sp_planner_undo (fixture->planner));
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), id);
+  g_assert_nonnull (block);
+  g_assert_false (block->pinned);
+  g_assert_cmpuint (block->day, !=, date ("2025-03-10"));
+  g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (fixture->planner)), ==, n_before);
+  g_assert_false (sp_planner_can_undo (fixture->planner));
+  g_assert_false (sp_planner_undo (fixture->planner));
+}
+
+/* Days go by: what was planned stays in the past as it was; the work
+ * moves forward, and done blocks are never rewritten. */
+static void
+test_days_go_by (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) past = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SpPlanner) again = NULL;
+  SpSchedule *schedule = sp_planner_get_schedule (fixture->planner);
+  guint32 later = date ("2025-03-08");
+  guint moved = 0;
+
+  g_assert_true (sp_planner_mark_block (fixture->planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  schedule = sp_planner_get_schedule (fixture->planner);
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+      if (block->day < later)
+        g_ptr_array_add (past, g_strdup_printf ("%s %u %u %u %d", block->id, block->day, block->start,
+                                                block->minutes, block->status));
+    }
+  g_assert_cmpuint (past->len, >, 3);
+
+  sp_planner_set_today (fixture->planner, later);
+  again = new_planner_at (fixture, later);
+  schedule = sp_planner_get_schedule (again);
+  for (guint i = 0; i < past->len; i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+      g_autofree char *text = g_strdup_printf ("%s %u %u %u %d", block->id, block->day, block->start,
+                                               block->minutes, block->status);
+      g_assert_cmpstr (text, ==, g_ptr_array_index (past, i));
+    }
+  for (guint i = past->len; i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+      g_assert_cmpuint (block->day, >=, later);
+      moved += block->moved;
+    }
+  /* The missed work comes back, flagged as moved */
+  g_assert_cmpuint (moved, >, 0);
+  g_assert_nonnull (first_block_of (schedule, "python", SP_BLOCK_KIND_LEARN));
+
+  /* Marking a missed block done afterwards still counts */
+  g_assert_true (sp_planner_mark_block (again, "python/learn/2", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_schedule_lookup_block (sp_planner_get_schedule (again), "python/learn/2")->status, ==,
+                   SP_BLOCK_STATUS_DONE);
+  g_assert_false (sp_planner_move_block (again, "python/learn/2", later, 8 * 60, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_PAST);
+}
+
+static void
+write_state (Fixture    *fixture,
+             const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (fixture->path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+find_aside (Fixture    *fixture,
+            const char *what)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *prefix = g_strdup_printf ("state.json.%s-", what);
+  GDir *handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      found = g_build_filename (dir, name, NULL);
+  g_dir_close (handle);
+  return found;
+}
+
+static void
+check_kept_aside (Fixture    *fixture,
+                  const char *contents,
+                  const char *what,
+                  const char *message)
+{
+  g_autoptr(SpPlanner) planner = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *warning = NULL;
+
+  write_state (fixture, contents);
+  planner = new_planner (fixture);
+
+  /* Kept byte for byte under a new name, and the user is told where */
+  aside = find_aside (fixture, what);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, contents);
+  warning = sp_planner_take_state_warning (planner);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, aside));
+  g_assert_nonnull (strstr (warning, message));
+  g_assert_null (sp_planner_take_state_warning (planner));
+
+  /* A clean start, saved fresh */
+  g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), >, 0);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_corrupt_state (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_kept_aside (fixture, "{\"version\": 1, \"plans\": [", "corrupt", "line 1");
+}
+
+static void
+test_invalid_state (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_kept_aside (fixture,
+                    "{\"version\": 1, \"plans\": {\"tiny\": {\"blocks\": [{\"id\": \"python/learn/1\", "
+                    "\"topic\": \"python\", \"kind\": \"learn\", \"date\": \"2025-02-30\", \"start\": \"19:00\", "
+                    "\"minutes\": 50, \"status\": \"done\"}]}}}",
+                    "corrupt", "$.plans[\"tiny\"].blocks[0].date");
+}
+
+static void
+test_future_state (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  check_kept_aside (fixture, "{\"version\": 7, \"hologram\": true}", "newer", "newer version");
+}
+
+/* A state path that cannot be read is left alone, and nothing is saved over it. */
+static void
+test_unreadable_state (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SpPlanner) planner = sp_planner_new (fixture->plan);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir_path = g_build_filename (fixture->dir, "a-directory", NULL);
+
+  g_assert_cmpint (g_mkdir (dir_path, 0700), ==, 0);
+  g_assert_false (sp_planner_load_state (planner, dir_path, &error));
+  g_assert_nonnull (error);
+  g_assert_null (sp_planner_get_state_path (planner));
+  g_assert_nonnull (sp_planner_get_schedule (planner));
+  g_assert_true (sp_planner_mark_block (planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, NULL));
+  g_assert_true (g_file_test (dir_path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_courses (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SpPlanner) again = NULL;
+
+  sp_planner_set_topic_course (fixture->planner, "python", "{\"id\": \"course-1\"}");
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  again = new_planner (fixture);
+  g_assert_cmpstr (sp_planner_get_topic_course (again, "python"), ==, "{\"id\": \"course-1\"}");
+  sp_planner_set_topic_course (again, "python", NULL);
+  g_assert_null (sp_planner_get_topic_course (again, "python"));
+}
+
+static void
+test_availability (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (fixture->planner));
+  g_autoptr(SpPlanner) again = NULL;
+  SpSchedule *schedule;
+
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    sp_availability_set_day (availability, d, 0, 8 * 60);
+  sp_planner_set_availability (fixture->planner, availability);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  schedule = sp_planner_get_schedule (fixture->planner);
+  g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
+  g_assert_false (sp_schedule_has_hours (schedule));
+  g_assert_cmpuint (sp_schedule_get_end_day (schedule), ==, 0);
+  g_assert_nonnull (strstr (sp_schedule_get_summary (schedule), "No study hours"));
+
+  /* Setting the same again changes nothing */
+  sp_planner_set_availability (fixture->planner, availability);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  again = new_planner (fixture);
+  g_assert_true (sp_availability_equal (sp_planner_get_availability (again), availability));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/planner/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("schedule", test_schedule);
+  ADD ("mark-saved", test_mark_saved);
+  ADD ("move-and-undo", test_move_and_undo);
+  ADD ("days-go-by", test_days_go_by);
+  ADD ("corrupt-state", test_corrupt_state);
+  ADD ("invalid-state", test_invalid_state);
+  ADD ("future-state", test_future_state);
+  ADD ("unreadable-state", test_unreadable_state);
+  ADD ("courses", test_courses);
+  ADD ("availability", test_availability);
+#undef ADD
+
+  return g_test_run ();
+}
