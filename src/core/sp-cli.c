@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "sp-cli-courses.h"
 #include "sp-cli.h"
 #include "sp-plan.h"
 
@@ -12,6 +13,16 @@
 static const GOptionEntry option_entries[] = {
   { "check-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Validate a plan file and print its problems, without opening a window"), N_("FILE") },
+  { "list-courses", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print course listings with the plan topics they match, without opening a window"), NULL },
+  { "catalog-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-courses: read this listing instead of the configured sources"), N_("URL") },
+  { "catalog-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The format of --catalog-url: own, coursera, edx or mitlearn"), N_("FORMAT") },
+  { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-courses: only the courses for this plan topic, best first"), N_("ID") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --list-courses: print a JSON array"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -98,6 +109,16 @@ sp_cli_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "check-plan", "^&ay", &check_plan))
     return sp_cli_check_plan (check_plan);
+
+  if (g_variant_dict_contains (options, "list-courses"))
+    {
+      const char *url = NULL, *format = NULL, *topic = NULL;
+
+      g_variant_dict_lookup (options, "catalog-url", "&s", &url);
+      g_variant_dict_lookup (options, "catalog-format", "&s", &format);
+      g_variant_dict_lookup (options, "topic", "&s", &topic);
+      return sp_cli_list_courses (url, format, topic, g_variant_dict_contains (options, "json"));
+    }
 
   return SP_CLI_CONTINUE;
 }
