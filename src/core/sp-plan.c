@@ -875,20 +875,21 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   else if (!node_is_number (format) || json_node_get_double (format) != floor (json_node_get_double (format)))
     add_problem (&loader, "$.format", _("expected the format version %d, found %s"),
                  SP_PLAN_FORMAT, sp_json_type_name (format));
-  else if (json_node_get_int (format) > SP_PLAN_FORMAT)
+  /* Compared as a double: a version such as 1e300 does not fit an integer */
+  else if (json_node_get_double (format) > SP_PLAN_FORMAT)
     {
       add_problem (&loader, "$.format",
-                   _("format %" G_GINT64_FORMAT " is newer than this version of Study Planner understands (%d)"),
-                   json_node_get_int (format), SP_PLAN_FORMAT);
+                   _("format %g is newer than this version of Study Planner understands (%d)"),
+                   json_node_get_double (format), SP_PLAN_FORMAT);
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_VERSION, "%s: $.format: %s", filename,
                    ((SpPlanProblem *) g_ptr_array_index (found, found->len - 1))->message);
       if (problems)
         *problems = g_steal_pointer (&found);
       return NULL;
     }
-  else if (json_node_get_int (format) < 1)
-    add_problem (&loader, "$.format", _("expected the format version %d, found %" G_GINT64_FORMAT),
-                 SP_PLAN_FORMAT, json_node_get_int (format));
+  else if (json_node_get_double (format) < 1)
+    add_problem (&loader, "$.format", _("expected the format version %d, found %g"),
+                 SP_PLAN_FORMAT, json_node_get_double (format));
 
   self->id = get_id (&loader, object, "$");
   self->title = get_text (&loader, object, "$", "title", TRUE);
