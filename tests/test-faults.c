@@ -409,6 +409,41 @@ test_too_many_topics (void)
   g_assert_nonnull (strstr (error->message, "200001 topics is more than Study Planner can plan"));
 }
 
+static SpPlan *load_string (const char  *json,
+                            GError     **error);
+
+/* Levels and tracks are sections of the Path view, made whole: bounded */
+static void
+test_too_many_levels (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"levels\": [");
+  g_autoptr(GString) tracks = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+
+  for (guint i = 0; i < 101; i++)
+    g_string_append_printf (tracks, "%s{\"id\": \"k%u\", \"title\": \"K\", \"topics\": []}", i ? ", " : "", i);
+  for (guint i = 0; i < 101; i++)
+    g_string_append_printf (json, "%s{\"id\": \"l%u\", \"title\": \"L\", \"min_months\": 1, \"topics\": []}",
+                            i ? ", " : "", i);
+  g_string_append (json, "]}");
+
+  plan = load_string (json->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: $.levels: 101 levels is more than Study Planner can show (at most 100)");
+  g_clear_error (&error);
+
+  g_string_printf (json, "{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"levels\": ["
+                   "{\"id\": \"l\", \"title\": \"L\", \"min_months\": 1, \"tracks\": [%s]}]}", tracks->str);
+  plan = load_string (json->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message,
+                            "$.levels[0].tracks: 101 tracks is more than Study Planner can show in a level (at most 100)"));
+}
+
 static SpPlan *
 load_string (const char  *json,
              GError     **error)
@@ -547,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/faults/plan/disappears", test_plan_disappears);
   g_test_add_func ("/faults/plan/huge", test_huge_plan);
   g_test_add_func ("/faults/plan/too-many-topics", test_too_many_topics);
+  g_test_add_func ("/faults/plan/too-many-levels", test_too_many_levels);
   g_test_add_func ("/faults/plan/deep-nesting", test_deep_nesting);
   g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/faults/cli/missing-home", test_missing_home);

@@ -12,6 +12,9 @@
 #define SP_PLAN_MAX_HOURS     2000.0
 #define SP_PLAN_MAX_MONTHS    240
 #define SP_PLAN_MAX_TOPICS    200000
+/* Each level and track is a section of the Path view, made whole */
+#define SP_PLAN_MAX_LEVELS    100
+#define SP_PLAN_MAX_TRACKS    100
 #define SP_PLAN_BUNDLED       "/io/github/studyplanner/StudyPlanner/plans/ml-career.json"
 
 struct _SpText
@@ -579,6 +582,12 @@ load_level (Loader     *loader,
 
   topics = get_array (loader, object, path, "topics", FALSE);
   tracks = get_array (loader, object, path, "tracks", FALSE);
+  if (tracks != NULL && json_array_get_length (tracks) > SP_PLAN_MAX_TRACKS)
+    {
+      add_problem (loader, tracks_path, _("%u tracks is more than Study Planner can show in a level (at most %u)"),
+                   json_array_get_length (tracks), SP_PLAN_MAX_TRACKS);
+      tracks = NULL;
+    }
   if (!json_object_has_member (object, "topics") && !json_object_has_member (object, "tracks"))
     add_problem (loader, path, _("a level needs “topics”, “tracks” or both"));
 
@@ -898,6 +907,12 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   self->url = get_string (&loader, object, "$", "url", FALSE);
 
   levels = get_array (&loader, object, "$", "levels", TRUE);
+  if (levels != NULL && json_array_get_length (levels) > SP_PLAN_MAX_LEVELS)
+    {
+      add_problem (&loader, "$.levels", _("%u levels is more than Study Planner can show (at most %u)"),
+                   json_array_get_length (levels), SP_PLAN_MAX_LEVELS);
+      levels = NULL;
+    }
   if (levels != NULL && json_array_get_length (levels) == 0)
     add_problem (&loader, "$.levels", _("a plan needs at least one level"));
 
