@@ -506,6 +506,40 @@ test_deep_nesting (void)
   g_assert_true (g_str_has_prefix (sp_plan_get_title (plan), "[[[["));
 }
 
+/* A plan's link may be offered to open: only a web page */
+static void
+test_plan_url (void)
+{
+  const char *refused[] = { "file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/",
+                            "https://", "not a url", "HTTPS//example.org", "x-scheme-handler:open" };
+  const char *accepted[] = { "https://example.org/path", "http://127.0.0.1:8080/", "HTTPS://EXAMPLE.ORG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused) + G_N_ELEMENTS (accepted); i++)
+    {
+      gboolean good = i >= G_N_ELEMENTS (refused);
+      const char *url = good ? accepted[i - G_N_ELEMENTS (refused)] : refused[i];
+      g_autofree char *json = g_strdup_printf ("{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"url\": \"%s\", "
+                                               "\"levels\": [{\"id\": \"l\", \"title\": \"L\", \"min_months\": 1, "
+                                               "\"topics\": [{\"id\": \"t\", \"title\": \"T\", \"hours\": 1, "
+                                               "\"tasks\": {\"read\": \"r\"}}]}]}", url);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpPlan) plan = load_string (json, &error);
+
+      if (good)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (sp_plan_get_url (plan), ==, url);
+        }
+      else
+        {
+          g_autofree char *expected = g_strdup_printf ("deep.json: $.url: “%s” is not a web link: "
+                                                       "expected an http:// or https:// address", url);
+          g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
 /* Regressions found by fuzz-plan */
 static void
 test_fuzz_findings (void)
@@ -584,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/faults/plan/too-many-topics", test_too_many_topics);
   g_test_add_func ("/faults/plan/too-many-levels", test_too_many_levels);
   g_test_add_func ("/faults/plan/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/faults/plan/url", test_plan_url);
   g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/faults/cli/missing-home", test_missing_home);
 

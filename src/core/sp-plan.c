@@ -184,6 +184,18 @@ valid_id (const char *id)
   return strlen (id) <= 64;
 }
 
+static gboolean
+web_link (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
 static JsonNode *
 member (JsonObject *object,
         const char *name)
@@ -905,6 +917,13 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   self->description = get_text (&loader, object, "$", "description", FALSE);
   self->author = get_string (&loader, object, "$", "author", FALSE);
   self->url = get_string (&loader, object, "$", "url", FALSE);
+  if (self->url != NULL && !web_link (self->url))
+    {
+      /* Whatever shows it may offer to open it: only a web page, never file: or a program's scheme */
+      add_problem (&loader, "$.url", _("“%s” is not a web link: expected an http:// or https:// address"),
+                   self->url);
+      g_clear_pointer (&self->url, g_free);
+    }
 
   levels = get_array (&loader, object, "$", "levels", TRUE);
   if (levels != NULL && json_array_get_length (levels) > SP_PLAN_MAX_LEVELS)
