@@ -14,6 +14,7 @@ struct _SpPathView
   AdwBin      parent_instance;
 
   SpPlanner  *planner;
+  guint       rebuild_id;
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -502,10 +503,32 @@ rebuild (SpPathView *self)
                      _("Getting ready for the job search"));
 }
 
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  SpPathView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes can come from a row of this view (the track selector) while it
+ * emits: rebuilding later keeps that row alive until its signal is done,
+ * and coalesces bursts of changes into one rebuild. */
+static void
+planner_changed_cb (SpPathView *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+}
+
 static void
 sp_path_view_dispose (GObject *object)
 {
   SpPathView *self = SP_PATH_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   g_clear_object (&self->planner);
 
@@ -592,13 +615,13 @@ sp_path_view_set_planner (SpPathView *self,
   g_return_if_fail (SP_IS_PATH_VIEW (self));
 
   if (self->planner != NULL)
-    g_signal_handlers_disconnect_by_func (self->planner, rebuild, self);
+    g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
 
   if (!g_set_object (&self->planner, planner))
     return;
 
   if (planner != NULL)
-    g_signal_connect_object (planner, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
