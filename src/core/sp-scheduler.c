@@ -893,7 +893,8 @@ level_advice (SpLevelReport *report,
     }
 
   months = g_strdup_printf ("%.1f", report->months);
-  n_months = (gulong) ceil (report->months);
+  /* Plural forms follow the number as written: tenths ("0.9 months", "1.0 months") */
+  n_months = (gulong) lround (report->months * 10);
 
   if (!report->fits)
     {
