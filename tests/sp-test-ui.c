@@ -12,6 +12,12 @@ sp_test_ui_start_app (void)
 {
   g_autoptr(GError) error = NULL;
   SpApplication *app = sp_application_new ();
+  static guint serial;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, serial++);
+
+  /* A fresh id each time: an application object that was never run stays
+   * exported on the bus until the process ends */
+  g_application_set_application_id (G_APPLICATION (app), app_id);
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sp-availability.h"
+#include "sp-cli-courses.h"
 #include "sp-cli.h"
 #include "sp-export-json.h"
 #include "sp-file-utils.h"
@@ -31,6 +32,16 @@ static const GOptionEntry option_entries[] = {
     N_("With an export: the break between blocks (default 10)"), N_("N") },
   { "track", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With an export: the specialization track, such as dl, nlp, cv or rl"), N_("TRACK") },
+  { "list-courses", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print course listings with the plan topics they match, without opening a window"), NULL },
+  { "catalog-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-courses: read this listing instead of the configured sources"), N_("URL") },
+  { "catalog-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The format of --catalog-url: own, coursera, edx or mitlearn"), N_("FORMAT") },
+  { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-courses: only the courses for this plan topic, best first"), N_("ID") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --list-courses: print a JSON array"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -305,14 +316,14 @@ int
 sp_cli_run (GVariantDict *options)
 {
   const char *check_plan = NULL;
+  const char *export_json = NULL;
+  const char *option = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return SP_CLI_OK;
     }
-
-  const char *export_json = NULL;
-  const char *option = NULL;
 
   if (g_variant_dict_lookup (options, "check-plan", "^&ay", &check_plan))
     return sp_cli_check_plan (check_plan);
@@ -327,6 +338,16 @@ sp_cli_run (GVariantDict *options)
       g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
                    _("--%s only shapes an export: add --export-json FILE"), option);
       return report_error (error);
+    }
+
+  if (g_variant_dict_contains (options, "list-courses"))
+    {
+      const char *url = NULL, *format = NULL, *topic = NULL;
+
+      g_variant_dict_lookup (options, "catalog-url", "&s", &url);
+      g_variant_dict_lookup (options, "catalog-format", "&s", &format);
+      g_variant_dict_lookup (options, "topic", "&s", &topic);
+      return sp_cli_list_courses (url, format, topic, g_variant_dict_contains (options, "json"));
     }
 
   return SP_CLI_CONTINUE;

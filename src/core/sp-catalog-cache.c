@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sp-catalog-cache.h"
+#include "sp-file-utils.h"
+
+/* Listing pages on disk, one body and one small key file per address, so a
+ * refresh can ask "changed since?" (ETag, Last-Modified) and an offline
+ * start still has the listings. Bodies are written atomically; a damaged
+ * entry reads as absent and is fetched again. */
+
+#define META_GROUP "entry"
+
+struct _SpCatalogCache
+{
+  GObject  parent_instance;
+
+  char    *directory;
+};
+
+G_DEFINE_FINAL_TYPE (SpCatalogCache, sp_catalog_cache, G_TYPE_OBJECT)
+
+void
+sp_catalog_cache_entry_free (SpCatalogCacheEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_clear_pointer (&entry->body, g_bytes_unref);
+  g_free (entry->etag);
+  g_free (entry->last_modified);
+  g_free (entry);
+}
+
+static void
+sp_catalog_cache_finalize (GObject *object)
+{
+  SpCatalogCache *self = SP_CATALOG_CACHE (object);
+
+  g_free (self->directory);
+
+  G_OBJECT_CLASS (sp_catalog_cache_parent_class)->finalize (object);
+}
+
+static void
+sp_catalog_cache_class_init (SpCatalogCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sp_catalog_cache_finalize;
+}
+
+static void
+sp_catalog_cache_init (SpCatalogCache *self)
+{
+}
+
+/**
+ * sp_catalog_cache_new:
+ * @directory: where the entries live; made when first written
+ */
+SpCatalogCache *
+sp_catalog_cache_new (const char *directory)
+{
+  SpCatalogCache *self;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_CATALOG_CACHE, NULL);
+  self->directory = g_strdup (directory);
+  return self;
+}
+
+/**
+ * sp_catalog_cache_new_default:
+ *
+ * Returns: (transfer full): the cache in $XDG_CACHE_HOME/study-planner/catalog
+ */
+SpCatalogCache *
+sp_catalog_cache_new_default (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "catalog", NULL);
+
+  return sp_catalog_cache_new (directory);
+}
+
+const char *
+sp_catalog_cache_get_directory (SpCatalogCache *self)
+{
+  g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), NULL);
+  return self->directory;
+}
+
+static char *
+entry_path (SpCatalogCache *self,
+            const char     *url,
+            const char     *suffix)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autofree char *name = g_strconcat (hash, suffix, NULL);
+
+  return g_build_filename (self->directory, name, NULL);
+}
+
+static char *
+nonempty (char *text)
+{
+  if (text != NULL && text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/**
+ * sp_catalog_cache_lookup:
+ *
+ * Returns: (transfer full) (nullable): the cached page, or %NULL when there
+ *   is none for @url or it cannot be read
+ */
+SpCatalogCacheEntry *
+sp_catalog_cache_lookup (SpCatalogCache *self,
+                         const char     *url)
+{
+  g_autofree char *meta_path = entry_path (self, url, ".meta");
+  g_autofree char *body_path = entry_path (self, url, ".body");
+  g_autoptr(GKeyFile) meta = g_key_file_new ();
+  g_autoptr(SpCatalogCacheEntry) entry = g_new0 (SpCatalogCacheEntry, 1);
+  g_autofree char *stored_url = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), NULL);
+
+  if (!g_key_file_load_from_file (meta, meta_path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  /* Guards against a hash collision and a hand-edited file alike */
+  stored_url = g_key_file_get_string (meta, META_GROUP, "url", NULL);
+  if (g_strcmp0 (stored_url, url) != 0)
+    return NULL;
+
+  if (!g_file_get_contents (body_path, &contents, &length, NULL))
+    return NULL;
+
+  entry->body = g_bytes_new_take (g_steal_pointer (&contents), length);
+  entry->etag = nonempty (g_key_file_get_string (meta, META_GROUP, "etag", NULL));
+  entry->last_modified = nonempty (g_key_file_get_string (meta, META_GROUP, "last-modified", NULL));
+  entry->fetched = g_key_file_get_int64 (meta, META_GROUP, "fetched", NULL);
+  return g_steal_pointer (&entry);
+}
+
+static gboolean
+ensure_directory (SpCatalogCache  *self,
+                  GError         **error)
+{
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), self->directory, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_meta (SpCatalogCache  *self,
+            const char      *url,
+            const char      *etag,
+            const char      *last_modified,
+            gint64           fetched,
+            GError         **error)
+{
+  g_autoptr(GKeyFile) meta = g_key_file_new ();
+  g_autofree char *path = entry_path (self, url, ".meta");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_key_file_set_string (meta, META_GROUP, "url", url);
+  g_key_file_set_string (meta, META_GROUP, "etag", etag ? etag : "");
+  g_key_file_set_string (meta, META_GROUP, "last-modified", last_modified ? last_modified : "");
+  g_key_file_set_int64 (meta, META_GROUP, "fetched", fetched);
+  data = g_key_file_to_data (meta, &length, NULL);
+  return sp_file_write_atomic (path, data, length, error);
+}
+
+/**
+ * sp_catalog_cache_store:
+ *
+ * Keeps @body as the page at @url, fetched now.
+ */
+gboolean
+sp_catalog_cache_store (SpCatalogCache  *self,
+                        const char      *url,
+                        GBytes          *body,
+                        const char      *etag,
+                        const char      *last_modified,
+                        GError         **error)
+{
+  g_autofree char *body_path = entry_path (self, url, ".body");
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), FALSE);
+
+  if (!ensure_directory (self, error))
+    return FALSE;
+
+  data = g_bytes_get_data (body, &length);
+  if (!sp_file_write_atomic (body_path, data ? data : "", length, error))
+    return FALSE;
+  return write_meta (self, url, etag, last_modified, g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+/**
+ * sp_catalog_cache_touch:
+ *
+ * Marks the page at @url as confirmed now (the server said 304).
+ */
+gboolean
+sp_catalog_cache_touch (SpCatalogCache  *self,
+                        const char      *url,
+                        GError         **error)
+{
+  g_autoptr(SpCatalogCacheEntry) entry = sp_catalog_cache_lookup (self, url);
+
+  if (entry == NULL)
+    return TRUE;
+  return write_meta (self, url, entry->etag, entry->last_modified, g_get_real_time () / G_USEC_PER_SEC, error);
+}

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-catalog-fetcher.h"
+#include "sp-catalog-format.h"
+#include "sp-course-private.h"
+#include "sp-http.h"
+
+/* Fetches one source's listing, page after page, with libsoup's own async
+ * API. Redirects are followed here, hop by hop, so each address is checked
+ * (https, or http on this computer) and counted; bodies are read in chunks
+ * so the size limit holds while reading, whatever Content-Length says. */
+
+#define DEFAULT_MAX_PAGES   50
+#define DEFAULT_MAX_COURSES 20000
+#define READ_CHUNK          (64 * 1024)
+
+struct _SpCatalogFetcher
+{
+  GObject         parent_instance;
+
+  SoupSession    *session;
+  SpCatalogCache *cache;    /* nullable */
+  guint           timeout;
+  gsize           max_body_size;
+  guint           max_pages;
+  guint           max_courses;
+};
+
+G_DEFINE_FINAL_TYPE (SpCatalogFetcher, sp_catalog_fetcher, G_TYPE_OBJECT)
+
+typedef struct
+{
+  SpCatalogSource     *source;
+  SpCatalogFetchFlags  flags;
+  GPtrArray           *courses;
+  GHashTable          *seen;         /* page addresses already asked */
+  char                *page_url;     /* the page's address: the cache key */
+  char                *current_url;  /* where the redirects have led */
+  guint                redirects;
+  guint                page;
+  SoupMessage         *message;
+  GInputStream        *stream;
+  GByteArray          *body;
+  SpCatalogCacheEntry *cached;
+  gint64               updated;      /* oldest confirmation over the pages */
+  gboolean             all_cached;
+  gboolean             truncated;
+} Fetch;
+
+static void request_page (GTask *task);
+static void send_request (GTask *task);
+
+void
+sp_catalog_result_free (SpCatalogResult *result)
+{
+  if (result == NULL)
+    return;
+  sp_catalog_source_free (result->source);
+  g_clear_pointer (&result->courses, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+fetch_free (Fetch *fetch)
+{
+  sp_catalog_source_free (fetch->source);
+  g_clear_pointer (&fetch->courses, g_ptr_array_unref);
+  g_clear_pointer (&fetch->seen, g_hash_table_unref);
+  g_free (fetch->page_url);
+  g_free (fetch->current_url);
+  g_clear_object (&fetch->message);
+  g_clear_object (&fetch->stream);
+  g_clear_pointer (&fetch->body, g_byte_array_unref);
+  g_clear_pointer (&fetch->cached, sp_catalog_cache_entry_free);
+  g_free (fetch);
+}
+
+static void
+sp_catalog_fetcher_finalize (GObject *object)
+{
+  SpCatalogFetcher *self = SP_CATALOG_FETCHER (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cache);
+
+  G_OBJECT_CLASS (sp_catalog_fetcher_parent_class)->finalize (object);
+}
+
+static void
+sp_catalog_fetcher_class_init (SpCatalogFetcherClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sp_catalog_fetcher_finalize;
+}
+
+static void
+sp_catalog_fetcher_init (SpCatalogFetcher *self)
+{
+  self->timeout = SP_HTTP_TIMEOUT_SECONDS;
+  self->max_body_size = SP_HTTP_MAX_BODY_SIZE;
+  self->max_pages = DEFAULT_MAX_PAGES;
+  self->max_courses = DEFAULT_MAX_COURSES;
+  self->session = sp_http_session_new (self->timeout);
+}
+
+/**
+ * sp_catalog_fetcher_new:
+ * @cache: (nullable): where pages are kept between runs
+ *
+ * Returns: (transfer full): a fetcher with the default limits: 20 s per
+ *   request, 16 MiB a body, 5 redirects, 50 pages and 20,000 courses a source
+ */
+SpCatalogFetcher *
+sp_catalog_fetcher_new (SpCatalogCache *cache)
+{
+  SpCatalogFetcher *self = g_object_new (SP_TYPE_CATALOG_FETCHER, NULL);
+
+  g_set_object (&self->cache, cache);
+  return self;
+}
+
+SpCatalogCache *
+sp_catalog_fetcher_get_cache (SpCatalogFetcher *self)
+{
+  g_return_val_if_fail (SP_IS_CATALOG_FETCHER (self), NULL);
+  return self->cache;
+}
+
+void
+sp_catalog_fetcher_set_timeout (SpCatalogFetcher *self,
+                                guint             seconds)
+{
+  g_return_if_fail (SP_IS_CATALOG_FETCHER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->timeout = seconds;
+  soup_session_set_timeout (self->session, seconds);
+}
+
+void
+sp_catalog_fetcher_set_max_body_size (SpCatalogFetcher *self,
+                                      gsize             bytes)
+{
+  g_return_if_fail (SP_IS_CATALOG_FETCHER (self));
+  self->max_body_size = bytes;
+}
+
+void
+sp_catalog_fetcher_set_limits (SpCatalogFetcher *self,
+                               guint             max_pages,
+                               guint             max_courses)
+{
+  g_return_if_fail (SP_IS_CATALOG_FETCHER (self));
+  self->max_pages = MAX (max_pages, 1);
+  self->max_courses = MAX (max_courses, 1);
+}
+
+static char *
+host_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
+}
+
+/* Says what went wrong in words a user can act on; the technical detail
+ * comes after a colon where it helps. */
+static void
+return_network_error (GTask  *task,
+                      GError *error)
+{
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autofree char *host = host_of (fetch->current_url);
+  GError *mapped;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mapped = g_error_copy (error);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_TIMEOUT,
+                          ngettext ("The server %s did not answer within %u second",
+                                    "The server %s did not answer within %u seconds", self->timeout),
+                          host, self->timeout);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_TRUNCATED,
+                          _("The connection to %s closed before the whole listing arrived"), host);
+  else if (error->domain == G_RESOLVER_ERROR)
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("Could not find the server %s: check the address and the network connection"), host);
+  else if (error->domain == G_TLS_ERROR)
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("Could not make a secure connection to %s: %s"), host, error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("The server %s refused the connection"), host);
+  else
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("Could not reach %s: %s"), host, error->message);
+
+  g_task_return_error (task, mapped);
+}
+
+static void
+return_http_error (GTask *task,
+                   guint  status)
+{
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autofree char *host = host_of (fetch->current_url);
+
+  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
+    g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                             _("The server %s has no listing at this address (HTTP %u)"), host, status);
+  else if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                             _("The server %s refused access to the listing (HTTP %u)"), host, status);
+  else if (status == 429)
+    g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                             _("The server %s asks to wait before trying again (HTTP %u)"), host, status);
+  else if (status >= 500)
+    g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                             _("The server %s had a problem (HTTP %u); try again later"), host, status);
+  else
+    g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                             _("The server %s answered with an error (HTTP %u)"), host, status);
+}
+
+static void
+return_too_large (GTask *task)
+{
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  g_autofree char *limit = g_format_size_full (self->max_body_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_TOO_LARGE,
+                           _("The listing is larger than the limit of %s"), limit);
+}
+
+static void
+finish (GTask *task)
+{
+  Fetch *fetch = g_task_get_task_data (task);
+  SpCatalogResult *result = g_new0 (SpCatalogResult, 1);
+
+  result->source = g_steal_pointer (&fetch->source);
+  result->courses = g_steal_pointer (&fetch->courses);
+  result->updated = fetch->updated;
+  result->from_cache = fetch->all_cached;
+  result->n_pages = fetch->page;
+  result->truncated = fetch->truncated;
+  g_task_return_pointer (task, result, (GDestroyNotify) sp_catalog_result_free);
+}
+
+/* Parses one page's body and goes on to the next page or finishes. */
+static void
+take_page (GTask   *task,
+           GBytes  *body,
+           gint64   confirmed)
+{
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(SpCatalogPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = sp_catalog_parse_page (fetch->source->format, body, fetch->page_url, &error);
+  if (page == NULL)
+    {
+      if (fetch->page > 1)
+        g_task_return_new_error (task, SP_CATALOG_ERROR, error->code,
+                                 /* TRANSLATORS: "Page 3: The listing is not valid JSON: …" */
+                                 _("Page %u: %s"), fetch->page, error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  fetch->updated = fetch->updated == 0 ? confirmed : MIN (fetch->updated, confirmed);
+  for (guint i = 0; i < page->courses->len; i++)
+    {
+      SpCourse *course = g_ptr_array_index (page->courses, i);
+
+      if (fetch->courses->len >= self->max_courses)
+        {
+          fetch->truncated = TRUE;
+          break;
+        }
+      sp_course_set_string (&course->source, fetch->source->name);
+      g_ptr_array_add (fetch->courses, g_object_ref (course));
+    }
+
+  if (page->next_url == NULL || fetch->truncated)
+    {
+      finish (task);
+      g_object_unref (task);
+      return;
+    }
+  if (fetch->page >= self->max_pages || g_hash_table_contains (fetch->seen, page->next_url))
+    {
+      /* A listing longer than the limit, or one whose pages go round in a
+       * circle: what was read so far is the listing */
+      fetch->truncated = TRUE;
+      finish (task);
+      g_object_unref (task);
+      return;
+    }
+
+  g_free (fetch->page_url);
+  fetch->page_url = g_steal_pointer (&page->next_url);
+  request_page (task);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) body = NULL;
+  SoupMessageHeaders *headers;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      return_network_error (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (fetch->body->len + g_bytes_get_size (chunk) > self->max_body_size)
+        {
+          return_too_large (task);
+          return;
+        }
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                       cancellable, read_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  g_clear_object (&fetch->stream);
+  headers = soup_message_get_response_headers (fetch->message);
+
+  /* libsoup ends the stream quietly when the connection closes early */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      (guint64) fetch->body->len < (guint64) soup_message_headers_get_content_length (headers))
+    {
+      g_autofree char *host = host_of (fetch->current_url);
+
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_TRUNCATED,
+                               _("The connection to %s closed before the whole listing arrived"), host);
+      return;
+    }
+
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
+  if (self->cache != NULL)
+    {
+      g_autoptr(GError) cache_error = NULL;
+
+      /* A cache that cannot be written costs the next start its listings,
+       * not this fetch */
+      if (!sp_catalog_cache_store (self->cache, fetch->page_url, body,
+                                   soup_message_headers_get_one (headers, "ETag"),
+                                   soup_message_headers_get_one (headers, "Last-Modified"),
+                                   &cache_error))
+        g_warning ("Could not cache %s: %s", fetch->page_url, cache_error->message);
+    }
+  fetch->all_cached = FALSE;
+  take_page (g_steal_pointer (&task), body, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static gboolean
+is_redirect (guint status)
+{
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  GCancellable *cancellable;
+  guint status;
+  goffset length;
+
+  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (fetch->stream == NULL)
+    {
+      return_network_error (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (fetch->message);
+  headers = soup_message_get_response_headers (fetch->message);
+
+  if (is_redirect (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autofree char *target = NULL;
+      g_autofree char *host = host_of (fetch->current_url);
+
+      g_clear_object (&fetch->stream);
+      if (location != NULL)
+        target = g_uri_resolve_relative (fetch->current_url, location, G_URI_FLAGS_NONE, NULL);
+      if (target == NULL || !sp_url_is_web (target))
+        {
+          g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_REDIRECT,
+                                   _("The server %s sent the request on to “%s”, which is not a web address"),
+                                   host, location ? location : "");
+          return;
+        }
+      if (++fetch->redirects > SP_HTTP_MAX_REDIRECTS)
+        {
+          g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_REDIRECT,
+                                   ngettext ("The server %s redirected more than %u time; it may be going round in a circle",
+                                             "The server %s redirected more than %u times; it may be going round in a circle",
+                                             SP_HTTP_MAX_REDIRECTS),
+                                   host, SP_HTTP_MAX_REDIRECTS);
+          return;
+        }
+      g_free (fetch->current_url);
+      fetch->current_url = g_steal_pointer (&target);
+      send_request (g_steal_pointer (&task));
+      return;
+    }
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && fetch->cached != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_ref (fetch->cached->body);
+      g_autoptr(GError) cache_error = NULL;
+
+      g_clear_object (&fetch->stream);
+      if (self->cache != NULL && !sp_catalog_cache_touch (self->cache, fetch->page_url, &cache_error))
+        g_warning ("Could not update the cache of %s: %s", fetch->page_url, cache_error->message);
+      fetch->all_cached = FALSE;
+      take_page (g_steal_pointer (&task), body, g_get_real_time () / G_USEC_PER_SEC);
+      return;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_clear_object (&fetch->stream);
+      return_http_error (task, status);
+      return;
+    }
+
+  /* Refuse early when the server says the size; the reading checks anyway */
+  length = soup_message_headers_get_content_length (headers);
+  if (length > 0 && (guint64) length > self->max_body_size)
+    {
+      g_clear_object (&fetch->stream);
+      return_too_large (task);
+      return;
+    }
+
+  fetch->body = g_byte_array_new ();
+  cancellable = g_task_get_cancellable (task);
+  g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   cancellable, read_cb, g_steal_pointer (&task));
+}
+
+/* Asks for fetch->current_url, which is page_url or where it redirected. */
+static void
+send_request (GTask *task)
+{
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+
+  if (!sp_http_check_url (fetch->current_url, &error))
+    {
+      if (fetch->redirects > 0)
+        g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_REDIRECT,
+                                 _("Redirected to an address that is not allowed: %s"), error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_clear_object (&fetch->message);
+  fetch->message = soup_message_new (SOUP_METHOD_GET, fetch->current_url);
+  if (fetch->message == NULL)
+    {
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_INSECURE,
+                               _("“%s” is not a web address"), fetch->current_url);
+      g_object_unref (task);
+      return;
+    }
+
+  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (fetch->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (fetch->cached != NULL)
+    {
+      if (fetch->cached->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", fetch->cached->etag);
+      if (fetch->cached->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since", fetch->cached->last_modified);
+    }
+
+  soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), send_cb, task);
+}
+
+/* Starts on fetch->page_url: from the cache only, or over the network. */
+static void
+request_page (GTask *task)
+{
+  SpCatalogFetcher *self = g_task_get_source_object (task);
+  Fetch *fetch = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  fetch->page++;
+  fetch->redirects = 0;
+  g_hash_table_add (fetch->seen, g_strdup (fetch->page_url));
+  g_free (fetch->current_url);
+  fetch->current_url = g_strdup (fetch->page_url);
+  g_clear_pointer (&fetch->cached, sp_catalog_cache_entry_free);
+  if (self->cache != NULL)
+    fetch->cached = sp_catalog_cache_lookup (self->cache, fetch->page_url);
+
+  if (fetch->flags & SP_CATALOG_FETCH_CACHE_ONLY)
+    {
+      g_autoptr(GBytes) body = NULL;
+
+      if (fetch->cached == NULL)
+        {
+          g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_NOT_CACHED,
+                                   _("Nothing saved yet from %s"), fetch->page_url);
+          g_object_unref (task);
+          return;
+        }
+      body = g_bytes_ref (fetch->cached->body);
+      take_page (task, body, fetch->cached->fetched);
+      return;
+    }
+
+  send_request (task);
+}
+
+/**
+ * sp_catalog_fetcher_fetch_async:
+ *
+ * Fetches every page of @source's listing, within the page and course
+ * limits, asking the server only for what changed since the cached copy.
+ * Run several at once to fetch sources side by side.
+ */
+void
+sp_catalog_fetcher_fetch_async (SpCatalogFetcher      *self,
+                                const SpCatalogSource *source,
+                                SpCatalogFetchFlags    flags,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  GTask *task;
+  Fetch *fetch;
+
+  g_return_if_fail (SP_IS_CATALOG_FETCHER (self));
+  g_return_if_fail (source != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_catalog_fetcher_fetch_async);
+  g_task_set_check_cancellable (task, TRUE);
+
+  fetch = g_new0 (Fetch, 1);
+  fetch->source = sp_catalog_source_copy (source);
+  fetch->flags = flags;
+  fetch->courses = g_ptr_array_new_with_free_func (g_object_unref);
+  fetch->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fetch->page_url = g_strdup (source->url);
+  fetch->all_cached = TRUE;
+  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
+
+  request_page (task);
+}
+
+/**
+ * sp_catalog_fetcher_fetch_finish:
+ *
+ * Returns: (transfer full): the listing, or %NULL with @error set in
+ *   %SP_CATALOG_ERROR, its message fit to show as is
+ */
+SpCatalogResult *
+sp_catalog_fetcher_fetch_finish (SpCatalogFetcher  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sp_catalog_fetcher_fetch_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,752 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sp-catalog-format.h"
+#include "sp-course-private.h"
+
+/* One course from a catalog, whatever format it came in. Texts come from
+ * the network: they are cleaned of control characters here and never used
+ * as markup by whoever shows them. */
+
+G_DEFINE_FINAL_TYPE (SpCourse, sp_course, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_PROVIDER,
+  PROP_URL,
+  PROP_DESCRIPTION,
+  PROP_TOTAL_HOURS,
+  PROP_MATCHED_TOPICS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Longest description kept: a listing is a summary, not a syllabus */
+#define MAX_TEXT_BYTES 4000
+
+static void
+clear_matches (SpCourse *self)
+{
+  if (self->matches != NULL)
+    {
+      for (guint i = 0; i < self->matches->len; i++)
+        g_free (g_array_index (self->matches, SpCourseMatch, i).topic_id);
+      g_clear_pointer (&self->matches, g_array_unref);
+    }
+}
+
+static void
+sp_course_finalize (GObject *object)
+{
+  SpCourse *self = SP_COURSE (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->provider);
+  g_free (self->institution);
+  g_free (self->url);
+  g_free (self->description);
+  g_free (self->language);
+  g_free (self->updated);
+  g_free (self->source);
+  g_strfreev (self->tags);
+  clear_matches (self);
+  g_strfreev (self->matched_ids);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (sp_course_parent_class)->finalize (object);
+}
+
+static void
+sp_course_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpCourse *self = SP_COURSE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_PROVIDER:
+      g_value_set_string (value, self->provider);
+      break;
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_TOTAL_HOURS:
+      g_value_set_double (value, sp_course_get_total_hours (self));
+      break;
+    case PROP_MATCHED_TOPICS:
+      g_value_set_boxed (value, self->matched_ids);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_course_class_init (SpCourseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sp_course_finalize;
+  object_class->get_property = sp_course_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_PROVIDER] = g_param_spec_string ("provider", NULL, NULL, NULL, flags);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_TOTAL_HOURS] = g_param_spec_double ("total-hours", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  properties[PROP_MATCHED_TOPICS] = g_param_spec_boxed ("matched-topics", NULL, NULL, G_TYPE_STRV, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sp_course_init (SpCourse *self)
+{
+  self->tags = g_new0 (char *, 1);
+  self->matched_ids = g_new0 (char *, 1);
+}
+
+/**
+ * sp_course_new:
+ *
+ * Returns: (transfer full): a course with nothing known but its id and title
+ */
+SpCourse *
+sp_course_new (const char *id,
+               const char *title)
+{
+  SpCourse *self = g_object_new (SP_TYPE_COURSE, NULL);
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  return self;
+}
+
+/**
+ * sp_course_new_from_json:
+ * @json: one course object of Study Planner's own catalog format
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set
+ */
+SpCourse *
+sp_course_new_from_json (const char  *json,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  bytes = g_bytes_new (json, strlen (json));
+  return sp_catalog_parse_course (bytes, error);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  if (value <= 0)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+/**
+ * sp_course_to_json_node:
+ *
+ * Returns: (transfer full): the course as an object of the own catalog format
+ */
+JsonNode *
+sp_course_to_json_node (SpCourse *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", self->id);
+  add_string (builder, "title", self->title);
+  add_string (builder, "provider", self->provider);
+  add_string (builder, "institution", self->institution);
+  add_string (builder, "url", self->url);
+  add_string (builder, "description", self->description);
+  if (self->level != SP_COURSE_LEVEL_UNKNOWN)
+    add_string (builder, "level", sp_course_level_to_string (self->level));
+  add_number (builder, "hours", self->hours);
+  add_number (builder, "hours_per_week", self->hours_per_week);
+  add_number (builder, "weeks", self->weeks);
+  add_string (builder, "language", self->language);
+  if (self->cost != SP_COURSE_COST_UNKNOWN)
+    {
+      json_builder_set_member_name (builder, "free");
+      json_builder_add_boolean_value (builder, self->cost == SP_COURSE_COST_FREE);
+    }
+  if (self->tags[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      for (guint i = 0; self->tags[i] != NULL; i++)
+        json_builder_add_string_value (builder, self->tags[i]);
+      json_builder_end_array (builder);
+    }
+  add_number (builder, "rating", self->rating);
+  add_string (builder, "updated", self->updated);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * sp_course_to_json:
+ *
+ * Returns: (transfer full): the course as compact JSON of the own catalog format
+ */
+char *
+sp_course_to_json (SpCourse *self)
+{
+  g_autoptr(JsonNode) node = sp_course_to_json_node (self);
+
+  return json_to_string (node, FALSE);
+}
+
+const char *
+sp_course_get_id (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->id;
+}
+
+const char *
+sp_course_get_title (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->title;
+}
+
+/**
+ * sp_course_get_provider:
+ *
+ * Returns: (nullable): the platform or publisher, such as "Coursera"
+ */
+const char *
+sp_course_get_provider (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->provider;
+}
+
+const char *
+sp_course_get_institution (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->institution;
+}
+
+/**
+ * sp_course_get_url:
+ *
+ * Returns: (nullable): the course's page; always http or https
+ */
+const char *
+sp_course_get_url (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->url;
+}
+
+const char *
+sp_course_get_description (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->description;
+}
+
+const char *
+sp_course_get_language (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->language;
+}
+
+const char *
+sp_course_get_updated (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->updated;
+}
+
+const char *
+sp_course_get_source (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return self->source;
+}
+
+const char * const *
+sp_course_get_tags (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+SpCourseLevel
+sp_course_get_level (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), SP_COURSE_LEVEL_UNKNOWN);
+  return self->level;
+}
+
+SpCourseCost
+sp_course_get_cost (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), SP_COURSE_COST_UNKNOWN);
+  return self->cost;
+}
+
+double
+sp_course_get_hours (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+  return self->hours;
+}
+
+double
+sp_course_get_hours_per_week (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+  return self->hours_per_week;
+}
+
+double
+sp_course_get_weeks (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+  return self->weeks;
+}
+
+/**
+ * sp_course_get_total_hours:
+ *
+ * Returns: the stated hours, or hours a week times weeks; 0 when unknown
+ */
+double
+sp_course_get_total_hours (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+
+  if (self->hours > 0)
+    return self->hours;
+  if (self->hours_per_week > 0 && self->weeks > 0)
+    return self->hours_per_week * self->weeks;
+  return 0;
+}
+
+double
+sp_course_get_rating (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+  return self->rating;
+}
+
+/**
+ * sp_course_get_matched_topics:
+ *
+ * Returns: (transfer none): the ids of the plan topics the course teaches,
+ *   best match first; empty, never %NULL
+ */
+const char * const *
+sp_course_get_matched_topics (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
+  return (const char * const *) self->matched_ids;
+}
+
+double
+sp_course_get_match_score (SpCourse   *self,
+                           const char *topic_id)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+
+  for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
+    {
+      SpCourseMatch *match = &g_array_index (self->matches, SpCourseMatch, i);
+
+      if (g_strcmp0 (match->topic_id, topic_id) == 0)
+        return match->score;
+    }
+  return 0;
+}
+
+/**
+ * sp_course_get_relevance:
+ *
+ * Returns: how well the course fits the plan: the score of its best match
+ */
+double
+sp_course_get_relevance (SpCourse *self)
+{
+  g_return_val_if_fail (SP_IS_COURSE (self), 0);
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return 0;
+  return g_array_index (self->matches, SpCourseMatch, 0).score;
+}
+
+/* Takes @matches (element-type SpCourseMatch, best first). */
+void
+sp_course_set_matches (SpCourse *self,
+                       GArray   *matches)
+{
+  GStrv ids;
+  guint n = matches ? matches->len : 0;
+  gboolean same;
+
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (g_array_index (matches, SpCourseMatch, i).topic_id);
+
+  same = g_strv_equal ((const char * const *) ids, (const char * const *) self->matched_ids);
+  clear_matches (self);
+  self->matches = matches;
+  g_strfreev (self->matched_ids);
+  self->matched_ids = ids;
+
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCHED_TOPICS]);
+}
+
+void
+sp_course_set_string (char       **field,
+                      const char  *value)
+{
+  g_free (*field);
+  *field = (value != NULL && value[0] != '\0') ? g_strdup (value) : NULL;
+}
+
+static gboolean
+append_entity (GString     *out,
+               const char **p)
+{
+  static const struct {
+    const char *name;
+    const char *text;
+  } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    { "&#39;", "'" }, { "&apos;", "'" }, { "&nbsp;", " " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_str_has_prefix (*p, entities[i].name))
+      {
+        g_string_append (out, entities[i].text);
+        *p += strlen (entities[i].name);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_inline_tag (const char *tag)
+{
+  static const char * const inline_tags[] = {
+    "b", "i", "em", "strong", "span", "a", "code", "u", "small", "sub", "sup", "abbr", NULL
+  };
+  gsize len;
+
+  if (*tag == '/')
+    tag++;
+  len = strspn (tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+  for (guint i = 0; inline_tags[i] != NULL; i++)
+    if (strlen (inline_tags[i]) == len && g_ascii_strncasecmp (tag, inline_tags[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sp_course_clean_text:
+ * @strip_html: drop tags and decode the common entities, for APIs that
+ *   send descriptions as HTML
+ *
+ * Collapses white space and drops control characters, which have no
+ * place in a one-line listing and could confuse a terminal.
+ *
+ * Returns: (transfer full) (nullable): the cleaned text, %NULL when empty
+ */
+char *
+sp_course_clean_text (const char *text,
+                      gboolean    strip_html)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean space = FALSE;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0' && out->len < MAX_TEXT_BYTES;)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (strip_html && ch == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end != NULL)
+            {
+              /* Block tags separate words; inline ones sit inside them */
+              if (!is_inline_tag (p + 1))
+                space = TRUE;
+              p = end + 1;
+              continue;
+            }
+        }
+      if (strip_html && ch == '&')
+        {
+          gsize before = out->len;
+
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          if (append_entity (out, &p))
+            continue;
+          g_string_truncate (out, before);
+        }
+
+      if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch) ||
+          g_unichar_type (ch) == G_UNICODE_LINE_SEPARATOR ||
+          g_unichar_type (ch) == G_UNICODE_PARAGRAPH_SEPARATOR)
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, ch);
+        }
+      p = g_utf8_next_char (p);
+    }
+
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+ensure_search_text (SpCourse *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (self->search_text != NULL)
+    return self->search_text;
+
+  text = g_string_new (self->title);
+  g_string_append_c (text, '\n');
+  if (self->provider)
+    g_string_append_printf (text, "%s\n", self->provider);
+  if (self->institution)
+    g_string_append_printf (text, "%s\n", self->institution);
+  for (guint i = 0; self->tags[i] != NULL; i++)
+    g_string_append_printf (text, "%s\n", self->tags[i]);
+  if (self->description)
+    g_string_append (text, self->description);
+
+  self->search_text = g_utf8_casefold (text->str, text->len);
+  return self->search_text;
+}
+
+/**
+ * sp_course_normalize_query:
+ *
+ * Makes what the user typed ready for sp_course_matches_query(): case
+ * folded, words separated by single NUL bytes and ending with two.
+ *
+ * Returns: (transfer full): the query
+ */
+char *
+sp_course_normalize_query (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
+  GString *out = g_string_new (NULL);
+  gboolean word = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        {
+          if (word)
+            g_string_append_c (out, '\0');
+          word = FALSE;
+          continue;
+        }
+      g_string_append_unichar (out, ch);
+      word = TRUE;
+    }
+  if (word)
+    g_string_append_c (out, '\0');
+  g_string_append_c (out, '\0');
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sp_course_matches_query:
+ * @normalized_query: from sp_course_normalize_query()
+ *
+ * Returns: whether every word of the query is in the course's title,
+ *   provider, tags or description
+ */
+gboolean
+sp_course_matches_query (SpCourse   *self,
+                         const char *normalized_query)
+{
+  const char *haystack = ensure_search_text (self);
+
+  for (const char *word = normalized_query; *word != '\0'; word += strlen (word) + 1)
+    if (strstr (haystack, word) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * sp_course_query_rank:
+ *
+ * Returns: how many words of the query are in the course's title, so that
+ *   a course named after the search comes before one that mentions it
+ */
+guint
+sp_course_query_rank (SpCourse   *self,
+                      const char *normalized_query)
+{
+  const char *haystack = ensure_search_text (self);
+  const char *title_end = strchr (haystack, '\n');
+  guint rank = 0;
+
+  for (const char *word = normalized_query; *word != '\0'; word += strlen (word) + 1)
+    {
+      const char *hit = strstr (haystack, word);
+
+      if (hit != NULL && (title_end == NULL || hit < title_end))
+        rank++;
+    }
+  return rank;
+}
+
+const char *
+sp_course_level_to_string (SpCourseLevel level)
+{
+  switch (level)
+    {
+    case SP_COURSE_LEVEL_BEGINNER:
+      return "beginner";
+    case SP_COURSE_LEVEL_INTERMEDIATE:
+      return "intermediate";
+    case SP_COURSE_LEVEL_ADVANCED:
+      return "advanced";
+    case SP_COURSE_LEVEL_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/* Accepts the words the listing APIs use for their levels. */
+gboolean
+sp_course_level_from_string (const char    *text,
+                             SpCourseLevel *level)
+{
+  static const struct {
+    const char    *word;
+    SpCourseLevel  level;
+  } words[] = {
+    { "beginner", SP_COURSE_LEVEL_BEGINNER },
+    { "introductory", SP_COURSE_LEVEL_BEGINNER },
+    { "introduction", SP_COURSE_LEVEL_BEGINNER },
+    { "high school", SP_COURSE_LEVEL_BEGINNER },
+    { "intermediate", SP_COURSE_LEVEL_INTERMEDIATE },
+    { "undergraduate", SP_COURSE_LEVEL_INTERMEDIATE },
+    { "advanced", SP_COURSE_LEVEL_ADVANCED },
+    { "graduate", SP_COURSE_LEVEL_ADVANCED },
+  };
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i].word) == 0)
+      {
+        *level = words[i].level;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sp_course_level_get_label (SpCourseLevel level)
+{
+  switch (level)
+    {
+    case SP_COURSE_LEVEL_BEGINNER:
+      return _("Beginner");
+    case SP_COURSE_LEVEL_INTERMEDIATE:
+      return _("Intermediate");
+    case SP_COURSE_LEVEL_ADVANCED:
+      return _("Advanced");
+    case SP_COURSE_LEVEL_UNKNOWN:
+    default:
+      return _("Any level");
+    }
+}
+
+/**
+ * sp_url_is_web:
+ *
+ * Returns: whether @url is an absolute http or https address with a host:
+ *   the only kind a course link may open
+ */
+gboolean
+sp_url_is_web (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL)
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && host != NULL && host[0] != '\0';
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_COURSE_LEVEL_UNKNOWN,
+  SP_COURSE_LEVEL_BEGINNER,
+  SP_COURSE_LEVEL_INTERMEDIATE,
+  SP_COURSE_LEVEL_ADVANCED,
+} SpCourseLevel;
+
+typedef enum
+{
+  SP_COURSE_COST_UNKNOWN,
+  SP_COURSE_COST_FREE,
+  SP_COURSE_COST_PAID,
+} SpCourseCost;
+
+#define SP_TYPE_COURSE (sp_course_get_type ())
+G_DECLARE_FINAL_TYPE (SpCourse, sp_course, SP, COURSE, GObject)
+
+SpCourse     *sp_course_new                (const char    *id,
+                                            const char    *title);
+SpCourse     *sp_course_new_from_json      (const char    *json,
+                                            GError       **error);
+char         *sp_course_to_json            (SpCourse      *self);
+JsonNode     *sp_course_to_json_node       (SpCourse      *self);
+
+const char   *sp_course_get_id             (SpCourse      *self);
+const char   *sp_course_get_title          (SpCourse      *self);
+const char   *sp_course_get_provider       (SpCourse      *self);
+const char   *sp_course_get_institution    (SpCourse      *self);
+const char   *sp_course_get_url            (SpCourse      *self);
+const char   *sp_course_get_description    (SpCourse      *self);
+const char   *sp_course_get_language       (SpCourse      *self);
+const char   *sp_course_get_updated        (SpCourse      *self);
+const char   *sp_course_get_source         (SpCourse      *self);
+const char * const *sp_course_get_tags     (SpCourse      *self);
+SpCourseLevel sp_course_get_level          (SpCourse      *self);
+SpCourseCost  sp_course_get_cost           (SpCourse      *self);
+double        sp_course_get_hours          (SpCourse      *self);
+double        sp_course_get_hours_per_week (SpCourse      *self);
+double        sp_course_get_weeks          (SpCourse      *self);
+double        sp_course_get_total_hours    (SpCourse      *self);
+double        sp_course_get_rating         (SpCourse      *self);
+
+const char * const *sp_course_get_matched_topics (SpCourse *self);
+double        sp_course_get_match_score    (SpCourse      *self,
+                                            const char    *topic_id);
+double        sp_course_get_relevance      (SpCourse      *self);
+
+char         *sp_course_normalize_query    (const char    *text);
+gboolean      sp_course_matches_query      (SpCourse      *self,
+                                            const char    *normalized_query);
+guint         sp_course_query_rank         (SpCourse      *self,
+                                            const char    *normalized_query);
+
+const char   *sp_course_level_to_string    (SpCourseLevel  level);
+gboolean      sp_course_level_from_string  (const char    *text,
+                                            SpCourseLevel *level);
+const char   *sp_course_level_get_label    (SpCourseLevel  level);
+
+gboolean      sp_url_is_web                (const char    *url);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define SP_HTTP_TIMEOUT_SECONDS 20
+#define SP_HTTP_MAX_BODY_SIZE   (16 * 1024 * 1024)
+#define SP_HTTP_MAX_REDIRECTS   5
+
+SoupSession *sp_http_session_new     (guint        timeout_seconds);
+const char  *sp_http_get_user_agent  (void);
+gboolean     sp_http_is_loopback     (const char  *host);
+gboolean     sp_http_check_url       (const char  *url,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "sp-catalog-format.h"
+#include "sp-catalog-matcher.h"
+#include "sp-catalog-source.h"
+#include "sp-catalog.h"
+#include "sp-course.h"
+
+/* The listing formats as pure functions: fixtures shaped like the real
+ * responses go in as bytes, courses or a placed error come out. */
+
+static GBytes *
+load_fixture (const char *name,
+              const char *base)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalog", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  if (base != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (contents, "@BASE@", -1);
+      g_autofree char *joined = g_strjoinv (base, parts);
+      return g_bytes_new (joined, strlen (joined));
+    }
+  return g_bytes_new (contents, length);
+}
+
+static SpCatalogPage *
+parse_fixture (SpCatalogFormat  format,
+               const char      *name,
+               const char      *page_url,
+               const char      *base)
+{
+  g_autoptr(GBytes) bytes = load_fixture (name, base);
+  g_autoptr(GError) error = NULL;
+  SpCatalogPage *page = sp_catalog_parse_page (format, bytes, page_url, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  return page;
+}
+
+static SpCourse *
+course_at (SpCatalogPage *page,
+           guint          index)
+{
+  g_assert_cmpuint (index, <, page->courses->len);
+  return g_ptr_array_index (page->courses, index);
+}
+
+static void
+assert_parse_error (SpCatalogFormat  format,
+                    const char      *json,
+                    SpCatalogError   code,
+                    const char      *message)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCatalogPage) page = sp_catalog_parse_page (format, bytes, "https://example.org/list", &error);
+
+  g_assert_null (page);
+  g_assert_error (error, SP_CATALOG_ERROR, (int) code);
+  if (strstr (error->message, message) == NULL)
+    g_error ("expected “%s” in “%s”", message, error->message);
+}
+
+static void
+test_own_format (void)
+{
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_OWN, "own-1.json",
+                                                 "https://school.example.org/feed/own-1.json", NULL);
+  g_autoptr(SpCatalogPage) page2 = NULL;
+  SpCourse *course;
+
+  g_assert_cmpuint (page->courses->len, ==, 2);
+  g_assert_cmpint (page->total, ==, 5);
+  /* A relative next link is resolved against the page */
+  g_assert_cmpstr (page->next_url, ==, "https://school.example.org/feed/own-2.json");
+
+  course = course_at (page, 0);
+  g_assert_cmpstr (sp_course_get_id (course), ==, "own-1");
+  g_assert_cmpstr (sp_course_get_title (course), ==, "Python Basics");
+  g_assert_cmpstr (sp_course_get_provider (course), ==, "Bootcamp");
+  g_assert_cmpstr (sp_course_get_url (course), ==, "https://school.example.org/python");
+  g_assert_cmpint (sp_course_get_level (course), ==, SP_COURSE_LEVEL_BEGINNER);
+  g_assert_cmpint (sp_course_get_cost (course), ==, SP_COURSE_COST_FREE);
+  g_assert_cmpfloat (sp_course_get_total_hours (course), ==, 20);
+  g_assert_cmpfloat (sp_course_get_rating (course), ==, 4.5);
+  g_assert_cmpstr (sp_course_get_language (course), ==, "en");
+  g_assert_cmpstr (sp_course_get_tags (course)[0], ==, "python");
+
+  /* Hours a week times weeks; a relative course link resolved too */
+  course = course_at (page, 1);
+  g_assert_cmpfloat (sp_course_get_total_hours (course), ==, 24);
+  g_assert_cmpstr (sp_course_get_url (course), ==, "https://school.example.org/courses/linalg");
+  g_assert_cmpint (sp_course_get_cost (course), ==, SP_COURSE_COST_PAID);
+
+  page2 = parse_fixture (SP_CATALOG_FORMAT_OWN, "own-2.json", page->next_url, NULL);
+  g_assert_cmpstr (sp_course_get_provider (course_at (page2, 1)), ==, "Partner School");
+  g_assert_cmpstr (page2->next_url, ==, "https://school.example.org/feed/own-3.json");
+}
+
+static void
+test_coursera_format (void)
+{
+  const char *url = "https://api.coursera.org/api/courses.v1?fields=name,slug&includes=partnerIds&limit=2";
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_COURSERA, "coursera-1.json", url, NULL);
+  g_autoptr(SpCatalogPage) page2 = NULL;
+  g_autoptr(SpCatalogPage) page3 = NULL;
+  SpCourse *course;
+
+  g_assert_cmpuint (page->courses->len, ==, 2);
+  g_assert_cmpint (page->total, ==, 5);
+  /* paging.next is an offset: the same query, start= set */
+  g_assert_cmpstr (page->next_url, ==,
+                   "https://api.coursera.org/api/courses.v1?fields=name,slug&includes=partnerIds&limit=2&start=2");
+
+  course = course_at (page, 0);
+  g_assert_cmpstr (sp_course_get_title (course), ==, "Machine Learning");
+  g_assert_cmpstr (sp_course_get_provider (course), ==, "Coursera");
+  g_assert_cmpstr (sp_course_get_institution (course), ==, "Stanford University");
+  g_assert_cmpstr (sp_course_get_url (course), ==, "https://www.coursera.org/learn/machine-learning");
+  g_assert_cmpfloat (sp_course_get_hours_per_week (course), ==, 6);
+  g_assert_true (g_strv_contains (sp_course_get_tags (course), "machine learning"));
+
+  course = course_at (page, 1);
+  g_assert_cmpfloat (sp_course_get_hours (course), ==, 19);
+  g_assert_cmpstr (sp_course_get_institution (course), ==, "Imperial College London");
+  /* Descriptions arrive as HTML: tags dropped, entities decoded */
+  g_assert_cmpstr (sp_course_get_description (course), ==, "Vectors & matrices for machine learning.");
+
+  page2 = parse_fixture (SP_CATALOG_FORMAT_COURSERA, "coursera-2.json", page->next_url, NULL);
+  g_assert_cmpstr (page2->next_url, ==,
+                   "https://api.coursera.org/api/courses.v1?fields=name,slug&includes=partnerIds&limit=2&start=4");
+  course = course_at (page2, 0);
+  g_assert_cmpfloat (sp_course_get_weeks (course), ==, 4);
+  g_assert_cmpfloat (sp_course_get_hours_per_week (course), ==, 4);
+  g_assert_cmpfloat (sp_course_get_total_hours (course), ==, 16);
+
+  page3 = parse_fixture (SP_CATALOG_FORMAT_COURSERA, "coursera-3.json", page2->next_url, NULL);
+  g_assert_cmpuint (page3->courses->len, ==, 1);
+  g_assert_null (page3->next_url);
+}
+
+static void
+test_edx_format (void)
+{
+  const char *base = "https://courses.example.org";
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_EDX, "edx-1.json",
+                                                 "https://courses.example.org/api/courses/v1/courses/", base);
+  g_autoptr(SpCatalogPage) page3 = NULL;
+  SpCourse *course;
+
+  g_assert_cmpuint (page->courses->len, ==, 2);
+  g_assert_cmpint (page->total, ==, 4);
+  g_assert_cmpstr (page->next_url, ==, "https://courses.example.org/api/courses/v1/courses/?page=2");
+
+  course = course_at (page, 0);
+  g_assert_cmpstr (sp_course_get_id (course), ==, "course-v1:MITx+6.86x+3T2023");
+  g_assert_cmpstr (sp_course_get_provider (course), ==, "edX");
+  g_assert_cmpstr (sp_course_get_institution (course), ==, "MITx");
+  g_assert_cmpstr (sp_course_get_url (course), ==,
+                   "https://courses.example.org/courses/course-v1:MITx+6.86x+3T2023/about");
+  /* "10:00" a week over the 15 weeks from start to end */
+  g_assert_cmpfloat (sp_course_get_hours_per_week (course), ==, 10);
+  g_assert_cmpfloat (sp_course_get_weeks (course), ==, 15);
+  g_assert_cmpfloat (sp_course_get_total_hours (course), ==, 150);
+
+  course = course_at (page, 1);
+  g_assert_cmpfloat (sp_course_get_hours_per_week (course), ==, 7.5);
+
+  page3 = parse_fixture (SP_CATALOG_FORMAT_EDX, "edx-3.json",
+                         "https://courses.example.org/api/courses/v1/courses/?page=3", base);
+  g_assert_null (page3->next_url);
+  g_assert_cmpfloat (sp_course_get_total_hours (course_at (page3, 0)), ==, 0);
+}
+
+static void
+test_mitlearn_format (void)
+{
+  const char *base = "https://api.learn.example.org";
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_MITLEARN, "mitlearn-1.json",
+                                                 "https://api.learn.example.org/api/v1/courses/?platform=ocw", base);
+  g_autoptr(SpCatalogPage) page2 = NULL;
+  SpCourse *course;
+
+  g_assert_cmpuint (page->courses->len, ==, 2);
+  g_assert_cmpint (page->total, ==, 4);
+  g_assert_cmpstr (page->next_url, ==, "https://api.learn.example.org/api/v1/courses/?platform=ocw&offset=2");
+
+  course = course_at (page, 0);
+  g_assert_cmpstr (sp_course_get_id (course), ==, "18.06+spring_2010");
+  g_assert_cmpstr (sp_course_get_title (course), ==, "Linear Algebra");
+  g_assert_cmpstr (sp_course_get_provider (course), ==, "MIT OpenCourseWare");
+  g_assert_cmpstr (sp_course_get_description (course), ==, "Matrix theory and linear algebra.");
+  g_assert_cmpint (sp_course_get_level (course), ==, SP_COURSE_LEVEL_INTERMEDIATE);
+  g_assert_cmpint (sp_course_get_cost (course), ==, SP_COURSE_COST_FREE);
+  g_assert_true (g_strv_contains (sp_course_get_tags (course), "Linear Algebra"));
+  g_assert_true (g_strv_contains (sp_course_get_tags (course), "Mathematics"));
+
+  page2 = parse_fixture (SP_CATALOG_FORMAT_MITLEARN, "mitlearn-2.json", page->next_url, base);
+  g_assert_cmpint (sp_course_get_level (course_at (page2, 0)), ==, SP_COURSE_LEVEL_ADVANCED);
+}
+
+static void
+test_effort (void)
+{
+  static const struct {
+    const char *text;
+    double      hours, per_week, weeks;
+  } cases[] = {
+    { "4-8 hours/week", 0, 6, 0 },
+    { "5:00", 0, 5, 0 },
+    { "1:30", 0, 1.5, 0 },
+    { "3–5 hours per week", 0, 4, 0 },
+    { "Approx. 20 hours to complete", 20, 0, 0 },
+    { "6 weeks, 2-3 hours a week", 0, 2.5, 6 },
+    { "10 hrs", 10, 0, 0 },
+    { "3 months", 0, 0, 13 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double hours = 0, per_week = 0, weeks = 0;
+
+      g_assert_true (sp_catalog_parse_effort (cases[i].text, &hours, &per_week, &weeks));
+      g_assert_cmpfloat_with_epsilon (hours, cases[i].hours, 0.01);
+      g_assert_cmpfloat_with_epsilon (per_week, cases[i].per_week, 0.01);
+      g_assert_cmpfloat_with_epsilon (weeks, cases[i].weeks, 0.01);
+    }
+
+  {
+    double hours = 0, per_week = 0, weeks = 0;
+    g_assert_false (sp_catalog_parse_effort ("self-paced", &hours, &per_week, &weeks));
+    g_assert_false (sp_catalog_parse_effort ("0:00", &hours, &per_week, &weeks));
+    g_assert_cmpfloat (hours + per_week + weeks, ==, 0);
+  }
+}
+
+static void
+test_hostile_texts (void)
+{
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_OWN, "hostile.json",
+                                                 "https://evil.example.org/list.json", NULL);
+  SpCourse *course;
+
+  g_assert_cmpuint (page->courses->len, ==, 4);
+
+  /* Markup stays text, as sent: whoever shows it must not parse it */
+  course = course_at (page, 0);
+  g_assert_cmpstr (sp_course_get_title (course), ==,
+                   "<b>Bold</b> & <i>brave</i> <span foreground=\"red\">ML</span>");
+  g_assert_cmpstr (sp_course_get_provider (course), ==, "Evil <b>Corp</b>");
+  /* A javascript: link is dropped, the course kept */
+  g_assert_null (sp_course_get_url (course));
+
+  /* Right-to-left text arrives intact */
+  course = course_at (page, 1);
+  g_assert_cmpstr (sp_course_get_title (course), ==, "تعلم الآلة للمبتدئين");
+  g_assert_cmpstr (sp_course_get_url (course), ==, "https://example.org/ar");
+  g_assert_true (g_utf8_validate (sp_course_get_description (course), -1, NULL));
+
+  course = course_at (page, 2);
+  g_assert_null (sp_course_get_url (course));
+
+  /* Control characters become single spaces */
+  course = course_at (page, 3);
+  g_assert_cmpstr (sp_course_get_title (course), ==, "Tab here bell new line");
+  g_assert_nonnull (sp_course_get_url (course));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GBytes) malformed = load_fixture ("malformed.json", NULL);
+  g_autoptr(GBytes) wrong = load_fixture ("wrong-type.json", NULL);
+  g_autoptr(GError) error = NULL;
+  SpCatalogPage *page;
+
+  page = sp_catalog_parse_page (SP_CATALOG_FORMAT_OWN, malformed, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "The listing is not valid JSON: line 4, column"));
+  g_clear_error (&error);
+
+  page = sp_catalog_parse_page (SP_CATALOG_FORMAT_OWN, wrong, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==,
+                   "Not a Study Planner feed listing: $.courses[0].hours should be a number, but it is a string");
+
+  /* Each format says what it expected where */
+  assert_parse_error (SP_CATALOG_FORMAT_COURSERA, "{\"items\": []}", SP_CATALOG_ERROR_FORMAT,
+                      "Not a Coursera listing: $.elements should be an array, but it is nothing");
+  assert_parse_error (SP_CATALOG_FORMAT_EDX, "[1, 2]", SP_CATALOG_ERROR_FORMAT,
+                      "Not a Open edX listing: $ should be an object, but it is an array");
+  assert_parse_error (SP_CATALOG_FORMAT_MITLEARN, "{\"results\": [{\"title\": \"x\"}]}", SP_CATALOG_ERROR_FORMAT,
+                      "$.results[0].readable_id should be a text that is not empty");
+  assert_parse_error (SP_CATALOG_FORMAT_EDX, "{\"results\": [], \"pagination\": {\"next\": \"javascript:x()\"}}",
+                      SP_CATALOG_ERROR_FORMAT, "the next page “javascript:x()” is not a web address");
+  assert_parse_error (SP_CATALOG_FORMAT_COURSERA, "{\"elements\": [], \"paging\": {\"next\": \"soon\"}}",
+                      SP_CATALOG_ERROR_FORMAT, "$.paging.next should be a start offset, not “soon”");
+  assert_parse_error (SP_CATALOG_FORMAT_OWN, "{\"format\": \"study-planner-catalog\", \"version\": 7, \"courses\": []}",
+                      SP_CATALOG_ERROR_FORMAT, "version 7");
+  assert_parse_error (SP_CATALOG_FORMAT_OWN, "{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [{\"id\": \"a\", \"title\": \"A\", \"level\": \"expert\"}]}",
+                      SP_CATALOG_ERROR_FORMAT, "$.courses[0].level should be");
+  assert_parse_error (SP_CATALOG_FORMAT_OWN, "", SP_CATALOG_ERROR_SYNTAX, "empty");
+  assert_parse_error (SP_CATALOG_FORMAT_MITLEARN, "\xff\xfe", SP_CATALOG_ERROR_SYNTAX, "UTF-8");
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_OWN, "own-1.json",
+                                                 "https://school.example.org/feed/own-1.json", NULL);
+  SpCourse *course = course_at (page, 1);
+  g_autofree char *json = sp_course_to_json (course);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCourse) copy = sp_course_new_from_json (json, &error);
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_course_get_title (copy), ==, sp_course_get_title (course));
+  g_assert_cmpstr (sp_course_get_url (copy), ==, sp_course_get_url (course));
+  g_assert_cmpfloat (sp_course_get_total_hours (copy), ==, 24);
+  again = sp_course_to_json (copy);
+  g_assert_cmpstr (again, ==, json);
+
+  g_assert_null (sp_course_new_from_json ("{\"title\": \"no id\"}", &error));
+  g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT);
+}
+
+static void
+test_query (void)
+{
+  g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_OWN, "own-2.json",
+                                                 "https://school.example.org/feed/own-2.json", NULL);
+  SpCourse *stats = course_at (page, 0);
+  SpCourse *lab = course_at (page, 1);
+  g_autofree char *q1 = sp_course_normalize_query ("  STAT  data ");
+  g_autofree char *q2 = sp_course_normalize_query ("probability");
+  g_autofree char *q3 = sp_course_normalize_query ("");
+  g_autofree char *q4 = sp_course_normalize_query ("partner");
+
+  g_assert_true (sp_course_matches_query (stats, q1));
+  g_assert_false (sp_course_matches_query (lab, q1));
+  /* Tags are searched, and rank below the title */
+  g_assert_true (sp_course_matches_query (stats, q2));
+  g_assert_cmpuint (sp_course_query_rank (stats, q1), ==, 2);
+  g_assert_cmpuint (sp_course_query_rank (stats, q2), ==, 0);
+  g_assert_true (sp_course_matches_query (lab, q3));
+  g_assert_true (sp_course_matches_query (lab, q4));
+}
+
+static void
+test_sources_variant (void)
+{
+  g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_parsed (
+    "[('School', 'https://school.example.org/feed.json', 'own'),"
+    " ('Future', 'https://x.example.org/', 'newformat'),"
+    " ('', 'https://empty.example.org/', 'own'),"
+    " ('MIT', 'https://api.learn.mit.edu/api/v1/courses/', 'mitlearn')]"));
+  g_autoptr(GPtrArray) sources = sp_catalog_sources_from_variant (value);
+  g_autoptr(GVariant) back = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpint (((SpCatalogSource *) g_ptr_array_index (sources, 1))->format, ==, SP_CATALOG_FORMAT_MITLEARN);
+  back = g_variant_ref_sink (sp_catalog_sources_to_variant (sources));
+  text = g_variant_print (back, FALSE);
+  g_assert_cmpstr (text, ==, "[('School', 'https://school.example.org/feed.json', 'own'), "
+                             "('MIT', 'https://api.learn.mit.edu/api/v1/courses/', 'mitlearn')]");
+}
+
+static void
+test_age (void)
+{
+  gint64 now = 1700000000;
+  g_autofree char *a = sp_catalog_format_age (now - 10, now);
+  g_autofree char *b = sp_catalog_format_age (now - 5 * 60, now);
+  g_autofree char *c = sp_catalog_format_age (now - 3 * 3600 - 5, now);
+  g_autofree char *d = sp_catalog_format_age (now - 3 * 86400, now);
+  g_autofree char *e = sp_catalog_format_age (now - 3600, now);
+
+  g_assert_cmpstr (a, ==, "updated just now");
+  g_assert_cmpstr (b, ==, "updated 5 minutes ago");
+  g_assert_cmpstr (c, ==, "updated 3 hours ago");
+  g_assert_cmpstr (d, ==, "updated 3 days ago");
+  g_assert_cmpstr (e, ==, "updated 1 hour ago");
+}
+
+static SpPlan *
+load_fixture_plan (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalog", "ml-plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SpPlan *plan = sp_plan_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+assert_best_topic (SpCatalog  *catalog,
+                   const char *course_id,
+                   const char *topic_id)
+{
+  SpCourse *course = sp_catalog_lookup_course (catalog, NULL, course_id);
+  const char * const *topics;
+
+  g_assert_nonnull (course);
+  topics = sp_course_get_matched_topics (course);
+  if (topics[0] == NULL || !g_str_equal (topics[0], topic_id))
+    {
+      g_autofree char *got = g_strjoinv (",", (char **) topics);
+      g_error ("course %s: expected best topic %s, got [%s]", course_id, topic_id, got);
+    }
+}
+
+/* The bundled snapshot against the ML path: the obvious courses land on
+ * the obvious topics */
+static void
+test_matcher_bundled (void)
+{
+  g_autoptr(SpPlan) plan = load_fixture_plan ();
+  g_autoptr(SpCatalogFetcher) fetcher = sp_catalog_fetcher_new (NULL);
+  g_autoptr(SpCatalog) catalog = sp_catalog_new (plan, fetcher);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) for_cv = NULL;
+  static const char *expected[][2] = {
+    { "py4e", "python" },
+    { "cs50p", "python" },
+    { "mit-18-06", "linear-algebra" },
+    { "3b1b-linalg", "linear-algebra" },
+    { "m4ml-linalg", "linear-algebra" },
+    { "m4ml-calculus", "calculus" },
+    { "3b1b-calculus", "calculus" },
+    { "stat110", "probability" },
+    { "khan-stats", "probability" },
+    { "kaggle-pandas", "data-tools" },
+    { "kaggle-sql", "sql" },
+    { "ml-specialization", "supervised" },
+    { "kaggle-intro-ml", "supervised" },
+    { "kaggle-feature-eng", "feature-engineering" },
+    { "dl-specialization", "deep-learning" },
+    { "fastai", "deep-learning" },
+    { "cs231n", "cv" },
+    { "opencv-bootcamp", "cv" },
+    { "hf-nlp", "nlp" },
+    { "cs224n", "nlp" },
+    { "spinning-up", "rl" },
+    { "rl-specialization", "rl" },
+    { "made-with-ml", "mlops" },
+    { "pro-git", "git" },
+    { "ml-interviews", "interviews" },
+  };
+
+  g_assert_true (sp_catalog_load_bundled (catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_catalog_is_bundled (catalog));
+  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), >=, 40);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_best_topic (catalog, expected[i][0], expected[i][1]);
+
+  /* Nothing about SQL lands on reinforcement learning */
+  g_assert_false (g_strv_contains (sp_course_get_matched_topics (sp_catalog_lookup_course (catalog, NULL, "kaggle-sql")), "rl"));
+
+  for_cv = sp_catalog_dup_courses_for_topic (catalog, "cv", 3);
+  g_assert_cmpuint (for_cv->len, >=, 2);
+  g_assert_true (g_strv_contains (sp_course_get_matched_topics (g_ptr_array_index (for_cv, 0)), "cv"));
+}
+
+/* The bundled snapshot is a valid own-format listing, and nearly every
+ * course in it matches some topic of an ML path. */
+static void
+test_bundled_snapshot (void)
+{
+  g_autoptr(SpPlan) plan = load_fixture_plan ();
+  g_autoptr(SpCatalog) catalog = sp_catalog_new (plan, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) unmatched = g_string_new (NULL);
+  GListModel *model;
+  guint n, n_unmatched = 0;
+
+  g_assert_true (sp_catalog_load_bundled (catalog, &error));
+  model = sp_catalog_get_model (catalog);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpCourse) course = g_list_model_get_item (model, i);
+
+      g_assert_true (sp_url_is_web (sp_course_get_url (course)));
+      g_assert_cmpfloat (sp_course_get_total_hours (course), >, 0);
+      if (sp_course_get_matched_topics (course)[0] == NULL)
+        {
+          g_string_append_printf (unmatched, " %s", sp_course_get_id (course));
+          n_unmatched++;
+        }
+    }
+
+  /* A snapshot for the path: nearly every course belongs to some topic */
+  if (n_unmatched * 10 > n)
+    g_error ("%u of %u bundled courses match no topic:%s", n_unmatched, n, unmatched->str);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/format/own", test_own_format);
+  g_test_add_func ("/catalog/format/coursera", test_coursera_format);
+  g_test_add_func ("/catalog/format/edx", test_edx_format);
+  g_test_add_func ("/catalog/format/mitlearn", test_mitlearn_format);
+  g_test_add_func ("/catalog/format/effort", test_effort);
+  g_test_add_func ("/catalog/format/hostile", test_hostile_texts);
+  g_test_add_func ("/catalog/format/errors", test_errors);
+  g_test_add_func ("/catalog/course/json", test_json_round_trip);
+  g_test_add_func ("/catalog/course/query", test_query);
+  g_test_add_func ("/catalog/sources", test_sources_variant);
+  g_test_add_func ("/catalog/age", test_age);
+  g_test_add_func ("/catalog/matcher/bundled", test_matcher_bundled);
+  g_test_add_func ("/catalog/bundled", test_bundled_snapshot);
+
+  return g_test_run ();
+}

@@ -1,0 +1,685 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-catalog.h"
+#include "sp-http.h"
+
+/* Fetching over real HTTP: an in-process SoupServer on 127.0.0.1 serves
+ * fixtures shaped like each API's answers, and misbehaves on demand. Each
+ * failure test first fetches a good listing, then makes the same address
+ * fail, and checks what the user is told and that the listing stays. */
+
+typedef enum
+{
+  MODE_GOOD,
+  MODE_NOT_FOUND,
+  MODE_SERVER_ERROR,
+  MODE_HANG,
+  MODE_SHORT,
+  MODE_MALFORMED,
+  MODE_TOO_LARGE,
+  MODE_TOO_LARGE_CHUNKED,
+  MODE_REDIRECT_LOOP,
+  MODE_REDIRECT_FILE,
+  MODE_REDIRECT_INSECURE,
+  MODE_WRONG_SHAPE,
+} Mode;
+
+typedef struct
+{
+  SoupServer       *server;
+  char             *base;
+  char             *cache_dir;
+  SpCatalogCache   *cache;
+  SpCatalogFetcher *fetcher;
+  SpCatalog        *catalog;
+  Mode              mode;
+  guint             requests;
+  guint             not_modified;
+  char             *user_agent;
+  GPtrArray        *failures;   /* "name: message" */
+  GPtrArray        *hung;       /* element-type SoupServerMessage, paused forever */
+} Fixture;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "catalog", name, NULL);
+}
+
+static void
+serve_file (Fixture           *fixture,
+            SoupServerMessage *msg,
+            const char        *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *body;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+  /* Full URLs in the fixtures point back at this server */
+  parts = g_strsplit (contents, "@BASE@", -1);
+  body = g_strjoinv (fixture->base, parts);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
+}
+
+static const char *
+query_value (GHashTable *query,
+             const char *name)
+{
+  return query ? g_hash_table_lookup (query, name) : NULL;
+}
+
+static void
+write_short_body (SoupServerMessage *msg)
+{
+  g_autoptr(GIOStream) io = soup_server_message_steal_connection (msg);
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 4000\r\nConnection: close\r\n\r\n"
+                     "{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [";
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (io), head, strlen (head), NULL, NULL, NULL);
+  g_io_stream_close (io, NULL, NULL);
+}
+
+static void
+serve_failure (Fixture           *fixture,
+               SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  switch (fixture->mode)
+    {
+    case MODE_NOT_FOUND:
+      soup_server_message_set_status (msg, 404, NULL);
+      break;
+    case MODE_SERVER_ERROR:
+      soup_server_message_set_status (msg, 500, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<h1>Oops</h1>", 13);
+      break;
+    case MODE_HANG:
+      soup_server_message_pause (msg);
+      g_ptr_array_add (fixture->hung, g_object_ref (msg));
+      break;
+    case MODE_SHORT:
+      write_short_body (msg);
+      break;
+    case MODE_MALFORMED:
+      serve_file (fixture, msg, "malformed.json");
+      break;
+    case MODE_WRONG_SHAPE:
+      serve_file (fixture, msg, "unknown-shape.json");
+      break;
+    case MODE_TOO_LARGE:
+    case MODE_TOO_LARGE_CHUNKED:
+      {
+        gsize size = 200 * 1024;
+        char *body = g_malloc (size);
+
+        memset (body, ' ', size);
+        body[0] = '{';
+        body[size - 1] = '}';
+        soup_server_message_set_status (msg, 200, NULL);
+        if (fixture->mode == MODE_TOO_LARGE_CHUNKED)
+          soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
+      }
+      break;
+    case MODE_REDIRECT_LOOP:
+      soup_server_message_set_redirect (msg, 302, "/feed/own-1.json?again=1");
+      break;
+    case MODE_REDIRECT_FILE:
+      soup_server_message_set_redirect (msg, 302, "file:///etc/passwd");
+      break;
+    case MODE_REDIRECT_INSECURE:
+      soup_server_message_set_redirect (msg, 301, "http://catalog.example.org/feed.json");
+      break;
+    case MODE_GOOD:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  const char *value;
+
+  fixture->requests++;
+  g_free (fixture->user_agent);
+  fixture->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
+
+  if (g_str_has_prefix (path, "/feed/") && fixture->mode != MODE_GOOD)
+    {
+      serve_failure (fixture, msg);
+      return;
+    }
+
+  if (g_str_equal (path, "/feed/own-1.json") || g_str_equal (path, "/feed/own-2.json") ||
+      g_str_equal (path, "/feed/own-3.json"))
+    serve_file (fixture, msg, path + strlen ("/feed/"));
+  else if (g_str_equal (path, "/etag/own-3.json"))
+    {
+      SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+      const char *etag = "\"v1-abc\"";
+
+      if (g_strcmp0 (soup_message_headers_get_one (request, "If-None-Match"), etag) == 0)
+        {
+          fixture->not_modified++;
+          soup_server_message_set_status (msg, 304, NULL);
+        }
+      else
+        serve_file (fixture, msg, "own-3.json");
+      soup_message_headers_replace (response, "ETag", etag);
+      soup_message_headers_replace (response, "Last-Modified", "Wed, 01 Jan 2025 10:00:00 GMT");
+    }
+  else if (g_str_equal (path, "/api/courses.v1"))
+    {
+      value = query_value (query, "start");
+      serve_file (fixture, msg, value == NULL ? "coursera-1.json" : g_str_equal (value, "2") ? "coursera-2.json" : "coursera-3.json");
+    }
+  else if (g_str_equal (path, "/api/courses/v1/courses/"))
+    {
+      value = query_value (query, "page");
+      serve_file (fixture, msg, value == NULL || g_str_equal (value, "1") ? "edx-1.json"
+                                : g_str_equal (value, "2") ? "edx-2.json" : "edx-3.json");
+    }
+  else if (g_str_equal (path, "/api/v1/courses/"))
+    {
+      value = query_value (query, "offset");
+      serve_file (fixture, msg, value == NULL ? "mitlearn-1.json" : g_str_equal (value, "2") ? "mitlearn-2.json" : "mitlearn-3.json");
+    }
+  else if (g_str_equal (path, "/hostile.json"))
+    serve_file (fixture, msg, "hostile.json");
+  else if (g_str_equal (path, "/circle.json"))
+    {
+      /* A next link that leads back to the first page */
+      const char *body = "{\"format\": \"study-planner-catalog\", \"version\": 1, \"next\": \"circle.json\","
+                         " \"courses\": [{\"id\": \"c\", \"title\": \"Round\"}]}";
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static void
+source_failed_cb (SpCatalog  *catalog,
+                  const char *name,
+                  const char *message,
+                  Fixture    *fixture)
+{
+  g_ptr_array_add (fixture->failures, g_strdup_printf ("%s: %s", name, message));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+  g_autofree char *plan_path = fixture_path ("ml-plan.json");
+  g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
+
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
+  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fixture->server);
+  g_assert_nonnull (uris);
+  fixture->base = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
+  if (g_str_has_suffix (fixture->base, "/"))
+    fixture->base[strlen (fixture->base) - 1] = '\0';
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  fixture->cache_dir = g_dir_make_tmp ("sp-fetch-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->cache = sp_catalog_cache_new (fixture->cache_dir);
+  fixture->fetcher = sp_catalog_fetcher_new (fixture->cache);
+  /* Short enough that a server that never answers fails the test quickly */
+  sp_catalog_fetcher_set_timeout (fixture->fetcher, 1);
+  sp_catalog_fetcher_set_max_body_size (fixture->fetcher, 64 * 1024);
+
+  plan = sp_plan_new_from_file (plan_file, NULL, &error);
+  g_assert_no_error (error);
+  fixture->catalog = sp_catalog_new (plan, fixture->fetcher);
+  fixture->failures = g_ptr_array_new_with_free_func (g_free);
+  fixture->hung = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (fixture->catalog, "source-failed", G_CALLBACK (source_failed_cb), fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->catalog);
+  g_clear_object (&fixture->fetcher);
+  g_clear_object (&fixture->cache);
+  for (guint i = 0; i < fixture->hung->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fixture->hung, i));
+  g_clear_pointer (&fixture->hung, g_ptr_array_unref);
+  soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  /* Let the closed connections go */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_tree (fixture->cache_dir);
+  g_free (fixture->cache_dir);
+  g_free (fixture->base);
+  g_free (fixture->user_agent);
+  g_clear_pointer (&fixture->failures, g_ptr_array_unref);
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sp_catalog_refresh_finish (SP_CATALOG (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+/* Runs a refresh to its end; returns TRUE when some source gave a listing. */
+static gboolean
+refresh (Fixture             *fixture,
+         SpCatalogFetchFlags  flags,
+         GError             **error)
+{
+  GError *result = NULL;
+  gboolean ok;
+
+  g_ptr_array_set_size (fixture->failures, 0);
+  sp_catalog_refresh_async (fixture->catalog, flags, NULL, refresh_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (sp_catalog_get_loading (fixture->catalog));
+  ok = g_error_matches (result, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  if (ok)
+    g_error_free (result);
+  else
+    g_propagate_error (error, result);
+  return ok;
+}
+
+static void
+use_source (Fixture         *fixture,
+            const char      *name,
+            const char      *path,
+            SpCatalogFormat  format)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_catalog_source_free);
+  g_autofree char *url = g_strconcat (fixture->base, path, NULL);
+
+  g_ptr_array_add (sources, sp_catalog_source_new (name, url, format));
+  sp_catalog_set_sources (fixture->catalog, sources);
+}
+
+static guint
+n_courses (Fixture *fixture)
+{
+  return g_list_model_get_n_items (sp_catalog_get_model (fixture->catalog));
+}
+
+static SpCourse *
+course_at (Fixture *fixture,
+           guint    index)
+{
+  g_autoptr(SpCourse) course = g_list_model_get_item (sp_catalog_get_model (fixture->catalog), index);
+  return course;
+}
+
+static void
+assert_pages (Fixture         *fixture,
+              const char      *path,
+              SpCatalogFormat  format,
+              guint            expected,
+              const char      *last_title)
+{
+  g_autoptr(GError) error = NULL;
+
+  use_source (fixture, "Test", path, format);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->failures->len, ==, 0);
+  g_assert_cmpuint (n_courses (fixture), ==, expected);
+  g_assert_cmpstr (sp_course_get_title (course_at (fixture, expected - 1)), ==, last_title);
+  g_assert_cmpstr (sp_course_get_source (course_at (fixture, 0)), ==, "Test");
+  g_assert_false (sp_catalog_is_bundled (fixture->catalog));
+}
+
+static void
+test_pagination (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  assert_pages (fixture, "/feed/own-1.json", SP_CATALOG_FORMAT_OWN, 5, "SQL in a Week");
+  g_assert_cmpstr (fixture->user_agent, ==, "StudyPlanner/" PACKAGE_VERSION);
+
+  assert_pages (fixture, "/api/courses.v1?fields=name,slug&includes=partnerIds", SP_CATALOG_FORMAT_COURSERA,
+                5, "Convolutional Neural Networks");
+  assert_pages (fixture, "/api/courses/v1/courses/", SP_CATALOG_FORMAT_EDX, 4, "Deep Learning Fundamentals with Keras");
+  {
+    /* The edX about pages are on the server that gave the list */
+    g_autofree char *about = g_strconcat (fixture->base, "/courses/course-v1:IBM+DL0101EN+2T2024/about", NULL);
+    g_assert_cmpstr (sp_course_get_url (course_at (fixture, 3)), ==, about);
+  }
+  assert_pages (fixture, "/api/v1/courses/?platform=ocw", SP_CATALOG_FORMAT_MITLEARN, 4, "Introduction to Deep Learning");
+
+  /* Fetched courses are matched to the plan */
+  g_assert_true (g_strv_contains (sp_course_get_matched_topics (course_at (fixture, 0)), "linear-algebra"));
+}
+
+static void
+test_page_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sp_catalog_fetcher_set_limits (fixture->fetcher, 2, 100);
+  use_source (fixture, "Test", "/feed/own-1.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 4);
+
+  sp_catalog_fetcher_set_limits (fixture->fetcher, 50, 3);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 3);
+
+  /* Pages that lead round in a circle end, with what was read */
+  sp_catalog_fetcher_set_limits (fixture->fetcher, 50, 100);
+  fixture->requests = 0;
+  use_source (fixture, "Circle", "/circle.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 1);
+  g_assert_cmpuint (fixture->requests, ==, 1);
+}
+
+static void
+test_etag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCatalog) offline = NULL;
+  g_autoptr(SpCatalogFetcher) fetcher = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *age = NULL;
+
+  use_source (fixture, "Etag", "/etag/own-3.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (fixture->not_modified, ==, 0);
+  g_assert_cmpuint (n_courses (fixture), ==, 1);
+
+  /* The second time the server says 304 and the cached body is used */
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (fixture->not_modified, ==, 1);
+  g_assert_cmpuint (n_courses (fixture), ==, 1);
+  g_assert_cmpstr (sp_course_get_title (course_at (fixture, 0)), ==, "SQL in a Week");
+  g_assert_cmpuint (fixture->failures->len, ==, 0);
+
+  /* An offline start reads the cache alone, and says how old it is */
+  fetcher = sp_catalog_fetcher_new (fixture->cache);
+  offline = sp_catalog_new (NULL, fetcher);
+  sources = sp_catalog_get_sources (fixture->catalog);
+  sp_catalog_set_sources (offline, sources);
+  soup_server_disconnect (fixture->server);
+  {
+    GError *result = NULL;
+
+    sp_catalog_refresh_async (offline, SP_CATALOG_FETCH_CACHE_ONLY, NULL, refresh_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (result, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_error_free (result);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (offline)), ==, 1);
+  g_assert_cmpint (sp_catalog_get_updated (offline), >, 0);
+  age = sp_catalog_format_age (sp_catalog_get_updated (offline), sp_catalog_get_updated (offline) + 2 * 3600);
+  g_assert_cmpstr (age, ==, "updated 2 hours ago");
+}
+
+/* Fetches the good listing, switches the server to @mode, fetches again and
+ * checks the message shown and that the listing stayed. */
+static void
+assert_failure_keeps_listing (Fixture    *fixture,
+                              Mode        mode,
+                              const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  const char *shown;
+
+  fixture->mode = MODE_GOOD;
+  use_source (fixture, "School", "/feed/own-1.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 5);
+
+  fixture->mode = mode;
+  g_assert_false (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_error (error, SP_CATALOG_ERROR, error->code);
+
+  g_assert_cmpuint (fixture->failures->len, ==, 1);
+  shown = g_ptr_array_index (fixture->failures, 0);
+  if (!g_str_has_prefix (shown, "School: ") || strstr (shown, message) == NULL)
+    g_error ("expected “School: …%s…”, shown “%s”", message, shown);
+
+  /* The listing had before is still there, in full */
+  g_assert_cmpuint (n_courses (fixture), ==, 5);
+  g_assert_cmpstr (sp_course_get_title (course_at (fixture, 0)), ==, "Python Basics");
+  fixture->mode = MODE_GOOD;
+}
+
+static void
+test_not_found (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_NOT_FOUND, "has no listing at this address (HTTP 404)");
+}
+
+static void
+test_server_error (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_SERVER_ERROR, "had a problem (HTTP 500); try again later");
+}
+
+static void
+test_timeout (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_HANG, "127.0.0.1 did not answer within 1 second");
+}
+
+static void
+test_short_body (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_SHORT, "closed before the whole listing arrived");
+}
+
+static void
+test_malformed (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_MALFORMED, "The listing is not valid JSON: line 4, column");
+}
+
+static void
+test_wrong_shape (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_WRONG_SHAPE,
+                                "Not a Study Planner feed listing: $.format should be a text that is not empty");
+}
+
+static void
+test_too_large (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_TOO_LARGE, "larger than the limit of 64.0\u00a0KiB");
+  /* Without a Content-Length the limit holds while reading */
+  assert_failure_keeps_listing (fixture, MODE_TOO_LARGE_CHUNKED, "larger than the limit of 64.0\u00a0KiB");
+}
+
+static void
+test_redirect_loop (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_REDIRECT_LOOP, "redirected more than 5 times");
+}
+
+static void
+test_redirect_scheme (Fixture *fixture, gconstpointer data)
+{
+  assert_failure_keeps_listing (fixture, MODE_REDIRECT_FILE, "sent the request on to “file:///etc/passwd”, which is not a web address");
+  assert_failure_keeps_listing (fixture, MODE_REDIRECT_INSECURE,
+                                "Redirected to an address that is not allowed: “http://catalog.example.org/feed.json” is not a secure address");
+}
+
+static void
+test_insecure_source (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_catalog_source_free);
+  g_autoptr(GError) error = NULL;
+
+  /* Refused before any connection: plain http to another computer */
+  g_ptr_array_add (sources, sp_catalog_source_new ("Plain", "http://catalog.example.org/feed.json", SP_CATALOG_FORMAT_OWN));
+  g_ptr_array_add (sources, sp_catalog_source_new ("Ftp", "ftp://catalog.example.org/feed.json", SP_CATALOG_FORMAT_OWN));
+  sp_catalog_set_sources (fixture->catalog, sources);
+  g_assert_false (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_INSECURE);
+  g_assert_cmpuint (fixture->failures->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->failures, 0), ==,
+                   "Plain: “http://catalog.example.org/feed.json” is not a secure address: use https (plain http is allowed only for this computer)");
+  g_assert_cmpstr (g_ptr_array_index (fixture->failures, 1), ==,
+                   "Ftp: “ftp://catalog.example.org/feed.json” is not a web address");
+
+  g_assert_true (sp_http_is_loopback ("127.0.0.1"));
+  g_assert_true (sp_http_is_loopback ("127.8.9.10"));
+  g_assert_true (sp_http_is_loopback ("::1"));
+  g_assert_true (sp_http_is_loopback ("[::1]"));
+  g_assert_true (sp_http_is_loopback ("localhost"));
+  g_assert_false (sp_http_is_loopback ("128.0.0.1"));
+  g_assert_false (sp_http_is_loopback ("localhost.example.org"));
+}
+
+static void
+test_side_by_side (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_catalog_source_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = g_strconcat (fixture->base, "/feed/own-1.json", NULL);
+  g_autofree char *edx = g_strconcat (fixture->base, "/api/courses/v1/courses/", NULL);
+  g_autofree char *gone = g_strconcat (fixture->base, "/no-such-list.json", NULL);
+
+  /* One source failing leaves the others working */
+  g_ptr_array_add (sources, sp_catalog_source_new ("School", own, SP_CATALOG_FORMAT_OWN));
+  g_ptr_array_add (sources, sp_catalog_source_new ("Gone", gone, SP_CATALOG_FORMAT_MITLEARN));
+  g_ptr_array_add (sources, sp_catalog_source_new ("edX", edx, SP_CATALOG_FORMAT_EDX));
+  sp_catalog_set_sources (fixture->catalog, sources);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_courses (fixture), ==, 9);
+  g_assert_cmpuint (fixture->failures->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->failures, 0), "Gone: The server 127.0.0.1 has no listing"));
+
+  /* Removing a source drops its listing and keeps the others' */
+  g_ptr_array_remove_index (sources, 0);
+  sp_catalog_set_sources (fixture->catalog, sources);
+  g_assert_cmpuint (n_courses (fixture), ==, 4);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GError *result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  use_source (fixture, "School", "/feed/own-1.json", SP_CATALOG_FORMAT_OWN);
+  fixture->mode = MODE_HANG;
+  sp_catalog_fetcher_set_timeout (fixture->fetcher, 30);
+  sp_catalog_refresh_async (fixture->catalog, SP_CATALOG_FETCH_DEFAULT, cancellable, refresh_cb, &result);
+  g_assert_true (sp_catalog_get_loading (fixture->catalog));
+  while (fixture->hung->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Closing the window cancels: no error is shown for it */
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sp_catalog_get_loading (fixture->catalog));
+  g_assert_cmpuint (fixture->failures->len, ==, 0);
+  g_clear_error (&result);
+}
+
+static void
+test_hostile_listing (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  use_source (fixture, "Evil", "/hostile.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 4);
+  g_assert_null (sp_course_get_url (course_at (fixture, 0)));
+  g_assert_cmpstr (sp_course_get_title (course_at (fixture, 1)), ==, "تعلم الآلة للمبتدئين");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/fetch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("pagination", test_pagination);
+  ADD ("page-limits", test_page_limits);
+  ADD ("etag-304", test_etag);
+  ADD ("not-found", test_not_found);
+  ADD ("server-error", test_server_error);
+  ADD ("timeout", test_timeout);
+  ADD ("short-body", test_short_body);
+  ADD ("malformed", test_malformed);
+  ADD ("wrong-shape", test_wrong_shape);
+  ADD ("too-large", test_too_large);
+  ADD ("redirect-loop", test_redirect_loop);
+  ADD ("redirect-scheme", test_redirect_scheme);
+  ADD ("insecure-source", test_insecure_source);
+  ADD ("side-by-side", test_side_by_side);
+  ADD ("cancel", test_cancel);
+  ADD ("hostile", test_hostile_listing);
+
+  return g_test_run ();
+}
