@@ -1020,19 +1020,6 @@ level_advice (SpLevelReport *report,
                           hours, title, months, report->min_months, report->max_months);
 }
 
-static char *
-format_day (guint32 day)
-{
-  GDate date;
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: a date in a sentence, see g_date_time_format(): "3 March 2027" */
-  return g_date_time_format (dt, _("%-d %B %Y"));
-}
-
 static void
 make_reports (Scheduler *s,
               gboolean   no_hours,
@@ -1104,7 +1091,7 @@ make_reports (Scheduler *s,
   else
     {
       g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
-      g_autofree char *end = format_day (schedule->end_day);
+      g_autofree char *end = sp_day_format_long (schedule->end_day);
 
       /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
       schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);
