@@ -711,6 +711,7 @@ plan_day (Scheduler *s,
   guint n_obstacles = 0;
   guint from, to;
   guint fixed_minutes = 0;
+  gboolean crowded = FALSE;
 
   /* The user's blocks on this day take their place and their time */
   while (s->fixed_next < s->fixed->len &&
@@ -725,12 +726,16 @@ plan_day (Scheduler *s,
       fixed_minutes += record->minutes;
       if (n_obstacles < G_N_ELEMENTS (obstacles) - 1)
         obstacles[n_obstacles++] = (Obstacle) { record->start, record->start + record->minutes, a->break_minutes };
+      else
+        crowded = TRUE;
     }
   if (clock_changes (s, day, &from, &to))
     obstacles[n_obstacles++] = (Obstacle) { from, to, 0 };
   qsort (obstacles, n_obstacles, sizeof (Obstacle), compare_obstacles);
 
   budget = budget > fixed_minutes ? budget - fixed_minutes : 0;
+  if (crowded)
+    budget = 0;  /* more of the user's blocks than we track: plan nothing around them */
 
   while (budget >= SP_MIN_BLOCK_MINUTES && cursor < SP_MINUTES_PER_DAY)
     {
