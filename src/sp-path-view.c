@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-course-rows.h"
 #include "sp-path-view.h"
 
 /* The learning path as a person reads it: levels in order, each with its
@@ -14,6 +15,7 @@ struct _SpPathView
   AdwBin      parent_instance;
 
   SpPlanner  *planner;
+  SpCatalog  *catalog;
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -110,6 +112,9 @@ topic_row_expanded_cb (AdwExpanderRow *expander,
                        GParamSpec     *pspec,
                        const SpTopic  *topic)
 {
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (expander), SP_TYPE_PATH_VIEW);
+  SpPathView *self = view ? SP_PATH_VIEW (view) : NULL;
+
   if (!adw_expander_row_get_expanded (expander))
     return;
 
@@ -117,6 +122,8 @@ topic_row_expanded_cb (AdwExpanderRow *expander,
   add_task_row (expander, _("Read"), topic->task_read);
   add_task_row (expander, _("Practice"), topic->task_practice);
   add_task_row (expander, _("Project"), topic->task_project);
+  if (self != NULL && self->catalog != NULL)
+    sp_course_rows_add (expander, self->catalog, self->planner, topic->id);
 }
 
 static char *
@@ -424,6 +431,7 @@ sp_path_view_dispose (GObject *object)
   SpPathView *self = SP_PATH_VIEW (object);
 
   g_clear_object (&self->planner);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sp_path_view_parent_class)->dispose (object);
 }
@@ -518,4 +526,17 @@ sp_path_view_set_planner (SpPathView *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
+}
+
+/**
+ * sp_path_view_set_catalog:
+ *
+ * Shows the best course matches in each topic's expansion.
+ */
+void
+sp_path_view_set_catalog (SpPathView *self,
+                          SpCatalog  *catalog)
+{
+  g_return_if_fail (SP_IS_PATH_VIEW (self));
+  g_set_object (&self->catalog, catalog);
 }

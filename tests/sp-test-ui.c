@@ -11,7 +11,12 @@ SpApplication *
 sp_test_ui_start_app (void)
 {
   g_autoptr(GError) error = NULL;
-  SpApplication *app = sp_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SpApplication *app;
+
+  /* Tests reach no network: only the bundled and test-made course listings */
+  g_settings_set_boolean (settings, "catalog-auto-refresh", FALSE);
+  app = sp_application_new ();
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
