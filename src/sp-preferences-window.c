@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-catalog-preferences-page.h"
 #include "sp-preferences-window.h"
 
 struct _SpPreferencesWindow
@@ -91,6 +92,7 @@ sp_preferences_window_init (SpPreferencesWindow *self)
 {
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new ()));
 }
 
 SpPreferencesWindow *

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-catalog-preferences-page.h"
 #include "sp-course-attach.h"
 #include "sp-courses-view.h"
 #include "sp-path-view.h"
@@ -343,6 +344,109 @@ test_failure_toast (void)
   soup_server_disconnect (server);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0 &&
+      gtk_widget_get_ancestor (root, ADW_TYPE_EXPANDER_ROW) == NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_sources (SpCatalog *catalog)
+{
+  g_autoptr(GPtrArray) sources = sp_catalog_get_sources (catalog);
+  return sources->len;
+}
+
+static void
+test_preferences (void)
+{
+  SpApplication *app = get_app ();
+  SpCatalog *catalog = sp_application_get_catalog (app);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *prefs = NULL;
+  GtkWidget *page;
+  GtkWidget *name, *url, *add;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_settings_reset (settings, "catalog-sources");
+  g_assert_cmpuint (n_sources (catalog), ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sp_test_ui_wait (200);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_PREFERENCES_WINDOW (l->data))
+        prefs = l->data;
+  }
+  g_assert_nonnull (prefs);
+  page = sp_test_ui_find_by_type (GTK_WIDGET (prefs), SP_TYPE_CATALOG_PREFERENCES_PAGE);
+  g_assert_nonnull (page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (page));
+  sp_test_ui_wait (100);
+
+  /* The working defaults are listed */
+  g_assert_true (sp_test_ui_has_text (page, "Coursera"));
+  g_assert_true (sp_test_ui_has_text (page, "MIT OpenCourseWare"));
+  g_assert_true (sp_test_ui_has_text (page, "edX"));
+  sp_test_ui_save_png (GTK_WIDGET (prefs), "preferences-courses");
+
+  /* Plain http to another computer is refused with the reason */
+  name = find_entry_row (page, _("Name"));
+  url = find_entry_row (page, _("Address"));
+  add = find_button (page, _("_Add Source"));
+  g_assert_nonnull (name);
+  g_assert_nonnull (url);
+  g_assert_nonnull (add);
+  gtk_editable_set_text (GTK_EDITABLE (name), "My School");
+  gtk_editable_set_text (GTK_EDITABLE (url), "http://school.example.org/courses.json");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (n_sources (catalog), ==, 3);
+  {
+    g_autofree char *reason = g_strdup_printf (_("“%s” is not a secure address: use https (plain http is allowed only for this computer)"),
+                                               "http://school.example.org/courses.json");
+    g_assert_true (sp_test_ui_has_text (page, reason));
+  }
+
+  /* An https address is added, and the catalog follows the setting */
+  gtk_editable_set_text (GTK_EDITABLE (url), "https://school.example.org/courses.json");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (n_sources (catalog), ==, 4);
+  sources = sp_catalog_get_sources (catalog);
+  g_assert_cmpstr (((SpCatalogSource *) g_ptr_array_index (sources, 3))->name, ==, "My School");
+  g_assert_true (sp_test_ui_has_text (page, "My School"));
+
+  g_settings_reset (settings, "catalog-sources");
+  g_assert_cmpuint (n_sources (catalog), ==, 3);
+  gtk_window_destroy (prefs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/courses-view/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/courses-view/attach", test_attach);
   g_test_add_func ("/courses-view/failure-toast", test_failure_toast);
+  g_test_add_func ("/courses-view/preferences", test_preferences);
 
   status = g_test_run ();
   if (the_app != NULL)
