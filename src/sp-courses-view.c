@@ -31,7 +31,7 @@ struct _SpCoursesView
   GtkSortListModel   *sort_model;
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
-  char               *query;       /* from sp_course_normalize_query() */
+  SpCourseQuery      *query;       /* NULL when the search is empty */
   char               *typed;       /* the search as typed, to tell narrowing from widening */
   GPtrArray          *providers;   /* element-type utf8; [0] is NULL: all */
   GPtrArray          *languages;   /* element-type utf8; [0] is NULL: all */
@@ -214,7 +214,7 @@ sort_func (gconstpointer a,
     }
 
   if (result == 0)
-    result = g_utf8_collate (sp_course_get_title (x), sp_course_get_title (y));
+    result = sp_course_compare_titles (x, y);
   return result;
 }
 
@@ -377,8 +377,8 @@ search_changed_cb (SpCoursesView *self)
   g_autofree char *old = g_steal_pointer (&self->typed);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_free (self->query);
-  self->query = sp_course_normalize_query (text);
+  g_clear_pointer (&self->query, sp_course_query_free);
+  self->query = text[0] != '\0' ? sp_course_query_new (text) : NULL;
   self->typed = g_strdup (folded);
 
   /* Typing on narrows what is shown, deleting widens it: GTK then checks
@@ -713,7 +713,7 @@ sp_courses_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->providers, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
-  g_free (self->query);
+  g_clear_pointer (&self->query, sp_course_query_free);
   g_free (self->typed);
 
   G_OBJECT_CLASS (sp_courses_view_parent_class)->finalize (object);

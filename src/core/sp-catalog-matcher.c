@@ -20,6 +20,7 @@
 #define WEIGHT_TAGS      2
 #define WEIGHT_TEXT      1
 #define MIN_SCORE        2
+#define FILTER_BITS      (1 << 16)
 
 typedef struct
 {
@@ -50,6 +51,10 @@ struct _SpCatalogMatcher
   GArray     *phrases;   /* element-type Phrase */
   GPtrArray  *topics;    /* element-type SpTopic, borrowed from the plan */
 
+  /* A bit per hash of each phrase's first word: most words of a course
+   * start no phrase, and this says so without a hash table lookup */
+  guint8     *first_words;
+
   /* Scratch, reused from course to course */
   GString    *buffer;
   GArray     *starts;    /* element-type gsize: word starts in buffer */
@@ -69,15 +74,23 @@ static const char * const generic_words[] = {
   NULL
 };
 
+static inline guint32
+hash_bytes (const char *text,
+            gsize       len)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guint8) text[i]) * 16777619u;
+  return hash;
+}
+
 static guint
 slice_hash (gconstpointer key)
 {
   const Slice *slice = key;
-  guint32 hash = 2166136261u;
 
-  for (gsize i = 0; i < slice->len; i++)
-    hash = (hash ^ (guint8) slice->text[i]) * 16777619u;
-  return hash;
+  return hash_bytes (slice->text, slice->len);
 }
 
 static gboolean
@@ -123,9 +136,9 @@ end_word (GString *out,
 /* Appends @text folded to @out as words separated by single spaces,
  * recording where each word starts. */
 static void
-fold_words (GString    *out,
-            GArray     *starts,
-            const char *text)
+fold_words_slow (GString    *out,
+                 GArray     *starts,
+                 const char *text)
 {
   gboolean in_word = FALSE;
   gsize word_start = 0;
@@ -141,7 +154,7 @@ fold_words (GString    *out,
 
       if (c < 0x80)
         {
-          ch = g_ascii_tolower (c);
+          ch = (c >= 'A' && c <= 'Z') ? c + 32 : c;
           word_char = g_ascii_isalnum (c) || c == '+' || c == '#';
           p++;
         }
@@ -174,6 +187,67 @@ fold_words (GString    *out,
     }
   if (in_word)
     end_word (out, word_start);
+}
+
+/* The same for ASCII text, the common case, written straight into the
+ * buffer; it hands over to the slow path at the first other character. */
+static void
+fold_words (GString    *out,
+            GArray     *starts,
+            const char *text)
+{
+  gsize base = out->len;
+  guint base_starts = starts->len;
+  gsize word_start = 0;
+  gboolean in_word = FALSE;
+  char *dst;
+
+  if (text == NULL)
+    return;
+
+  g_string_set_size (out, base + strlen (text) + 1);
+  dst = out->str + base;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x80)
+        {
+          g_string_truncate (out, base);
+          g_array_set_size (starts, base_starts);
+          fold_words_slow (out, starts, text);
+          return;
+        }
+      if (g_ascii_isalnum (c) || c == '+' || c == '#')
+        {
+          if (!in_word)
+            {
+              if (dst > out->str)
+                *dst++ = ' ';
+              word_start = dst - out->str;
+              g_array_append_val (starts, word_start);
+              in_word = TRUE;
+            }
+          *dst++ = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : (char) c;
+        }
+      else if (in_word)
+        {
+          /* A plural "s", as end_word() drops it */
+          gsize len = (dst - out->str) - word_start;
+
+          if (len > 3 && dst[-1] == 's' && dst[-2] != 's' && dst[-2] != 'u' && dst[-2] != 'i')
+            dst--;
+          in_word = FALSE;
+        }
+    }
+  if (in_word)
+    {
+      gsize len = (dst - out->str) - word_start;
+
+      if (len > 3 && dst[-1] == 's' && dst[-2] != 's' && dst[-2] != 'u' && dst[-2] != 'i')
+        dst--;
+    }
+  g_string_truncate (out, dst - out->str);
 }
 
 static gboolean
@@ -233,6 +307,13 @@ add_phrase (SpCatalogMatcher *self,
   for (gsize i = 0; i < len; i++)
     if (text[i] == ' ')
       ensure_entry (self, text, i)->prefix = TRUE;
+
+  {
+    gsize first = strcspn (text, " ");
+    guint32 bit = hash_bytes (text, MIN (first, len)) & (FILTER_BITS - 1);
+
+    self->first_words[bit / 8] |= 1 << (bit % 8);
+  }
 
   entry = ensure_entry (self, text, len);
   if (entry->phrase < 0)
@@ -325,6 +406,11 @@ scan (SpCatalogMatcher *self,
   for (guint i = 0; i < starts->len; i++)
     {
       gsize start = g_array_index (starts, gsize, i);
+      gsize first_end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) - 1 : buf->len;
+      guint32 bit = hash_bytes (buf->str + start, first_end - start) & (FILTER_BITS - 1);
+
+      if (!(self->first_words[bit / 8] & (1 << (bit % 8))))
+        continue;
 
       for (guint n = 1; n <= MAX_PHRASE_WORDS && i + n <= starts->len; n++)
         {
@@ -377,6 +463,7 @@ sp_catalog_matcher_finalize (GObject *object)
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->best, g_free);
   g_clear_pointer (&self->scores, g_free);
+  g_clear_pointer (&self->first_words, g_free);
 
   G_OBJECT_CLASS (sp_catalog_matcher_parent_class)->finalize (object);
 }
@@ -397,6 +484,7 @@ sp_catalog_matcher_init (SpCatalogMatcher *self)
   self->buffer = g_string_sized_new (1024);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->first_words = g_new0 (guint8, FILTER_BITS / 8);
 }
 
 /**

@@ -140,8 +140,12 @@ static void
 match (SpCatalog *self,
        GPtrArray *courses)
 {
-  if (self->matcher != NULL && courses != NULL)
+  if (courses == NULL)
+    return;
+  if (self->matcher != NULL)
     sp_catalog_matcher_match_all (self->matcher, courses);
+  for (guint i = 0; i < courses->len; i++)
+    sp_course_prepare_search (g_ptr_array_index (courses, i));
 }
 
 static void
