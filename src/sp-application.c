@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-bench.h"
 #include "sp-cli.h"
 #include "sp-file-utils.h"
 #include "sp-preferences-window.h"
@@ -241,6 +242,7 @@ sp_application_activate (GApplication *app)
   SpApplication *self = SP_APPLICATION (app);
   SpWindow *window = ensure_window (self);
 
+  sp_bench_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->startup_error != NULL)

@@ -16,6 +16,7 @@ struct _SpPathView
 
   SpPlanner  *planner;
   SpCatalog  *catalog;
+  guint       rebuild_id;
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -196,6 +197,104 @@ new_boxed_list (void)
   return list;
 }
 
+/* A list makes rows for its first topics and more on request: a plan may
+ * hold 200,000 topics, a row is a dozen widgets, and all of them at once
+ * took minutes and gigabytes before the first frame. */
+#define ROWS_PER_PAGE 100
+
+typedef struct
+{
+  SpPlan    *plan;
+  GPtrArray *topics;     /* element-type SpTopic, borrowed from plan */
+  gboolean   show_level; /* for woven topics: say during which level */
+  guint      shown;
+} TopicPager;
+
+static void
+topic_pager_free (TopicPager *pager)
+{
+  g_object_unref (pager->plan);
+  g_ptr_array_unref (pager->topics);
+  g_free (pager);
+}
+
+static void show_more_rows (GtkListBox *list);
+
+static void
+more_row_activated_cb (AdwActionRow *row,
+                       GtkListBox   *list)
+{
+  GtkWidget *next;
+
+  show_more_rows (list);
+  /* Keep the keyboard where it was: on the first of the new rows */
+  next = gtk_widget_get_next_sibling (GTK_WIDGET (row));
+  gtk_list_box_remove (list, GTK_WIDGET (row));
+  if (next != NULL)
+    gtk_widget_grab_focus (next);
+}
+
+static void
+show_more_rows (GtkListBox *list)
+{
+  TopicPager *pager = g_object_get_data (G_OBJECT (list), "sp-topic-pager");
+  guint end = MIN (pager->shown + ROWS_PER_PAGE, pager->topics->len);
+  guint left;
+  GtkWidget *more;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  for (; pager->shown < end; pager->shown++)
+    {
+      const SpTopic *topic = g_ptr_array_index (pager->topics, pager->shown);
+      g_autofree char *when = NULL;
+
+      if (pager->show_level)
+        /* TRANSLATORS: when a skill is studied, "During Machine Learning Core" */
+        when = g_strdup_printf (_("During %s"),
+                                sp_text_get (sp_plan_get_level (pager->plan, topic->level)->title));
+      gtk_list_box_append (list, new_topic_row (pager->plan, topic, when));
+    }
+
+  if (pager->shown == pager->topics->len)
+    return;
+
+  left = pager->topics->len - pager->shown;
+  title = g_strdup_printf (ngettext ("Show %u More Topic", "Show %u More Topics", MIN (left, ROWS_PER_PAGE)),
+                           MIN (left, ROWS_PER_PAGE));
+  subtitle = g_strdup_printf (ngettext ("%u topic not shown yet", "%u topics not shown yet", left), left);
+  more = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (more), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (more), gtk_image_new_from_icon_name ("go-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
+  gtk_widget_add_css_class (more, "more-topics");
+  g_signal_connect_object (more, "activated", G_CALLBACK (more_row_activated_cb), list, 0);
+  gtk_list_box_append (list, more);
+}
+
+/* Returns: (transfer full) (nullable): a boxed list of @topics, NULL for none */
+static GtkWidget *
+new_topic_list (SpPlan    *plan,
+                GPtrArray *topics,
+                gboolean   show_level)
+{
+  GtkWidget *list;
+  TopicPager *pager;
+
+  if (topics->len == 0)
+    return NULL;
+
+  list = new_boxed_list ();
+  pager = g_new0 (TopicPager, 1);
+  pager->plan = g_object_ref (plan);
+  pager->topics = g_ptr_array_ref (topics);
+  pager->show_level = show_level;
+  g_object_set_data_full (G_OBJECT (list), "sp-topic-pager", pager, (GDestroyNotify) topic_pager_free);
+  show_more_rows (GTK_LIST_BOX (list));
+  return list;
+}
+
 static void
 track_selected_cb (AdwComboRow *row,
                    GParamSpec  *pspec,
@@ -302,6 +401,7 @@ add_level (SpPathView    *self,
   const char *track_id = sp_planner_get_track (self->planner);
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list;
+  g_autoptr(GPtrArray) topics = NULL;
   g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), level->number, sp_text_get (level->title));
   g_autofree char *frame = format_time_frame (level);
   g_autofree char *hours = format_hours (sp_plan_get_level_hours (plan, level->number - 1, track_id));
@@ -326,21 +426,18 @@ add_level (SpPathView    *self,
         gtk_box_append (GTK_BOX (section), new_label (sp_text_get (track->description), "dim-label"));
     }
 
-  list = new_boxed_list ();
-  for (guint i = 0; i < level->topics->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, g_ptr_array_index (level->topics, i), NULL));
-
+  topics = g_ptr_array_new ();
+  g_ptr_array_extend (topics, level->topics, NULL, NULL);
   for (guint t = 0; t < level->tracks->len; t++)
     {
       const SpTrack *track = g_ptr_array_index (level->tracks, t);
 
-      if (g_strcmp0 (track->id, track_id) != 0)
-        continue;
-      for (guint i = 0; i < track->topics->len; i++)
-        gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, g_ptr_array_index (track->topics, i), NULL));
+      if (g_strcmp0 (track->id, track_id) == 0)
+        g_ptr_array_extend (topics, track->topics, NULL, NULL);
     }
 
-  if (gtk_widget_get_first_child (list) != NULL)
+  list = new_topic_list (plan, topics, FALSE);
+  if (list != NULL)
     gtk_box_append (GTK_BOX (section), list);
 
   gtk_box_append (self->levels_box, section);
@@ -353,36 +450,24 @@ add_woven_section (SpPathView      *self,
                    const char      *title,
                    const char      *subtitle)
 {
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = new_boxed_list ();
-  GPtrArray *topics = sp_plan_get_topics (plan);
-  gboolean any = FALSE;
+  GPtrArray *all = sp_plan_get_topics (plan);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  GtkWidget *section;
+  GtkWidget *list;
 
-  for (guint i = 0; i < topics->len; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      const SpTopic *topic = g_ptr_array_index (topics, i);
-      const SpLevel *level;
-      g_autofree char *when = NULL;
+      const SpTopic *topic = g_ptr_array_index (all, i);
 
-      if (topic->category != category)
-        continue;
-
-      level = sp_plan_get_level (plan, topic->level);
-      /* TRANSLATORS: when a skill is studied, "During Machine Learning Core" */
-      when = g_strdup_printf (_("During %s"), sp_text_get (level->title));
-      gtk_list_box_append (GTK_LIST_BOX (list), new_topic_row (plan, topic, when));
-      any = TRUE;
+      if (topic->category == category)
+        g_ptr_array_add (topics, (gpointer) topic);
     }
 
-  if (!any)
-    {
-      g_object_ref_sink (list);
-      g_object_unref (list);
-      g_object_ref_sink (section);
-      g_object_unref (section);
-      return;
-    }
+  list = new_topic_list (plan, topics, TRUE);
+  if (list == NULL)
+    return;
 
+  section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (section), new_section_header (title, subtitle));
   gtk_box_append (GTK_BOX (section), list);
   gtk_box_append (self->levels_box, section);
@@ -425,10 +510,32 @@ rebuild (SpPathView *self)
                      _("Getting ready for the job search"));
 }
 
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  SpPathView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes can come from a row of this view (the track selector) while it
+ * emits: rebuilding later keeps that row alive until its signal is done,
+ * and coalesces bursts of changes into one rebuild. */
+static void
+planner_changed_cb (SpPathView *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+}
+
 static void
 sp_path_view_dispose (GObject *object)
 {
   SpPathView *self = SP_PATH_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   g_clear_object (&self->planner);
   g_clear_object (&self->catalog);
@@ -516,13 +623,13 @@ sp_path_view_set_planner (SpPathView *self,
   g_return_if_fail (SP_IS_PATH_VIEW (self));
 
   if (self->planner != NULL)
-    g_signal_handlers_disconnect_by_func (self->planner, rebuild, self);
+    g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
 
   if (!g_set_object (&self->planner, planner))
     return;
 
   if (planner != NULL)
-    g_signal_connect_object (planner, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);

@@ -172,8 +172,8 @@ static const BrokenCase broken_cases[] = {
   { "bad-translation.json", SP_PLAN_ERROR_INVALID, "$.title",
     "translations need an “en” text" },
   { "later-prerequisite.json", SP_PLAN_ERROR_INVALID, "$.levels[0].topics[0].prerequisites[0]",
-    "prerequisite “a1” is in a later level" },
-  { "syntax-error.json", SP_PLAN_ERROR_SYNTAX, "line 5, column 3", NULL },
+    "prerequisite “b1” is in a later level" },
+  { "syntax-error.json", SP_PLAN_ERROR_SYNTAX, "line 4, column 19", NULL },
 };
 
 static void

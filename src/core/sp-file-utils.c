@@ -69,9 +69,15 @@ sp_file_write_atomic (const char  *path,
       return FALSE;
     }
 
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0644, error);
+  if (!g_file_set_contents_full (path, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0644, error))
+    {
+      /* GLib names its temporary file; say which file the user has lost nothing of */
+      g_prefix_error (error, _("Could not save “%s”: "), path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

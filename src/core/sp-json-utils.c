@@ -115,7 +115,10 @@ sp_json_parse_bytes (GBytes  *bytes,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
-      const char *msg = local_error->message;
+      /* json-glib quotes the bad token, which may be a lone surrogate
+       * escape ("\ud800") decoded to bytes that are not UTF-8 */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *msg = valid;
       int consumed = 0;
 
       /* json-glib says "<data>:LINE:COL: Parse error: ..."; keep the place apart */

@@ -12,6 +12,9 @@
 #define SP_PLAN_MAX_HOURS     2000.0
 #define SP_PLAN_MAX_MONTHS    240
 #define SP_PLAN_MAX_TOPICS    200000
+/* Each level and track is a section of the Path view, made whole */
+#define SP_PLAN_MAX_LEVELS    100
+#define SP_PLAN_MAX_TRACKS    100
 #define SP_PLAN_BUNDLED       "/io/github/studyplanner/StudyPlanner/plans/ml-career.json"
 
 struct _SpText
@@ -179,6 +182,18 @@ valid_id (const char *id)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
       return FALSE;
   return strlen (id) <= 64;
+}
+
+static gboolean
+web_link (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
 static JsonNode *
@@ -579,6 +594,12 @@ load_level (Loader     *loader,
 
   topics = get_array (loader, object, path, "topics", FALSE);
   tracks = get_array (loader, object, path, "tracks", FALSE);
+  if (tracks != NULL && json_array_get_length (tracks) > SP_PLAN_MAX_TRACKS)
+    {
+      add_problem (loader, tracks_path, _("%u tracks is more than Study Planner can show in a level (at most %u)"),
+                   json_array_get_length (tracks), SP_PLAN_MAX_TRACKS);
+      tracks = NULL;
+    }
   if (!json_object_has_member (object, "topics") && !json_object_has_member (object, "tracks"))
     add_problem (loader, path, _("a level needs “topics”, “tracks” or both"));
 
@@ -646,14 +667,18 @@ load_woven (Loader          *loader,
               for (guint l = 0; l < loader->plan->levels->len; l++)
                 {
                   SpLevel *known_level = g_ptr_array_index (loader->plan->levels, l);
-                  if (known_level->id == NULL)
+                  if (known_level->id == NULL || sp_plan_lookup_level (loader->plan, known_level->id) != known_level)
                     continue;
                   if (known->len > 0)
                     g_string_append (known, ", ");
                   g_string_append (known, known_level->id);
                 }
-              add_problem (loader, level_path, _("unknown level “%s”: expected one of %s"),
-                           level_id, known->str);
+              if (known->len > 0)
+                add_problem (loader, level_path, _("unknown level “%s”: expected one of %s"),
+                             level_id, known->str);
+              else
+                add_problem (loader, level_path, _("unknown level “%s”: the plan has no valid levels"),
+                             level_id);
             }
         }
 
@@ -875,28 +900,42 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   else if (!node_is_number (format) || json_node_get_double (format) != floor (json_node_get_double (format)))
     add_problem (&loader, "$.format", _("expected the format version %d, found %s"),
                  SP_PLAN_FORMAT, sp_json_type_name (format));
-  else if (json_node_get_int (format) > SP_PLAN_FORMAT)
+  /* Compared as a double: a version such as 1e300 does not fit an integer */
+  else if (json_node_get_double (format) > SP_PLAN_FORMAT)
     {
       add_problem (&loader, "$.format",
-                   _("format %" G_GINT64_FORMAT " is newer than this version of Study Planner understands (%d)"),
-                   json_node_get_int (format), SP_PLAN_FORMAT);
+                   _("format %g is newer than this version of Study Planner understands (%d)"),
+                   json_node_get_double (format), SP_PLAN_FORMAT);
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_VERSION, "%s: $.format: %s", filename,
                    ((SpPlanProblem *) g_ptr_array_index (found, found->len - 1))->message);
       if (problems)
         *problems = g_steal_pointer (&found);
       return NULL;
     }
-  else if (json_node_get_int (format) < 1)
-    add_problem (&loader, "$.format", _("expected the format version %d, found %" G_GINT64_FORMAT),
-                 SP_PLAN_FORMAT, json_node_get_int (format));
+  else if (json_node_get_double (format) < 1)
+    add_problem (&loader, "$.format", _("expected the format version %d, found %g"),
+                 SP_PLAN_FORMAT, json_node_get_double (format));
 
   self->id = get_id (&loader, object, "$");
   self->title = get_text (&loader, object, "$", "title", TRUE);
   self->description = get_text (&loader, object, "$", "description", FALSE);
   self->author = get_string (&loader, object, "$", "author", FALSE);
   self->url = get_string (&loader, object, "$", "url", FALSE);
+  if (self->url != NULL && !web_link (self->url))
+    {
+      /* Whatever shows it may offer to open it: only a web page, never file: or a program's scheme */
+      add_problem (&loader, "$.url", _("“%s” is not a web link: expected an http:// or https:// address"),
+                   self->url);
+      g_clear_pointer (&self->url, g_free);
+    }
 
   levels = get_array (&loader, object, "$", "levels", TRUE);
+  if (levels != NULL && json_array_get_length (levels) > SP_PLAN_MAX_LEVELS)
+    {
+      add_problem (&loader, "$.levels", _("%u levels is more than Study Planner can show (at most %u)"),
+                   json_array_get_length (levels), SP_PLAN_MAX_LEVELS);
+      levels = NULL;
+    }
   if (levels != NULL && json_array_get_length (levels) == 0)
     add_problem (&loader, "$.levels", _("a plan needs at least one level"));
 

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sp-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sp-bench.h"
+
+/* For bench/startup.sh, which holds our startup against a bare GTK window
+ * (bench/bare-window.c does the same there): with
+ * STUDY_PLANNER_BENCH_FIRST_FRAME=1 the app prints the CLOCK_MONOTONIC time
+ * of its main window's first painted frame, then, once the window has
+ * settled, its resident memory, and quits. */
+
+#define SETTLE_MS 1000
+
+static char *
+read_vmrss (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return g_strdup ("unknown");
+  line = strstr (status, "VmRSS:");
+  if (line == NULL)
+    return g_strdup ("unknown");
+  line += strlen ("VmRSS:");
+  return g_strstrip (g_strndup (line, strcspn (line, "\n")));
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  g_autofree char *rss = read_vmrss ();
+
+  printf ("bench: vmrss %s\n", rss);
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  printf ("bench: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  g_timeout_add (SETTLE_MS, settled_cb, NULL);
+}
+
+static void
+realize_cb (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (widget, realize_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (after_paint_cb), widget);
+}
+
+/**
+ * sp_bench_watch_first_frame:
+ *
+ * Does nothing unless STUDY_PLANNER_BENCH_FIRST_FRAME=1: call it once on
+ * the main window before it is shown.
+ */
+void
+sp_bench_watch_first_frame (GtkWindow *window)
+{
+  if (g_strcmp0 (g_getenv ("STUDY_PLANNER_BENCH_FIRST_FRAME"), "1") != 0)
+    return;
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    realize_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+}

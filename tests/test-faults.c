@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <linux/capability.h>
+#include <locale.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sp-file-utils.h"
+#include "sp-plan.h"
+#include "sp-test-data.h"
+
+/* What happens to the user's files when things go wrong around them: the
+ * process killed mid-save, a read-only or full disk, no home, files that
+ * vanish, plans far bigger or deeper than anyone writes. */
+
+#define STATE_SIZE (1024 * 1024)
+#define KILLS      200
+
+static char *
+make_state (char  fill,
+            gsize size)
+{
+  /* A complete state ends with its own closing line: a torn write cannot pass */
+  char *state = g_malloc (size + 1);
+
+  memset (state, fill, size);
+  memcpy (state, "{\"state\": \"", 11);
+  memcpy (state + size - 4, "\"}\n", 3);
+  state[size - 1] = fill;
+  state[size] = '\0';
+  return state;
+}
+
+static guint
+count_and_remove_temporaries (const char *dir,
+                              const char *basename)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      if (g_str_equal (name, basename))
+        continue;
+      if (g_str_has_prefix (name, basename))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_unlink (path);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* Runs the current test again in a child, in a scratch folder made (and
+ * cleaned) here: the child may drop privileges or mount over it. */
+static gboolean
+in_child (char **dir)
+{
+  const char *shared = g_getenv ("SP_TEST_SCRATCH");
+  g_autofree char *made = NULL;
+
+  if (g_test_subprocess ())
+    {
+      *dir = g_strdup (shared);
+      return TRUE;
+    }
+
+  made = g_dir_make_tmp ("sp-faults-XXXXXX", NULL);
+  g_assert_nonnull (made);
+  g_setenv ("SP_TEST_SCRATCH", made, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("SP_TEST_SCRATCH");
+
+  g_chmod (made, 0755);
+  count_and_remove_temporaries (made, "state.json");
+  {
+    g_autofree char *state = g_build_filename (made, "state.json", NULL);
+    g_unlink (state);
+  }
+  g_rmdir (made);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected,
+                 gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize got = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &got, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got, ==, length);
+  g_assert_true (memcmp (contents, expected, length) == 0);
+}
+
+/* A child saves two big states in turn as fast as it can; it is killed at
+ * random moments. Each time the file must be one of them, whole. */
+static void
+test_kill_while_saving (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-kill-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *a = make_state ('a', STATE_SIZE);
+  g_autofree char *b = make_state ('b', STATE_SIZE);
+  g_autoptr(GError) error = NULL;
+  volatile guint *saves;
+  guint mid_write = 0, as_a = 0, as_b = 0;
+
+  saves = mmap (NULL, sizeof (guint), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (saves != MAP_FAILED);
+  *saves = 0;
+
+  g_assert_true (sp_file_write_atomic (path, a, STATE_SIZE, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < KILLS; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      pid_t pid;
+      int status;
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          for (guint n = 0;; n++)
+            {
+              const char *state = (n % 2 == 0) ? b : a;
+
+              if (!sp_file_write_atomic (path, state, STATE_SIZE, NULL))
+                _exit (3);
+              (*saves)++;
+            }
+        }
+
+      g_usleep (g_random_int_range (0, 20000));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, ==, STATE_SIZE);
+      if (memcmp (contents, a, STATE_SIZE) == 0)
+        as_a++;
+      else if (memcmp (contents, b, STATE_SIZE) == 0)
+        as_b++;
+      else
+        g_error ("kill %u left a state that is neither the old nor the new one", i);
+
+      mid_write += count_and_remove_temporaries (dir, "state.json") > 0;
+    }
+
+  g_test_message ("%u kills during %u saves: %u mid-write, file held the first state %u times, "
+                  "the second %u times, never anything else",
+                  KILLS, *saves, mid_write, as_a, as_b);
+  /* Without kills that land inside a save this test would prove nothing */
+  g_assert_cmpuint (mid_write, >, KILLS / 10);
+  g_assert_cmpuint (*saves, >, KILLS);
+
+  munmap ((void *) saves, sizeof (guint));
+  count_and_remove_temporaries (dir, "state.json");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Root passes every permission check; a read-only folder holds only
+ * against a process without these capabilities. */
+static void
+drop_dac_capabilities (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct data[2] = { { 0 } };
+  const int caps[] = { CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER };
+
+  g_assert_cmpint (syscall (SYS_capget, &header, data), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
+    {
+      data[caps[i] / 32].effective &= ~(1u << (caps[i] % 32));
+      data[caps[i] / 32].permitted &= ~(1u << (caps[i] % 32));
+    }
+  g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
+}
+
+static void
+test_read_only_dir (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *state = make_state ('a', 4096);
+
+  if (!in_child (&dir))
+    return;
+  path = g_build_filename (dir, "state.json", NULL);
+  g_assert_true (sp_file_write_atomic (path, state, 4096, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  drop_dac_capabilities ();
+
+  {
+    g_autofree char *newer = make_state ('b', 4096);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (sp_file_write_atomic (path, newer, 4096, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+    /* The message names the file, so the user knows where to look */
+    g_assert_true (g_str_has_prefix (error->message, "Could not save “"));
+    g_assert_nonnull (strstr (error->message, path));
+    g_test_message ("read-only folder: %s", error->message);
+  }
+  assert_contents (path, state, 4096);
+  g_assert_cmpuint (count_and_remove_temporaries (dir, "state.json"), ==, 0);
+}
+
+/* A small tmpfs of our own, in a private mount namespace: a real ENOSPC.
+ * Root can do it directly, others through a user namespace where allowed. */
+static gboolean
+mount_small_tmpfs (const char *dir)
+{
+  uid_t uid = getuid ();
+  gid_t gid = getgid ();
+
+  if (unshare (CLONE_NEWNS) != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", gid);
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        return FALSE;
+      if (!g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL) ||
+          !g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL) ||
+          !g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL))
+        return FALSE;
+    }
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    return FALSE;
+  return mount ("sp-full", dir, "tmpfs", 0, "size=64k") == 0;
+}
+
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *state = make_state ('a', 8192);
+  g_autofree char *newer = make_state ('b', STATE_SIZE);
+  g_autoptr(GError) error = NULL;
+  gboolean tmpfs;
+
+  if (!in_child (&dir))
+    return;
+  path = g_build_filename (dir, "state.json", NULL);
+
+  tmpfs = mount_small_tmpfs (dir);
+  if (!tmpfs)
+    {
+      /* No namespaces here: a file size limit fails the write the same way */
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    }
+
+  g_assert_true (sp_file_write_atomic (path, state, 8192, NULL));
+  g_assert_false (sp_file_write_atomic (path, newer, STATE_SIZE, &error));
+  if (tmpfs)
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+  else
+    g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("full disk (%s): %s", tmpfs ? "64 KiB tmpfs" : "RLIMIT_FSIZE", error->message);
+
+  /* The old state is kept whole and the half-written one cleaned away */
+  assert_contents (path, state, 8192);
+  g_assert_cmpuint (count_and_remove_temporaries (dir, "state.json"), ==, 0);
+}
+
+/* "-" is standard output, which can fill up too */
+static void
+test_full_stdout (void)
+{
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fd = open ("/dev/full", O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (dup2 (fd, STDOUT_FILENO), ==, STDOUT_FILENO);
+  close (fd);
+
+  g_assert_false (sp_file_write_atomic ("-", "{}\n", 3, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+  g_assert_nonnull (strstr (error->message, "standard output"));
+}
+
+static void
+test_not_regular (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sp-dir-XXXXXX", NULL);
+
+  /* As root a rename would replace the device itself */
+  g_assert_false (sp_file_write_atomic ("/dev/null", "x", 1, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_clear_error (&error);
+
+  g_assert_false (sp_file_write_atomic (dir, "x", 1, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  g_rmdir (dir);
+}
+
+/* A plan that was there a moment ago and is gone, or was never a file */
+static void
+test_plan_disappears (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-gone-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+  g_autofree char *json = sp_test_make_chain_plan (3, "Topic");
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  plan = sp_plan_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_clear_object (&plan);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  plan = sp_plan_new_from_file (file, &problems, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  plan = sp_plan_new_from_file (folder, &problems, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, dir));
+
+  g_rmdir (dir);
+}
+
+static void
+test_huge_plan (void)
+{
+  g_autofree char *json = sp_test_make_chain_plan (100000, "Topic");
+  g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+  const SpTopic *last;
+  gint64 start = g_get_monotonic_time ();
+
+  g_steal_pointer (&json);
+  plan = sp_plan_new_from_bytes (bytes, "huge.json", NULL, &error);
+  g_assert_no_error (error);
+  /* Not a timed test (bench/ is for that): for the log, and meson's timeout catches a hang */
+  g_test_message ("100,000 topics (%.1f MiB) in one prerequisite chain loaded in %.2f s",
+                  g_bytes_get_size (bytes) / 1048576.0,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  g_assert_cmpuint (sp_plan_get_topics (plan)->len, ==, 100000);
+  last = sp_plan_lookup_topic (plan, "t99999");
+  g_assert_nonnull (last);
+  g_assert_cmpstr (last->prerequisites[0], ==, "t99998");
+  g_assert_cmpfloat (sp_plan_get_total_hours (plan), ==, 150000.0);
+}
+
+static void
+test_too_many_topics (void)
+{
+  g_autofree char *json = sp_test_make_chain_plan (200001, "T");
+  g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+
+  g_steal_pointer (&json);
+  plan = sp_plan_new_from_bytes (bytes, "too-many.json", NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "200001 topics is more than Study Planner can plan"));
+}
+
+static SpPlan *load_string (const char  *json,
+                            GError     **error);
+
+/* Levels and tracks are sections of the Path view, made whole: bounded */
+static void
+test_too_many_levels (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"levels\": [");
+  g_autoptr(GString) tracks = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+
+  for (guint i = 0; i < 101; i++)
+    g_string_append_printf (tracks, "%s{\"id\": \"k%u\", \"title\": \"K\", \"topics\": []}", i ? ", " : "", i);
+  for (guint i = 0; i < 101; i++)
+    g_string_append_printf (json, "%s{\"id\": \"l%u\", \"title\": \"L\", \"min_months\": 1, \"topics\": []}",
+                            i ? ", " : "", i);
+  g_string_append (json, "]}");
+
+  plan = load_string (json->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: $.levels: 101 levels is more than Study Planner can show (at most 100)");
+  g_clear_error (&error);
+
+  g_string_printf (json, "{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"levels\": ["
+                   "{\"id\": \"l\", \"title\": \"L\", \"min_months\": 1, \"tracks\": [%s]}]}", tracks->str);
+  plan = load_string (json->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message,
+                            "$.levels[0].tracks: 101 tracks is more than Study Planner can show in a level (at most 100)"));
+}
+
+static SpPlan *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return sp_plan_new_from_bytes (bytes, "deep.json", NULL, error);
+}
+
+static char *
+nested (guint depth)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *at_limit = nested (64);
+  g_autofree char *over = nested (65);
+  g_autofree char *very_deep = nested (1000000);
+  g_autofree char *in_string = NULL;
+  g_autofree char *brackets = g_strnfill (500, '[');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+
+  /* 64 levels parse; the plan is refused for what it is, not for its depth */
+  plan = load_string (at_limit, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "expected an object, found an array"));
+  g_clear_error (&error);
+
+  plan = load_string (over, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "deep.json: line 1, column 65: Nested deeper than 64 levels");
+  g_clear_error (&error);
+
+  /* Refused before json-glib recurses into it */
+  plan = load_string (very_deep, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "line 1, column 65: Nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  /* Brackets inside strings are text, not nesting */
+  in_string = g_strdup_printf ("{\"format\": 1, \"id\": \"p\", \"title\": \"%s\\\"%s\", \"levels\": [{"
+                               "\"id\": \"l\", \"title\": \"L\", \"min_months\": 1, \"topics\": [{"
+                               "\"id\": \"t\", \"title\": \"T\", \"hours\": 1, \"tasks\": {\"read\": \"r\"}}]}]}",
+                               brackets, brackets);
+  plan = load_string (in_string, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sp_plan_get_title (plan), "[[[["));
+}
+
+/* A plan's link may be offered to open: only a web page */
+static void
+test_plan_url (void)
+{
+  const char *refused[] = { "file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/",
+                            "https://", "not a url", "HTTPS//example.org", "x-scheme-handler:open" };
+  const char *accepted[] = { "https://example.org/path", "http://127.0.0.1:8080/", "HTTPS://EXAMPLE.ORG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused) + G_N_ELEMENTS (accepted); i++)
+    {
+      gboolean good = i >= G_N_ELEMENTS (refused);
+      const char *url = good ? accepted[i - G_N_ELEMENTS (refused)] : refused[i];
+      g_autofree char *json = g_strdup_printf ("{\"format\": 1, \"id\": \"p\", \"title\": \"P\", \"url\": \"%s\", "
+                                               "\"levels\": [{\"id\": \"l\", \"title\": \"L\", \"min_months\": 1, "
+                                               "\"topics\": [{\"id\": \"t\", \"title\": \"T\", \"hours\": 1, "
+                                               "\"tasks\": {\"read\": \"r\"}}]}]}", url);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpPlan) plan = load_string (json, &error);
+
+      if (good)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (sp_plan_get_url (plan), ==, url);
+        }
+      else
+        {
+          g_autofree char *expected = g_strdup_printf ("deep.json: $.url: “%s” is not a web link: "
+                                                       "expected an http:// or https:// address", url);
+          g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+/* Regressions found by fuzz-plan */
+static void
+test_fuzz_findings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+
+  /* json-glib quotes a lone surrogate escape as bytes that are not UTF-8 */
+  plan = load_string ("{\"format\": 1, \"id\": \"x\", \"title\": \"\\ud800\", \"levels\": []}", &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  /* A version past any integer is still newer, not a conversion overflow */
+  plan = load_string ("{\"format\": 1e300, \"id\": \"x\", \"title\": \"X\", \"levels\": []}", &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_VERSION);
+  g_assert_nonnull (strstr (error->message, "format 1e+300 is newer"));
+  g_clear_error (&error);
+
+  plan = load_string ("{\"format\": -1e300, \"id\": \"x\", \"title\": \"X\", \"levels\": []}", &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "expected the format version 1, found -1e+300"));
+}
+
+/* The command line without a home: scripts and services run like that */
+static void
+test_missing_home (void)
+{
+  const char *program = g_getenv ("STUDY_PLANNER_BIN");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "plans", "valid-minimal.json", NULL);
+  const char *homes[] = { NULL, "/nonexistent/home", "" };
+
+  g_assert_nonnull (program);
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      g_auto(GStrv) envp = g_get_environ ();
+      const char *argv[] = { program, "--check-plan", fixture, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      envp = g_environ_unsetenv (envp, "DISPLAY");
+      envp = g_environ_unsetenv (envp, "XDG_DATA_HOME");
+      envp = g_environ_unsetenv (envp, "XDG_CONFIG_HOME");
+      envp = g_environ_unsetenv (envp, "XDG_CACHE_HOME");
+      envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+      envp = homes[i] ? g_environ_setenv (envp, "HOME", homes[i], TRUE)
+                      : g_environ_unsetenv (envp, "HOME");
+
+      g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("HOME=%s: status %d\n%s%s", homes[i] ? homes[i] : "(unset)", status, out, err);
+      g_assert_cmpstr (out, ==, "ok: 2 levels, 5 topics, 25.5 hours\n");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/faults/save/kill-while-saving", test_kill_while_saving);
+  g_test_add_func ("/faults/save/read-only-dir", test_read_only_dir);
+  g_test_add_func ("/faults/save/full-disk", test_full_disk);
+  g_test_add_func ("/faults/save/full-stdout", test_full_stdout);
+  g_test_add_func ("/faults/save/not-regular", test_not_regular);
+  g_test_add_func ("/faults/plan/disappears", test_plan_disappears);
+  g_test_add_func ("/faults/plan/huge", test_huge_plan);
+  g_test_add_func ("/faults/plan/too-many-topics", test_too_many_topics);
+  g_test_add_func ("/faults/plan/too-many-levels", test_too_many_levels);
+  g_test_add_func ("/faults/plan/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/faults/plan/url", test_plan_url);
+  g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
+  g_test_add_func ("/faults/cli/missing-home", test_missing_home);
+
+  return g_test_run ();
+}
