@@ -605,9 +605,12 @@ parse_own (const Parser   *parser,
 
   for (guint i = 0; i < sp_json_length (courses); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.courses[%u]", i);
-      SpCourse *course = parse_own_course (parser, sp_json_element (parser->doc, courses, i), path, provider, error);
+      char path[32];
+      SpCourse *course;
 
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.courses[%u]", i);
+      course = parse_own_course (parser, sp_json_element (parser->doc, courses, i), path, provider, error);
       if (course == NULL)
         return FALSE;
       g_ptr_array_add (page->courses, course);
@@ -696,7 +699,7 @@ parse_coursera (const Parser   *parser,
 
   for (guint i = 0; i < sp_json_length (elements); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.elements[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) partner_ids = g_ptr_array_new_with_free_func (g_free);
@@ -707,6 +710,8 @@ parse_coursera (const Parser   *parser,
       const SpJsonValue *element;
       const SpJsonValue *domains;
 
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.elements[%u]", i);
       element = require_object (parser, sp_json_element (parser->doc, elements, i), path, error);
       if (element == NULL)
         return FALSE;
@@ -849,7 +854,7 @@ parse_edx (const Parser   *parser,
 
   for (guint i = 0; i < sp_json_length (results); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.results[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autofree char *number = NULL;
       g_autofree char *effort = NULL;
@@ -859,6 +864,8 @@ parse_edx (const Parser   *parser,
       g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
       const SpJsonValue *result;
 
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.results[%u]", i);
       result = require_object (parser, sp_json_element (parser->doc, results, i), path, error);
       if (result == NULL)
         return FALSE;
@@ -938,13 +945,15 @@ parse_mitlearn (const Parser   *parser,
 
   for (guint i = 0; i < sp_json_length (results); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.results[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *url = NULL;
       const SpJsonValue *result;
       const SpJsonValue *node;
 
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.results[%u]", i);
       result = require_object (parser, sp_json_element (parser->doc, results, i), path, error);
       if (result == NULL)
         return FALSE;

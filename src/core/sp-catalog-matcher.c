@@ -48,6 +48,12 @@ struct _SpCatalogMatcher
 
   SpPlan     *plan;
   GHashTable *entries;   /* Slice* → Entry*, keys point into the entries */
+  /* The entries again, frozen into open addressing for the hot lookups */
+  struct {
+    guint32  hash;
+    Entry   *entry;
+  }          *table;
+  guint32     table_mask;
   GArray     *phrases;   /* element-type Phrase */
   GPtrArray  *topics;    /* element-type SpTopic, borrowed from the plan */
 
@@ -372,6 +378,48 @@ add_text (SpCatalogMatcher *self,
 }
 
 static void
+freeze_entries (SpCatalogMatcher *self)
+{
+  guint size = 16;
+  GHashTableIter iter;
+  gpointer value;
+
+  while (size < g_hash_table_size (self->entries) * 4)
+    size *= 2;
+  self->table = g_malloc0_n (size, sizeof *self->table);
+  self->table_mask = size - 1;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entry *entry = value;
+      guint32 hash = hash_bytes (entry->text, entry->len);
+      guint32 i = hash & self->table_mask;
+
+      while (self->table[i].entry != NULL)
+        i = (i + 1) & self->table_mask;
+      self->table[i].hash = hash;
+      self->table[i].entry = entry;
+    }
+}
+
+static inline Entry *
+find_entry (SpCatalogMatcher *self,
+            const char       *text,
+            gsize             len,
+            guint32           hash)
+{
+  for (guint32 i = hash & self->table_mask; self->table[i].entry != NULL; i = (i + 1) & self->table_mask)
+    {
+      Entry *entry = self->table[i].entry;
+
+      if (self->table[i].hash == hash && entry->len == len && memcmp (entry->text, text, len) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
 index_plan (SpCatalogMatcher *self)
 {
   for (guint t = 0; t < self->topics->len; t++)
@@ -387,6 +435,7 @@ index_plan (SpCatalogMatcher *self)
         add_text (self, topic->keywords[k], t, FALSE);
     }
 
+  freeze_entries (self);
   self->best = g_new0 (guint8, MAX (self->phrases->len, 1));
   self->scores = g_new0 (double, MAX (self->topics->len, 1));
 }
@@ -406,18 +455,28 @@ scan (SpCatalogMatcher *self,
   for (guint i = 0; i < starts->len; i++)
     {
       gsize start = g_array_index (starts, gsize, i);
-      gsize first_end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) - 1 : buf->len;
-      guint32 bit = hash_bytes (buf->str + start, first_end - start) & (FILTER_BITS - 1);
+      gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) - 1 : buf->len;
+      guint32 hash = hash_bytes (buf->str + start, end - start);
+      guint32 bit = hash & (FILTER_BITS - 1);
 
       if (!(self->first_words[bit / 8] & (1 << (bit % 8))))
         continue;
 
+      /* The n-gram's hash goes on from its first word's: FNV is a running hash */
       for (guint n = 1; n <= MAX_PHRASE_WORDS && i + n <= starts->len; n++)
         {
-          gsize end = i + n < starts->len ? g_array_index (starts, gsize, i + n) - 1 : buf->len;
-          Slice key = { buf->str + start, end - start };
-          Entry *entry = g_hash_table_lookup (self->entries, &key);
+          Entry *entry;
 
+          if (n > 1)
+            {
+              gsize next_end = i + n < starts->len ? g_array_index (starts, gsize, i + n) - 1 : buf->len;
+
+              for (gsize k = end; k < next_end; k++)
+                hash = (hash ^ (guint8) buf->str[k]) * 16777619u;
+              end = next_end;
+            }
+
+          entry = find_entry (self, buf->str + start, end - start, hash);
           if (entry == NULL)
             break;
           if (entry->phrase >= 0)
@@ -464,6 +523,7 @@ sp_catalog_matcher_finalize (GObject *object)
   g_clear_pointer (&self->best, g_free);
   g_clear_pointer (&self->scores, g_free);
   g_clear_pointer (&self->first_words, g_free);
+  g_clear_pointer (&self->table, g_free);
 
   G_OBJECT_CLASS (sp_catalog_matcher_parent_class)->finalize (object);
 }

@@ -545,7 +545,9 @@ sp_json_member (SpJsonDoc         *doc,
       guint32 key = g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1));
       const SpJsonValue *key_value = &g_array_index (doc->values, SpJsonValue, key);
 
-      if (strcmp ((const char *) doc->arena->data + key_value->u.offset, name) == 0)
+      const char *key_text = (const char *) doc->arena->data + key_value->u.offset;
+
+      if (key_text[0] == name[0] && strcmp (key_text, name) == 0)
         return &g_array_index (doc->values, SpJsonValue,
                                g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1) + 1));
     }
