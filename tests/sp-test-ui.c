@@ -11,9 +11,14 @@ SpApplication *
 sp_test_ui_start_app (void)
 {
   g_autoptr(GError) error = NULL;
-  SpApplication *app = sp_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SpApplication *app;
   static guint serial;
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, serial++);
+
+  /* Tests reach no network: only the bundled and test-made course listings */
+  g_settings_set_boolean (settings, "catalog-auto-refresh", FALSE);
+  app = sp_application_new ();
 
   /* A fresh id each time: an application object that was never run stays
    * exported on the bus until the process ends */
