@@ -180,7 +180,7 @@ save_or_warn (SpPlanner *self)
 
   if (!save_state (self, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
       set_warning (self, error->message);
     }
 }
