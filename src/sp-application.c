@@ -261,7 +261,7 @@ sp_application_activate (GApplication *app)
       g_autofree char *warning = sp_planner_take_state_warning (self->planner);
 
       if (warning != NULL)
-        sp_window_show_error (window, _("Your saved progress could not be used"), warning);
+        sp_window_show_error (window, _("About Your Saved Progress"), warning);
     }
 }
 
