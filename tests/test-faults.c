@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sp-catalog-format.h"
 #include "sp-file-utils.h"
 #include "sp-plan.h"
 #include "sp-planner.h"
@@ -740,6 +741,45 @@ test_fuzz_findings (void)
   g_assert_nonnull (strstr (error->message, "expected the format version 1, found -1e+300"));
 }
 
+/* Regressions found by fuzz-catalog-* and fuzz-effort */
+static void
+test_catalog_fuzz_findings (void)
+{
+  const char *empty_first = "{}\"format\": 0,=\"courses\": [{\"id\": \"x\"}]}";
+  const char *empties = "{\"courses\": [], \"next\": null, \"x\": {}, \"y\": [[], {}]}";
+  double hours = -1, per_week = -1, weeks = -1;
+
+  /* An empty object or array copied its no children from a NULL pointer
+   * (undefined behaviour, caught here under UBSan) */
+  for (SpCatalogFormat format = SP_CATALOG_FORMAT_OWN; format <= SP_CATALOG_FORMAT_MITLEARN; format++)
+    {
+      g_autoptr(GBytes) a = g_bytes_new_static (empty_first, strlen (empty_first));
+      g_autoptr(GBytes) b = g_bytes_new_static (empties, strlen (empties));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpCatalogPage) page = sp_catalog_parse_page (format, a, "https://example.org/", &error);
+
+      g_assert_null (page);
+      g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_SYNTAX);
+      g_clear_error (&error);
+      page = sp_catalog_parse_page (format, b, "https://example.org/", &error);
+      g_assert_true (page != NULL || error != NULL);
+    }
+
+  /* "nan" and "inf" as the end of a range made NaN hours */
+  g_assert_false (sp_catalog_parse_effort ("5-nan hours", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (hours, ==, -1);
+  g_assert_true (sp_catalog_parse_effort ("4-8 hours", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (hours, ==, 6);
+  g_assert_false (sp_catalog_parse_effort ("2-inf", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+
+  /* 4485 months is 19510 weeks: past the bound that numbers have */
+  g_assert_false (sp_catalog_parse_effort ("4485 months", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+  g_assert_true (sp_catalog_parse_effort ("6 months", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, 26);
+}
+
 /* The command line without a home: scripts and services run like that */
 static void
 test_missing_home (void)
@@ -795,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/faults/plan/long-text", test_long_text);
   g_test_add_func ("/faults/plan/url", test_plan_url);
   g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
+  g_test_add_func ("/faults/catalog/fuzz-findings", test_catalog_fuzz_findings);
   g_test_add_func ("/faults/cli/missing-home", test_missing_home);
 
   return g_test_run ();
