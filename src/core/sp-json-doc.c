@@ -270,7 +270,10 @@ close_container (Parser      *parser,
   guint n = parser->scratch->len - mark;
 
   value->u.first = parser->doc->slots->len;
-  g_array_append_vals (parser->doc->slots, &g_array_index (parser->scratch, guint32, mark), n);
+  /* An empty container has no children, and scratch may have no storage yet:
+   * &g_array_index() on it would offset a NULL pointer */
+  if (n > 0)
+    g_array_append_vals (parser->doc->slots, &g_array_index (parser->scratch, guint32, mark), n);
   g_array_set_size (parser->scratch, mark);
   value->length = value->type == SP_JSON_OBJECT ? n / 2 : n;
 }
