@@ -16,6 +16,7 @@ struct _SpPreferencesWindow
   gboolean              updating;
 
   AdwComboRow          *track_row;
+  GtkSwitch            *notify_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -83,14 +84,18 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, track_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, notify_switch);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
 }
 
 static void
 sp_preferences_window_init (SpPreferencesWindow *self)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_settings_bind (settings, "notify-blocks", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 SpPreferencesWindow *

@@ -539,6 +539,18 @@ test_words (void)
   text = sp_calendar_format_day (tuesday);
   g_assert_cmpstr (text, ==, "Tuesday 4 March");
   g_free (text);
+  text = sp_calendar_format_month (tuesday);
+  g_assert_cmpstr (text, ==, "March 2025");
+  g_free (text);
+  text = sp_calendar_format_range (date ("2025-03-03"), date ("2025-03-09"));
+  g_assert_cmpstr (text, ==, "3–9 March 2025");
+  g_free (text);
+  text = sp_calendar_format_range (date ("2025-02-24"), date ("2025-03-02"));
+  g_assert_cmpstr (text, ==, "24 February – 2 March 2025");
+  g_free (text);
+  text = sp_calendar_format_range (date ("2025-12-29"), date ("2026-01-04"));
+  g_assert_cmpstr (text, ==, "29 December 2025 – 4 January 2026");
+  g_free (text);
 
   g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, tuesday, &first), ==, 1);
   block = sp_schedule_get_block (schedule, first);
@@ -554,11 +566,29 @@ test_words (void)
   text = sp_calendar_describe_block (schedule, block);
   g_assert_true (g_str_has_suffix (text, ", Fundamentals, partly done, 20 of 50 minutes"));
   g_free (text);
+  text = sp_calendar_format_block_meta (schedule, block);
+  g_assert_cmpstr (text, ==, "Fundamentals · Learn · Partly done (20 min)");
+  g_free (text);
+  text = sp_calendar_format_time_range (block);
+  g_assert_cmpstr (text, ==, "19:00–19:50");
+  g_free (text);
 
   sp_schedule_get_day_blocks (schedule, date ("2025-03-03"), &first);
   text = sp_calendar_describe_block (schedule, sp_schedule_get_block (schedule, first));
   g_assert_true (g_str_has_suffix (text, ", planned, first block of Fundamentals"));
   g_free (text);
+
+  text = sp_calendar_get_block_task (block);
+  g_assert_cmpstr (text, ==, sp_text_get (block->topic->task_read));
+  g_free (text);
+  {
+    SpBlock review = *block;
+
+    review.kind = SP_BLOCK_KIND_REVIEW;
+    text = sp_calendar_get_block_task (&review);
+    g_assert_true (strstr (text, sp_topic_get_title (block->topic)) != NULL);
+    g_free (text);
+  }
 
   text = sp_calendar_describe_day (schedule, NULL, date ("2025-03-03"));
   g_assert_cmpstr (text, ==, "Monday 3 March, today, 1 study block, 50 min planned, 0 min done, Fundamentals starts");
@@ -572,6 +602,31 @@ test_words (void)
   text = sp_calendar_describe_day (sp_planner_get_schedule (planner), sp_planner_get_availability (planner),
                                    date ("2025-03-05"));
   g_assert_cmpstr (text, ==, "Wednesday 5 March, day off, nothing planned");
+}
+
+static void
+test_course (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+
+  text = sp_calendar_describe_course ("{\"id\": \"ml\", \"title\": \"Machine Learning\", "
+                                      "\"provider\": \"Coursera\", \"url\": \"https://example.org/ml\"}", &url);
+  g_assert_cmpstr (text, ==, "Machine Learning — Coursera");
+  g_assert_cmpstr (url, ==, "https://example.org/ml");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&url, g_free);
+
+  /* Only web addresses are offered to open */
+  text = sp_calendar_describe_course ("{\"id\": \"x\", \"title\": \"<b>X</b>\", \"url\": \"file:///etc/passwd\"}", &url);
+  g_assert_cmpstr (text, ==, "<b>X</b>");
+  g_assert_null (url);
+  g_clear_pointer (&text, g_free);
+
+  /* A bare id stays as it is */
+  text = sp_calendar_describe_course ("coursera:machine-learning", &url);
+  g_assert_cmpstr (text, ==, "coursera:machine-learning");
+  g_assert_null (url);
 }
 
 int
@@ -588,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/calendar-layout/streak", test_streak);
   g_test_add_func ("/calendar-layout/next-block", test_next_block);
   g_test_add_func ("/calendar-layout/words", test_words);
+  g_test_add_func ("/calendar-layout/course", test_course);
 
   return g_test_run ();
 }

@@ -6,11 +6,17 @@
 #include <string.h>
 
 #include "sp-calendar-layout.h"
+#include "sp-course.h"
 
 /* Hours a week grid shows at least, and when the week has nothing at all. */
 #define MIN_WEEK_MINUTES   (6 * 60)
 #define EMPTY_WEEK_FIRST   (8 * 60)
 #define EMPTY_WEEK_LAST    (20 * 60)
+
+G_DEFINE_ENUM_TYPE (SpCalendarSpan, sp_calendar_span,
+                    G_DEFINE_ENUM_VALUE (SP_CALENDAR_SPAN_MONTH, "month"),
+                    G_DEFINE_ENUM_VALUE (SP_CALENDAR_SPAN_WEEK, "week"),
+                    G_DEFINE_ENUM_VALUE (SP_CALENDAR_SPAN_DAY, "day"))
 
 static void
 julian_to_date (guint32  day,
@@ -812,6 +818,70 @@ sp_calendar_format_day (guint32 day)
   return g_date_time_format (time, _("%A %-d %B"));
 }
 
+static GDateTime *
+day_to_date_time (guint32 day)
+{
+  GDate date;
+
+  julian_to_date (day, &date);
+  return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+}
+
+/**
+ * sp_calendar_format_month:
+ *
+ * Returns: (transfer full): the month and year of @day, "March 2026"
+ */
+char *
+sp_calendar_format_month (guint32 day)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+
+  time = day_to_date_time (day);
+  /* TRANSLATORS: a month as a title, "March 2026"; see g_date_time_format() */
+  return g_date_time_format (time, _("%B %Y"));
+}
+
+/**
+ * sp_calendar_format_range:
+ *
+ * Returns: (transfer full): a range of days as short as it reads well:
+ *   "2–8 March 2026", "23 February – 1 March 2026",
+ *   "29 December 2025 – 4 January 2026"
+ */
+char *
+sp_calendar_format_range (guint32 first,
+                          guint32 last)
+{
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (g_date_valid_julian (first) && g_date_valid_julian (last), NULL);
+
+  a = day_to_date_time (first);
+  b = day_to_date_time (last);
+  /* TRANSLATORS: the end of a range of days, "8 March 2026"; see g_date_time_format() */
+  end = g_date_time_format (b, _("%-d %B %Y"));
+  if (g_date_time_get_year (a) != g_date_time_get_year (b))
+    start = g_date_time_format (a, _("%-d %B %Y"));
+  else if (g_date_time_get_month (a) != g_date_time_get_month (b))
+    /* TRANSLATORS: the start of a range of days in one year, "23 February"; see g_date_time_format() */
+    start = g_date_time_format (a, _("%-d %B"));
+  else
+    {
+      /* TRANSLATORS: the start of a range of days in one month, "2"; see g_date_time_format() */
+      start = g_date_time_format (a, _("%-d"));
+      /* TRANSLATORS: a range of days in one month, "2–8 March 2026" */
+      return g_strdup_printf (_("%s–%s"), start, end);
+    }
+  /* TRANSLATORS: a range of days across months, "23 February – 1 March 2026" */
+  return g_strdup_printf (_("%s – %s"), start, end);
+}
+
 /**
  * sp_calendar_get_level_title:
  *
@@ -960,4 +1030,139 @@ sp_calendar_describe_day (SpSchedule           *schedule,
     /* TRANSLATORS: added to a day's description: ", Machine Learning Core starts" */
     g_string_append_printf (text, _(", %s starts"), sp_calendar_get_level_title (schedule, level_start));
   return g_string_free (text, FALSE);
+}
+
+static const SpText *
+first_task (const SpText *a,
+            const SpText *b,
+            const SpText *c)
+{
+  return a != NULL ? a : b != NULL ? b : c;
+}
+
+/**
+ * sp_calendar_get_block_task:
+ *
+ * What to do in a block, from its topic's tasks in the plan: reading for
+ * learning, exercises for practice, the project for a project block.
+ *
+ * Returns: (transfer full) (nullable): the task, translated; %NULL when
+ *   the plan says nothing
+ */
+char *
+sp_calendar_get_block_task (const SpBlock *block)
+{
+  const SpTopic *topic;
+  const SpText *task = NULL;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  topic = block->topic;
+  switch (block->kind)
+    {
+    case SP_BLOCK_KIND_LEARN:
+      task = first_task (topic->task_read, topic->task_practice, topic->task_project);
+      break;
+    case SP_BLOCK_KIND_PRACTICE:
+      task = first_task (topic->task_practice, topic->task_read, topic->task_project);
+      break;
+    case SP_BLOCK_KIND_PROJECT:
+      task = first_task (topic->task_project, topic->task_practice, topic->task_read);
+      break;
+    case SP_BLOCK_KIND_REVIEW:
+    default:
+      /* TRANSLATORS: what to do in a review block; %s is a topic */
+      return g_strdup_printf (_("Go back over %s: read your notes and redo a few exercises from memory."),
+                              sp_topic_get_title (topic));
+    }
+  return task != NULL ? g_strdup (sp_text_get (task)) : NULL;
+}
+
+/**
+ * sp_calendar_format_time_range:
+ *
+ * Returns: (transfer full): when a block runs, "19:00–19:50"
+ */
+char *
+sp_calendar_format_time_range (const SpBlock *block)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  start = sp_format_time (block->start);
+  end = block->start + block->minutes >= SP_MINUTES_PER_DAY ? g_strdup ("24:00")
+                                                              : sp_format_time (block->start + block->minutes);
+  /* TRANSLATORS: a range of times, "19:00–19:50" */
+  return g_strdup_printf (_("%s–%s"), start, end);
+}
+
+/**
+ * sp_calendar_format_block_meta:
+ *
+ * Returns: (transfer full): a block's level, kind and state in short:
+ *   "Fundamentals · Learn · Partly done (20 min) · Pinned"
+ */
+char *
+sp_calendar_format_block_meta (SpSchedule    *schedule,
+                               const SpBlock *block)
+{
+  GString *text;
+
+  g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (block != NULL, NULL);
+
+  text = g_string_new (sp_calendar_get_level_title (schedule, block->level));
+  g_string_append_printf (text, " · %s · ", sp_block_kind_get_label (block->kind));
+  if (block->status == SP_BLOCK_STATUS_PARTIAL)
+    {
+      g_autofree char *done = sp_calendar_format_duration (block->done_minutes);
+      /* TRANSLATORS: a block's state with the time done, "Partly done (20 min)" */
+      g_string_append_printf (text, _("Partly done (%s)"), done);
+    }
+  else
+    g_string_append (text, sp_block_status_get_label (block->status));
+  if (block->pinned)
+    /* TRANSLATORS: a block the user placed */
+    g_string_append_printf (text, " · %s", _("Pinned"));
+  if (block->moved)
+    /* TRANSLATORS: a block moved forward from a missed day */
+    g_string_append_printf (text, " · %s", _("Moved from a missed day"));
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * sp_calendar_describe_course:
+ * @stored: the course attached to a topic, as the state keeps it: the
+ *   catalog's JSON, or a bare id
+ * @url: (out) (optional) (transfer full) (nullable): its web address,
+ *   only when it is http or https
+ *
+ * Returns: (transfer full): "Title — Provider", or the id as it is
+ */
+char *
+sp_calendar_describe_course (const char  *stored,
+                             char       **url)
+{
+  g_autoptr(SpCourse) course = NULL;
+  const char *provider;
+
+  g_return_val_if_fail (stored != NULL, NULL);
+
+  if (url != NULL)
+    *url = NULL;
+  course = sp_course_new_from_json (stored, NULL);
+  if (course == NULL)
+    return g_strdup (stored);
+
+  if (url != NULL && sp_url_is_web (sp_course_get_url (course)))
+    *url = g_strdup (sp_course_get_url (course));
+  provider = sp_course_get_provider (course);
+  if (provider == NULL || provider[0] == '\0')
+    provider = sp_course_get_institution (course);
+  if (provider == NULL || provider[0] == '\0')
+    return g_strdup (sp_course_get_title (course));
+  /* TRANSLATORS: a course and who offers it, "Machine Learning — Coursera" */
+  return g_strdup_printf (_("%s — %s"), sp_course_get_title (course), provider);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "sp-availability.h"
 #include "sp-schedule.h"
@@ -26,6 +26,9 @@ typedef enum
   SP_CALENDAR_SPAN_WEEK,
   SP_CALENDAR_SPAN_DAY,
 } SpCalendarSpan;
+
+#define SP_TYPE_CALENDAR_SPAN (sp_calendar_span_get_type ())
+GType sp_calendar_span_get_type (void) G_GNUC_CONST;
 
 typedef enum
 {
@@ -171,6 +174,9 @@ const SpBlock     *sp_calendar_find_next_block   (SpSchedule    *schedule,
 /* Words for people and screen readers; translated. */
 char              *sp_calendar_format_duration   (guint          minutes);
 char              *sp_calendar_format_day        (guint32        day);
+char              *sp_calendar_format_month      (guint32        day);
+char              *sp_calendar_format_range      (guint32        first,
+                                                  guint32        last);
 char              *sp_calendar_describe_block    (SpSchedule    *schedule,
                                                   const SpBlock *block);
 char              *sp_calendar_describe_day      (SpSchedule           *schedule,
@@ -178,6 +184,12 @@ char              *sp_calendar_describe_day      (SpSchedule           *schedule
                                                   guint32               day);
 const char        *sp_calendar_get_level_title   (SpSchedule    *schedule,
                                                   guint          level);
+char              *sp_calendar_get_block_task    (const SpBlock *block);
+char              *sp_calendar_format_time_range (const SpBlock *block);
+char              *sp_calendar_format_block_meta (SpSchedule    *schedule,
+                                                  const SpBlock *block);
+char              *sp_calendar_describe_course   (const char    *stored,
+                                                  char         **url);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCalendarLayout, sp_calendar_layout_free)
 

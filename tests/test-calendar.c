@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-block-popover.h"
+#include "sp-calendar-grid.h"
+#include "sp-day-view.h"
+#include "sp-progress-summary.h"
+#include "sp-test-ui.h"
+#include "sp-window.h"
+
+/* The Month, Week and Day views in the real window under Xvfb: navigation
+ * with the keys GNOME Calendar users know, marking a block and seeing it
+ * everywhere and in the saved state, moving blocks, notifications, and
+ * screenshots of each view. */
+
+static char *data_home;
+
+static guint32
+date (const char *text)
+{
+  guint32 day = 0;
+
+  g_assert_true (sp_parse_date (text, &day, NULL));
+  return day;
+}
+
+static void
+assert_day (guint32     day,
+            const char *expected)
+{
+  g_autofree char *text = sp_format_date (day);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+typedef struct
+{
+  SpApplication  *app;
+  SpWindow       *window;
+  SpPlanner      *planner;
+  SpCalendarGrid *month;
+  SpCalendarGrid *week;
+  SpDayView      *day;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
+} Ui;
+
+static GtkWidget *
+find_grid (GtkWidget      *root,
+           SpCalendarSpan  span)
+{
+  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_grid (child, span);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+ui_start (Ui *ui)
+{
+  memset (ui, 0, sizeof *ui);
+  ui->app = sp_test_ui_start_app ();
+  ui->window = SP_WINDOW (sp_test_ui_get_window (ui->app));
+  ui->planner = sp_application_get_planner (ui->app);
+  ui->month = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_MONTH));
+  ui->week = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_WEEK));
+  ui->day = SP_DAY_VIEW (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), SP_TYPE_DAY_VIEW));
+  ui->date_button = GTK_MENU_BUTTON (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (ui->month);
+  g_assert_nonnull (ui->week);
+  g_assert_nonnull (ui->day);
+}
+
+static void
+ui_stop (Ui *ui)
+{
+  sp_test_ui_stop_app (ui->app);
+  memset (ui, 0, sizeof *ui);
+}
+
+/* The focus for key presses: the visible view's own widget */
+static GtkWidget *
+view_focus (Ui *ui)
+{
+  const char *view = sp_window_get_view (ui->window);
+
+  if (g_strcmp0 (view, "month") == 0)
+    return GTK_WIDGET (ui->month);
+  if (g_strcmp0 (view, "week") == 0)
+    return GTK_WIDGET (ui->week);
+  if (g_strcmp0 (view, "day") == 0)
+    return GTK_WIDGET (ui->day);
+  return GTK_WIDGET (ui->window);
+}
+
+static void
+press (Ui              *ui,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  GtkWidget *focus = view_focus (ui);
+
+  gtk_widget_grab_focus (focus);
+  g_assert_true (sp_test_ui_press_key (focus, keyval, modifiers));
+}
+
+static const char *
+date_label (Ui *ui)
+{
+  return gtk_menu_button_get_label (ui->date_button);
+}
+
+static void
+assert_label_is_month (Ui         *ui,
+                       const char *day)
+{
+  g_autofree char *month = sp_calendar_format_month (date (day));
+
+  g_assert_cmpstr (date_label (ui), ==, month);
+}
+
+static gboolean
+has_text_containing (GtkWidget  *root,
+                     const char *needle)
+{
+  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_day_shown (Ui         *ui,
+                  const char *day)
+{
+  g_autofree char *words = sp_calendar_format_day (date (day));
+
+  g_assert_true (has_text_containing (GTK_WIDGET (ui->day), words));
+}
+
+/* Picks a date the way a person does: in the date picker's calendar */
+static void
+pick_date (Ui         *ui,
+           const char *text)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_CALENDAR));
+  guint32 day = date (text);
+  GDate d;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  time = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  gtk_menu_button_popup (ui->date_button);
+  gtk_calendar_select_day (calendar, time);
+  g_signal_emit_by_name (calendar, "day-selected");
+  sp_test_ui_wait (20);
+  g_assert_cmpuint (sp_window_get_selected_day (ui->window), ==, day);
+}
+
+static void
+test_navigation (void)
+{
+  Ui ui;
+  const SpCalendarLayout *layout;
+  guint32 today;
+
+  ui_start (&ui);
+  today = sp_planner_get_today (ui.planner);
+
+  /* Ctrl+1: Month */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "month");
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* Forward across the year: December 2025, January 2026 */
+  pick_date (&ui, "2025-12-15");
+  assert_label_is_month (&ui, "2025-12-01");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-15");
+  assert_label_is_month (&ui, "2026-01-01");
+  layout = sp_calendar_grid_get_layout (ui.month);
+  assert_day (layout->month_first, "2026-01-01");
+  assert_day (layout->month_last, "2026-01-31");
+  press (&ui, GDK_KEY_Page_Down, 0);
+  assert_label_is_month (&ui, "2026-02-01");
+  /* And back across it */
+  press (&ui, GDK_KEY_Page_Up, 0);
+  press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+  assert_label_is_month (&ui, "2025-12-01");
+  assert_day (sp_calendar_grid_get_layout (ui.month)->month_first, "2025-12-01");
+  /* Months keep the day where they can: 31 January, then February's last */
+  pick_date (&ui, "2026-01-31");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-02-28");
+
+  /* Arrows move the selected day, across the month too; Enter opens it */
+  pick_date (&ui, "2025-12-30");
+  press (&ui, GDK_KEY_Right, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+  press (&ui, GDK_KEY_Down, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+  assert_label_is_month (&ui, "2026-01-01");
+  press (&ui, GDK_KEY_Up, 0);
+  press (&ui, GDK_KEY_Left, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+  {
+    g_autofree char *words = sp_calendar_format_day (date ("2025-12-30"));
+    g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui.month), words));
+  }
+  press (&ui, GDK_KEY_Return, 0);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+
+  /* Ctrl+2: Week, across the year */
+  press (&ui, GDK_KEY_2, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "week");
+  pick_date (&ui, "2025-12-31");
+  layout = sp_calendar_grid_get_layout (ui.week);
+  g_assert_cmpuint (layout->last_day - layout->first_day, ==, 6);
+  g_assert_true (layout->first_day <= date ("2025-12-31") && date ("2025-12-31") <= layout->last_day);
+  {
+    guint32 first = layout->first_day;
+    g_autofree char *label = sp_calendar_format_range (first, first + 6);
+
+    g_assert_cmpstr (date_label (&ui), ==, label);
+    press (&ui, GDK_KEY_Page_Down, 0);
+    g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first + 7);
+    assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+    press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+    press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+    g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first - 7);
+    assert_day (sp_window_get_selected_day (ui.window), "2025-12-24");
+  }
+
+  /* Ctrl+3: Day, across the year */
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
+  pick_date (&ui, "2025-12-31");
+  assert_day_shown (&ui, "2025-12-31");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-01");
+  assert_day_shown (&ui, "2026-01-01");
+  {
+    g_autofree char *words = sp_calendar_format_day (date ("2026-01-01"));
+    g_assert_cmpstr (date_label (&ui), ==, words);
+  }
+  press (&ui, GDK_KEY_Page_Up, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+
+  /* Today: Ctrl+T and Home */
+  press (&ui, GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+  pick_date (&ui, "2024-06-01");
+  press (&ui, GDK_KEY_Home, 0);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* Ctrl+4 is still the Path view, which has no dates to step through */
+  press (&ui, GDK_KEY_4, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "path");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (ui.date_button))));
+  gtk_widget_activate_action (GTK_WIDGET (ui.window), "win.next", NULL);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* The views share the selected day */
+  sp_window_set_selected_day (ui.window, date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.month), ==, date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.week), ==, date ("2026-03-03"));
+  g_assert_cmpuint (sp_day_view_get_selected_day (ui.day), ==, date ("2026-03-03"));
+
+  ui_stop (&ui);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Each run saves its state in a fresh folder, so runs cannot meet */
+  data_home = g_dir_make_tmp ("sp-calendar-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/calendar/navigation", test_navigation);
+
+  status = g_test_run ();
+  g_free (data_home);
+  return status;
+}
