@@ -423,7 +423,7 @@ draw_block (SpCalendarGrid *self,
       g_string_append (title, sign);
       g_string_append_c (title, ' ');
     }
-  if (!week && rect->width > 170)
+  if (!week && rect->width > 16 * self->line_height)
     {
       g_autofree char *time = sp_format_time (block->start);
       g_string_append_printf (title, "%s ", time);
@@ -508,7 +508,7 @@ measure_fonts (SpCalendarGrid *self)
     {
       metrics.header_height = height + small_height + 14;
       metrics.time_gutter = gutter + 16;
-      metrics.min_hour_height = height + 10;
+      metrics.min_hour_height = height + 6;
       metrics.spacing = 4;
     }
 
@@ -903,9 +903,8 @@ sp_calendar_grid_measure (GtkWidget      *widget,
     }
   else if (self->span == SP_CALENDAR_SPAN_MONTH)
     {
-      double row = self->metrics.day_header_height + self->metrics.item_height + 2 * self->metrics.spacing;
-
-      *minimum = (int) ceil (self->metrics.header_height + 6 * row);
+      /* At the least, a date line per day: blocks become "+N" beside it */
+      *minimum = (int) ceil (self->metrics.header_height + 6 * (self->metrics.day_header_height + self->metrics.spacing));
       *natural = (int) ceil (self->metrics.header_height + 6 * (self->metrics.day_header_height +
                                                                 3 * (self->metrics.item_height + self->metrics.spacing)));
     }

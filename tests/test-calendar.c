@@ -302,6 +302,157 @@ test_navigation (void)
   ui_stop (&ui);
 }
 
+static void
+mark_first (SpPlanner     *planner,
+            guint32        day,
+            SpBlockStatus  status,
+            guint          minutes)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (planner);
+  g_autoptr(GError) error = NULL;
+  guint first;
+
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, day, &first), >, 0);
+  g_assert_true (sp_planner_mark_block (planner, sp_schedule_get_block (schedule, first)->id, status, minutes, &error));
+  g_assert_no_error (error);
+}
+
+/* A path started on 16 February 2026, followed for two weeks and a half:
+ * most days done, one missed, one partly done, one skipped, a week off
+ * ahead, and a block the user moved. Today is Wednesday 4 March. */
+static void
+make_history (Ui *ui)
+{
+  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (ui->planner));
+  guint32 start = date ("2026-02-16"), today = date ("2026-03-04");
+  SpSchedule *schedule;
+  guint first;
+  g_autoptr(GError) error = NULL;
+
+  availability->start_day = start;
+  sp_availability_add_days_off (availability, date ("2026-03-16"), date ("2026-03-20"));
+  sp_planner_set_today (ui->planner, start);
+  sp_planner_set_availability (ui->planner, availability);
+
+  for (guint32 day = start; day < today; day++)
+    {
+      sp_planner_set_today (ui->planner, day);
+      if (day == date ("2026-02-21"))
+        continue; /* missed */
+      if (day == date ("2026-02-25"))
+        mark_first (ui->planner, day, SP_BLOCK_STATUS_PARTIAL, 30);
+      else if (day == date ("2026-02-27"))
+        mark_first (ui->planner, day, SP_BLOCK_STATUS_SKIPPED, 0);
+      else
+        {
+          guint n = sp_schedule_get_day_blocks (sp_planner_get_schedule (ui->planner), day, &first);
+
+          for (guint i = 0; i < n; i++)
+            {
+              schedule = sp_planner_get_schedule (ui->planner);
+              sp_schedule_get_day_blocks (schedule, day, &first);
+              g_assert_true (sp_planner_mark_block (ui->planner, sp_schedule_get_block (schedule, first + i)->id,
+                                                    SP_BLOCK_STATUS_DONE, 0, NULL));
+            }
+        }
+    }
+  sp_planner_set_today (ui->planner, today);
+  mark_first (ui->planner, today, SP_BLOCK_STATUS_DONE, 0);
+
+  /* Thursday's block, moved to the morning by the user */
+  schedule = sp_planner_get_schedule (ui->planner);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, today + 1, &first), >, 0);
+  g_assert_true (sp_planner_move_block (ui->planner, sp_schedule_get_block (schedule, first)->id,
+                                        today + 1, 7 * 60 + 30, &error));
+  g_assert_no_error (error);
+  sp_window_set_selected_day (ui->window, today);
+}
+
+/* Sizes the window's surface, as a window manager would: without one,
+ * under Xvfb, GTK keeps a few pixels of it for resize borders. */
+static gboolean
+resize (Ui  *ui,
+        int  width,
+        int  height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (ui->window));
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkRectangle geometry;
+
+  /* A window never grows past its screen */
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width < width || geometry.height < height)
+    {
+      g_test_message ("The screen is %d×%d: no %d×%d screenshots (xvfb-run -s \"-screen 0 1920x1080x24\")",
+                      geometry.width, geometry.height, width, height);
+      return FALSE;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), width, height);
+  while ((gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  sp_test_ui_wait (100);
+  return TRUE;
+}
+
+static void
+test_screenshots (void)
+{
+  static const char *views[] = { "month", "week", "day" };
+  static const int sizes[][2] = { { 800, 600 }, { 1920, 1080 } };
+  Ui ui;
+
+  ui_start (&ui);
+  make_history (&ui);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      if (!resize (&ui, sizes[s][0], sizes[s][1]))
+        {
+          g_test_incomplete ("the screen is too small for some of the screenshots");
+          continue;
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%dx%d%s", views[v], sizes[s][0], sizes[s][1],
+                                                   g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ro") ? "-ro" : "");
+
+          sp_window_set_view (ui.window, views[v]);
+          /* Past the switcher's transitions */
+          sp_test_ui_wait (500);
+          sp_test_ui_save_png (GTK_WIDGET (ui.window), name);
+        }
+    }
+
+  /* Dark style and large text (the accessibility setting scales the
+   * font by 1.25; 1.5 here, to be sure nothing is cut) */
+  if (resize (&ui, 1280, 800))
+    {
+      GtkSettings *settings = gtk_settings_get_default ();
+      int dpi;
+
+      g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1.5 * 1024), NULL);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-dark-large-text", views[v]);
+
+          sp_window_set_view (ui.window, views[v]);
+          sp_test_ui_wait (500);
+          sp_test_ui_save_png (GTK_WIDGET (ui.window), name);
+        }
+      g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
+
+  ui_stop (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +474,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/calendar/navigation", test_navigation);
+  g_test_add_func ("/calendar/screenshots", test_screenshots);
 
   status = g_test_run ();
   g_free (data_home);
