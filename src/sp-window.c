@@ -407,14 +407,14 @@ void
 sp_window_add_toast (SpWindow   *self,
                      const char *message)
 {
-  AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  /* Messages may quote file contents: never let them be markup */
-  toast = adw_toast_new (NULL);
-  adw_toast_set_title (toast, message);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Messages may quote file contents, and libadwaita 1.2 reads a toast's
+   * title as markup: escape it */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* A toast that can take the last edit back. */
@@ -422,12 +422,13 @@ void
 sp_window_add_undo_toast (SpWindow   *self,
                           const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  toast = adw_toast_new (NULL);
-  adw_toast_set_title (toast, message);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

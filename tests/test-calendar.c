@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 
@@ -85,6 +86,37 @@ find_button (GtkWidget  *root,
 }
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* Returns: (transfer container): the widgets of @type below @root, in order */
+static GPtrArray *
+collect_widgets (GtkWidget *root,
+                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+/* Each test starts from no saved state, as a new user */
+static void
+reset_state (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "study-planner", "state.json", NULL);
+
+  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
+}
+
+static void
 ui_start (Ui *ui)
 {
   memset (ui, 0, sizeof *ui);
@@ -131,6 +163,10 @@ press (Ui              *ui,
 
   gtk_widget_grab_focus (focus);
   g_assert_true (sp_test_ui_press_key (focus, keyval, modifiers));
+  /* A view just switched to is laid out before it is looked at */
+  focus = view_focus (ui);
+  if (!gtk_widget_get_mapped (focus) || gtk_widget_get_width (focus) == 0)
+    sp_test_ui_wait_for_mapped (focus);
 }
 
 static const char *
@@ -196,6 +232,7 @@ test_navigation (void)
   const SpCalendarLayout *layout;
   guint32 today;
 
+  reset_state ();
   ui_start (&ui);
   today = sp_planner_get_today (ui.planner);
 
@@ -368,6 +405,504 @@ make_history (Ui *ui)
   sp_window_set_selected_day (ui->window, today);
 }
 
+/* The state file as saved: the status of @block_id, or NULL */
+static char *
+saved_status (const char *plan_id,
+              const char *block_id)
+{
+  g_autofree char *path = g_build_filename (data_home, "study-planner", "state.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *plans, *progress;
+  JsonArray *blocks;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  plans = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "plans");
+  progress = json_object_get_object_member (plans, plan_id);
+  g_assert_nonnull (progress);
+  blocks = json_object_get_array_member (progress, "blocks");
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+
+      if (g_str_equal (json_object_get_string_member (block, "id"), block_id))
+        return g_strdup (json_object_get_string_member (block, "status"));
+    }
+  return NULL;
+}
+
+static const SpBlock *
+lookup (Ui         *ui,
+        const char *id)
+{
+  const SpBlock *block = sp_schedule_lookup_block (sp_planner_get_schedule (ui->planner), id);
+
+  g_assert_nonnull (block);
+  return block;
+}
+
+/* The first block of the first day from @from on that has any */
+static char *
+first_block_from (Ui      *ui,
+                  guint32  from)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (ui->planner);
+
+  for (guint32 day = from; day < from + 14; day++)
+    {
+      guint first;
+
+      if (sp_schedule_get_day_blocks (schedule, day, &first) > 0)
+        return g_strdup (sp_schedule_get_block (schedule, first)->id);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* As Enter or Space would: GtkButton shows the press, then clicks */
+  gtk_widget_activate (button);
+  sp_test_ui_wait (350);
+}
+
+static void
+assert_shown_done (Ui         *ui,
+                   const char *id)
+{
+  const SpBlock *block = lookup (ui, id);
+  g_autofree char *words = sp_calendar_describe_block (sp_planner_get_schedule (ui->planner), block);
+  const SpCalendarDay *cell;
+  GtkWidget *row;
+
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_DONE);
+  sp_window_set_selected_day (ui->window, block->day);
+
+  /* Month and Week: the day counts the block done, and says so in words */
+  cell = sp_calendar_layout_lookup_day (sp_calendar_grid_get_layout (ui->month), block->day);
+  g_assert_true (cell->flags & (SP_CALENDAR_DAY_ALL_DONE | SP_CALENDAR_DAY_SOME_DONE));
+  g_assert_cmpuint (cell->done_minutes, >=, block->minutes);
+  g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui->month), words));
+  cell = sp_calendar_layout_lookup_day (sp_calendar_grid_get_layout (ui->week), block->day);
+  g_assert_cmpuint (cell->done_minutes, >=, block->minutes);
+  g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui->week), words));
+
+  /* Day: the row is marked done and its Done button is spent */
+  row = sp_day_view_get_block_row (ui->day, id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "block-done"));
+  g_assert_false (gtk_widget_is_sensitive (find_button (row, _("_Done"))));
+}
+
+static void
+test_mark_done (void)
+{
+  Ui ui;
+  g_autofree char *id = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *summary_before = NULL;
+  g_autofree char *plan_id = NULL;
+  SpProgressSummary *summary;
+  GtkPopover *popover;
+  GtkWidget *row;
+  guint32 day;
+
+  reset_state ();
+  ui_start (&ui);
+  plan_id = g_strdup (sp_plan_get_id (sp_planner_get_plan (ui.planner)));
+  summary = SP_PROGRESS_SUMMARY (sp_test_ui_find_by_type (GTK_WIDGET (ui.window), SP_TYPE_PROGRESS_SUMMARY));
+  summary_before = g_strdup (sp_progress_summary_get_text (summary));
+
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  day = lookup (&ui, id)->day;
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+
+  /* Month view, the block's day, its details from the keyboard, Done */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, day);
+  press (&ui, GDK_KEY_Menu, 0);
+  popover = sp_calendar_grid_get_popover (ui.month);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (sp_block_popover_get_block_id (SP_BLOCK_POPOVER (popover)), ==, id);
+  g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), sp_topic_get_title (lookup (&ui, id)->topic)));
+  click (find_button (GTK_WIDGET (popover), _("_Done")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  assert_shown_done (&ui, id);
+  g_assert_cmpstr (sp_progress_summary_get_text (summary), !=, summary_before);
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "done");
+  g_clear_pointer (&status, g_free);
+
+  /* Ctrl+Z takes it back, in the views and on disk */
+  press (&ui, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+  g_assert_cmpstr (sp_progress_summary_get_text (summary), ==, summary_before);
+  status = saved_status (plan_id, id);
+  g_assert_null (status);
+
+  /* Partly done from the Day view: 20 minutes */
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+  row = sp_day_view_get_block_row (ui.day, id);
+  {
+    GtkWidget *partial = find_button (row, _("_Partly Done…"));
+    GtkWidget *popup, *spin;
+
+    g_assert_nonnull (partial);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (partial));
+    popup = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (partial)));
+    spin = sp_test_ui_find_by_type (popup, GTK_TYPE_SPIN_BUTTON);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
+    click (find_button (popup, _("Sa_ve")));
+  }
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PARTIAL);
+  g_assert_cmpuint (lookup (&ui, id)->done_minutes, ==, 20);
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "partial");
+  g_clear_pointer (&status, g_free);
+
+  /* Then done, from the rebuilt row, with a note */
+  row = sp_day_view_get_block_row (ui.day, id);
+  g_assert_true (gtk_widget_has_css_class (row, "block-partial"));
+  click (find_button (row, _("_Done")));
+  row = sp_day_view_get_block_row (ui.day, id);
+  {
+    GtkWidget *note = sp_test_ui_find_by_type (row, GTK_TYPE_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (note), "Chapter 2 twice");
+    g_signal_emit_by_name (note, "activate");
+    sp_test_ui_wait (50);
+  }
+  g_assert_cmpstr (lookup (&ui, id)->note, ==, "Chapter 2 twice");
+  assert_shown_done (&ui, id);
+  ui_stop (&ui);
+
+  /* A new start reads it back */
+  ui_start (&ui);
+  assert_shown_done (&ui, id);
+  g_assert_cmpstr (lookup (&ui, id)->note, ==, "Chapter 2 twice");
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "done");
+  ui_stop (&ui);
+}
+
+static void
+test_move (void)
+{
+  Ui ui;
+  g_autofree char *id = NULL;
+  const SpCalendarLayout *layout;
+  const SpCalendarDay *cell;
+  const SpBlock *block;
+  GtkPopover *popover;
+  GtkWidget *error_label = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 day, target;
+  guint start;
+
+  reset_state ();
+  ui_start (&ui);
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner) + 1);
+  block = lookup (&ui, id);
+  day = block->day;
+  start = block->start;
+
+  /* Week: drop it at 07:00 of its own day */
+  press (&ui, GDK_KEY_2, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, day);
+  layout = sp_calendar_grid_get_layout (ui.week);
+  cell = sp_calendar_layout_lookup_day (layout, day);
+  sp_calendar_grid_drop_block (ui.week, id, 0, cell->rect.x + cell->rect.width / 2,
+                               sp_calendar_layout_minute_to_y (layout, MAX (layout->first_minute, 7 * 60)) + 2, &error);
+  g_assert_no_error (error);
+  block = lookup (&ui, id);
+  g_assert_true (block->pinned);
+  g_assert_cmpuint (block->day, ==, day);
+  g_assert_cmpuint (block->start, ==, MAX (sp_calendar_grid_get_layout (ui.week)->first_minute, 7 * 60));
+  press (&ui, GDK_KEY_z, GDK_CONTROL_MASK);
+  block = lookup (&ui, id);
+  g_assert_false (block->pinned);
+  g_assert_cmpuint (block->start, ==, start);
+
+  /* Month: drop it on the next day; it keeps its time */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  target = day + 1;
+  sp_window_set_selected_day (ui.window, target);
+  layout = sp_calendar_grid_get_layout (ui.month);
+  cell = sp_calendar_layout_lookup_day (layout, target);
+  sp_calendar_grid_drop_block (ui.month, id, 0, cell->rect.x + 4, cell->rect.y + cell->rect.height - 4, &error);
+  g_assert_no_error (error);
+  block = lookup (&ui, id);
+  g_assert_true (block->pinned);
+  g_assert_cmpuint (block->day, ==, target);
+  g_assert_cmpuint (block->start, ==, start);
+  g_assert_nonnull (sp_calendar_layout_find_block (sp_calendar_grid_get_layout (ui.month), id));
+  /* Dropped outside the days: nothing moves */
+  g_assert_false (sp_calendar_grid_drop_block (ui.month, id, 0, 0, 0, &error));
+  g_clear_error (&error);
+
+  /* Without a mouse: the details' date and time fields */
+  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
+  popover = sp_calendar_grid_get_popover (ui.month);
+  {
+    g_autoptr(GPtrArray) entries = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
+    g_autoptr(GPtrArray) labels = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+    g_autofree char *when = sp_format_date (day + 2);
+    GtkWidget *date_entry, *time_entry;
+
+    /* The note, then the date and the time */
+    g_assert_cmpuint (entries->len, ==, 3);
+    date_entry = g_ptr_array_index (entries, 1);
+    time_entry = g_ptr_array_index (entries, 2);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+        error_label = g_ptr_array_index (labels, i);
+    g_assert_nonnull (error_label);
+
+    /* A wrong time is explained, nothing moves */
+    gtk_editable_set_text (GTK_EDITABLE (date_entry), when);
+    gtk_editable_set_text (GTK_EDITABLE (time_entry), "25:00");
+    click (find_button (GTK_WIDGET (popover), _("_Move")));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "25:00"));
+    g_assert_cmpuint (lookup (&ui, id)->day, ==, target);
+
+    gtk_editable_set_text (GTK_EDITABLE (time_entry), "08:15");
+    click (find_button (GTK_WIDGET (popover), _("_Move")));
+  }
+  block = lookup (&ui, id);
+  g_assert_cmpuint (block->day, ==, day + 2);
+  g_assert_cmpuint (block->start, ==, 8 * 60 + 15);
+  g_assert_true (block->pinned);
+
+  /* And back to the planner's choice */
+  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
+  click (find_button (GTK_WIDGET (popover), _("_Let the Planner Place It")));
+  g_assert_false (lookup (&ui, id)->pinned);
+
+  ui_stop (&ui);
+}
+
+/* A notification server on the test's own session bus, as GNOME Shell
+ * would run: org.freedesktop.Notifications, on its own connection. */
+typedef struct
+{
+  GDBusConnection *connection;
+  guint            object_id;
+  guint            owner_id;
+  gboolean         owned;
+  guint            next_id;
+  GPtrArray       *summaries;  /* what Notify received, in order */
+  GPtrArray       *bodies;
+  GPtrArray       *actions;    /* element-type GStrv */
+  guint            n_closed;
+} NotifyServer;
+
+static const char notify_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+notify_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *path,
+                  const char            *interface,
+                  const char            *method,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  NotifyServer *server = user_data;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary, *body;
+      g_autofree const char **actions = NULL;
+
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+      g_ptr_array_add (server->summaries, g_strdup (summary));
+      g_ptr_array_add (server->bodies, g_strdup (body));
+      g_ptr_array_add (server->actions, g_strdupv ((char **) actions));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->next_id));
+    }
+  else if (g_str_equal (method, "CloseNotification"))
+    {
+      server->n_closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "Study Planner", "1", "1.2"));
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  ((NotifyServer *) user_data)->owned = TRUE;
+}
+
+static void
+notify_server_start (NotifyServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  static const GDBusInterfaceVTable vtable = { notify_method_cb, NULL, NULL };
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  memset (server, 0, sizeof *server);
+  server->summaries = g_ptr_array_new_with_free_func (g_free);
+  server->bodies = g_ptr_array_new_with_free_func (g_free);
+  server->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  server->connection = g_dbus_connection_new_for_address_sync (address,
+                                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                               NULL, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (notify_xml, &error);
+  g_assert_no_error (error);
+  server->object_id = g_dbus_connection_register_object (server->connection, "/org/freedesktop/Notifications",
+                                                         info->interfaces[0], &vtable, server, NULL, &error);
+  g_assert_no_error (error);
+  server->owner_id = g_bus_own_name_on_connection (server->connection, "org.freedesktop.Notifications",
+                                                   G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, server, NULL);
+  while (!server->owned && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (server->owned);
+}
+
+static void
+notify_server_stop (NotifyServer *server)
+{
+  g_bus_unown_name (server->owner_id);
+  g_dbus_connection_unregister_object (server->connection, server->object_id);
+  g_dbus_connection_close_sync (server->connection, NULL, NULL);
+  g_clear_object (&server->connection);
+  g_clear_pointer (&server->summaries, g_ptr_array_unref);
+  g_clear_pointer (&server->bodies, g_ptr_array_unref);
+  g_clear_pointer (&server->actions, g_ptr_array_unref);
+}
+
+static void
+wait_for (guint *count,
+          guint  at_least)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*count < at_least && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_notification (void)
+{
+  NotifyServer server;
+  Ui ui;
+  GSettings *settings;
+  SpNotifier *notifier;
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *time = NULL;
+  const SpBlock *block;
+  char **actions;
+  const char *skip_key = NULL;
+  guint32 day;
+
+  reset_state ();
+  notify_server_start (&server);
+  ui_start (&ui);
+  settings = sp_application_get_settings (ui.app);
+  notifier = sp_application_get_notifier (ui.app);
+
+  /* Three minutes before the day's first block */
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  block = lookup (&ui, id);
+  sp_planner_set_today (ui.planner, block->day);
+  block = lookup (&ui, id);
+  day = block->day;
+  g_assert_cmpuint (block->start, >=, 3);
+  sp_notifier_set_time_of_day (notifier, block->start - 3);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 0); /* off while the setting is off */
+
+  g_settings_set_boolean (settings, "notify-blocks", TRUE);
+  wait_for (&server.summaries->len, 1);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+  time = sp_format_time (block->start);
+  expected = g_strdup_printf (_("%s starts at %s"), sp_topic_get_title (block->topic), time);
+  g_assert_cmpstr (g_ptr_array_index (server.summaries, 0), ==, expected);
+  g_assert_cmpstr (sp_notifier_get_notified_block (notifier), ==, id);
+
+  /* Buttons to start and to skip; the server answers "Skip" */
+  actions = g_ptr_array_index (server.actions, 0);
+  for (guint i = 0; actions[i] != NULL && actions[i + 1] != NULL; i += 2)
+    if (g_str_equal (actions[i + 1], _("Skip")))
+      skip_key = actions[i];
+  g_assert_nonnull (skip_key);
+  g_assert_true (g_strv_contains ((const char * const *) actions, _("Start")));
+
+  /* Once only */
+  sp_notifier_check (notifier);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+
+  g_assert_true (g_dbus_connection_emit_signal (server.connection, NULL, "/org/freedesktop/Notifications",
+                                                "org.freedesktop.Notifications", "ActionInvoked",
+                                                g_variant_new ("(us)", server.next_id, skip_key), NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (lookup (&ui, id)->status != SP_BLOCK_STATUS_SKIPPED && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_SKIPPED);
+  g_assert_null (sp_notifier_get_notified_block (notifier));
+  wait_for (&server.n_closed, 1);
+  g_assert_cmpuint (server.n_closed, ==, 1);
+
+  /* Turned off in Preferences: no more */
+  g_settings_set_boolean (settings, "notify-blocks", FALSE);
+  /* (blocks of an older schedule are gone: look again) */
+  block = sp_calendar_find_next_block (sp_planner_get_schedule (ui.planner), day, 0);
+  g_assert_nonnull (block);
+  day = block->day;
+  sp_planner_set_today (ui.planner, day);
+  block = sp_calendar_find_next_block (sp_planner_get_schedule (ui.planner), day, 0);
+  g_assert_cmpuint (block->start, >=, 3);
+  sp_notifier_set_time_of_day (notifier, block->start - 3);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+
+  ui_stop (&ui);
+  notify_server_stop (&server);
+}
+
 /* Sizes the window's surface, as a window manager would: without one,
  * under Xvfb, GTK keeps a few pixels of it for resize borders. */
 static gboolean
@@ -406,6 +941,7 @@ test_screenshots (void)
   static const int sizes[][2] = { { 800, 600 }, { 1920, 1080 } };
   Ui ui;
 
+  reset_state ();
   ui_start (&ui);
   make_history (&ui);
 
@@ -474,6 +1010,9 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/calendar/navigation", test_navigation);
+  g_test_add_func ("/calendar/mark-done", test_mark_done);
+  g_test_add_func ("/calendar/move", test_move);
+  g_test_add_func ("/calendar/notification", test_notification);
   g_test_add_func ("/calendar/screenshots", test_screenshots);
 
   status = g_test_run ();
