@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-calendar-grid.h"
+#include "sp-courses-view.h"
 #include "sp-day-view.h"
 #include "sp-path-view.h"
 #include "sp-progress-summary.h"
@@ -22,6 +23,7 @@ struct _SpWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   SpPathView           *path_view;
+  SpCoursesView        *courses_view;
   GtkMenuButton        *menu_button;
   GtkWidget            *nav_box;
   GtkMenuButton        *date_button;
@@ -259,6 +261,8 @@ setup (SpWindow      *self,
 
   self->planner = g_object_ref (sp_application_get_planner (app));
   sp_path_view_set_planner (self->path_view, self->planner);
+  sp_path_view_set_catalog (self->path_view, sp_application_get_catalog (app));
+  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), self->planner);
   sp_calendar_grid_set_planner (self->month_grid, self->planner);
   sp_calendar_grid_set_planner (self->week_grid, self->planner);
   sp_day_view_set_planner (self->day_view, self->planner);
@@ -345,6 +349,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_PATH_VIEW);
+  g_type_ensure (SP_TYPE_COURSES_VIEW);
   g_type_ensure (SP_TYPE_CALENDAR_GRID);
   g_type_ensure (SP_TYPE_DAY_VIEW);
   g_type_ensure (SP_TYPE_PROGRESS_SUMMARY);
@@ -353,6 +358,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);

@@ -33,6 +33,10 @@ typedef struct
   guint          moved;            /* missed minutes: new blocks show as moved */
   guint          prereq_first;     /* into Scheduler.prereqs */
   guint          n_prereqs;
+  guint          dependent_first;  /* into Scheduler.dependents */
+  guint          n_dependents;
+  guint          blocked;          /* prerequisites with work left */
+  guint          pos;              /* position among its level's candidates */
   guint32        finish_day;       /* day of the last work block */
   guint          reviews;          /* reviews done, skipped or already placed */
   guint          next_seq[N_KINDS];
@@ -61,8 +65,11 @@ typedef struct
   GArray                 *work;        /* element-type Work */
   guint                  *work_of;     /* topic index → work index or NONE */
   GArray                 *prereqs;     /* element-type guint: work indices */
+  GArray                 *dependents;  /* element-type guint: work indices, grouped by prerequisite */
   GPtrArray              *candidates;  /* per level: GArray of work indices, in order */
-  guint                  *cursor;      /* per level: first candidate that may be unfinished */
+  GPtrArray              *ready;       /* per level: sorted GArray of candidate positions whose prerequisites are done */
+  guint                  *ready_head;  /* per level: ready entries before it are finished */
+  guint                  *weekly_first; /* per level: position of the first weekly milestone */
   guint                  *unfinished;  /* per level: topics with work left */
   GArray                 *reviews;     /* element-type Review, sorted by due */
   GHashTable             *taken_ids;   /* ids of the user's records */
@@ -75,6 +82,7 @@ typedef struct
   guint                   n_unfinished;
   GArray                 *fixed;       /* element-type SpBlockRecord*, sorted, from today on */
   guint                   fixed_next;
+  guint32                 quiet_until; /* no clock change on the days before */
 } Scheduler;
 
 static guint
@@ -214,6 +222,58 @@ sp_scheduler_get_clock_change (GTimeZone *tz,
   return TRUE;
 }
 
+#define QUIET_SPAN 32
+
+/* GTimeZone looks intervals up one by one, so asking for every day took
+ * 40% of the time: a span of days whose ends share an interval has no
+ * change inside, and is skipped in one step. */
+static gboolean
+span_is_quiet (GTimeZone *tz,
+               guint32    first,
+               guint32    last)
+{
+  gint64 lo = day_to_local_seconds (first) - 15 * 3600;
+  gint64 hi = day_to_local_seconds (last) + 86400 + 15 * 3600;
+
+  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, lo) ==
+         g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, hi);
+}
+
+static gboolean
+clock_changes (Scheduler *s,
+               guint32    day,
+               guint     *from,
+               guint     *to)
+{
+  GTimeZone *tz = s->input->timezone;
+
+  if (tz == NULL || day < s->quiet_until)
+    return FALSE;
+  if (span_is_quiet (tz, day, day + QUIET_SPAN - 1))
+    {
+      s->quiet_until = day + QUIET_SPAN;
+      return FALSE;
+    }
+  if (span_is_quiet (tz, day, day))
+    {
+      /* The change is later in the span: find its first day */
+      guint32 lo = day, hi = day + QUIET_SPAN - 1;
+
+      while (hi - lo > 1)
+        {
+          guint32 mid = lo + (hi - lo) / 2;
+
+          if (span_is_quiet (tz, day, mid))
+            lo = mid;
+          else
+            hi = mid;
+        }
+      s->quiet_until = hi;
+      return FALSE;
+    }
+  return sp_scheduler_get_clock_change (tz, day, from, to);
+}
+
 /* Splits a topic's minutes by what it asks for: reading is learning,
  * exercises practice, and milestones are projects. Parts under the
  * minimum block are merged into a neighbour. */
@@ -330,16 +390,6 @@ work_at (Scheduler *s,
   return &g_array_index (s->work, Work, index);
 }
 
-static gboolean
-prereqs_done (Scheduler  *s,
-              const Work *w)
-{
-  for (guint i = 0; i < w->n_prereqs; i++)
-    if (work_at (s, g_array_index (s->prereqs, guint, w->prereq_first + i))->remaining > 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* Topics without a stream are each their own subject. */
 static gboolean
 same_stream (const SpTopic *a,
@@ -377,6 +427,52 @@ queue_reviews (Scheduler *s,
     }
 }
 
+static guint
+lower_bound (GArray *positions,
+             guint   pos)
+{
+  guint lo = 0, hi = positions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (positions, guint, mid) < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A topic whose prerequisites are all done joins its level's ready set,
+ * kept in candidate order so the choice is the same as a full scan's. */
+static void
+make_ready (Scheduler *s,
+            Work      *w)
+{
+  GArray *ready = g_ptr_array_index (s->ready, w->topic->level);
+  guint at = lower_bound (ready, w->pos);
+
+  g_array_insert_val (ready, at, w->pos);
+  /* It may sort before finished entries that the head has passed */
+  s->ready_head[w->topic->level] = MIN (s->ready_head[w->topic->level], at);
+}
+
+static void
+release_dependents (Scheduler *s,
+                    Work      *w)
+{
+  for (guint i = 0; i < w->n_dependents; i++)
+    {
+      Work *d = work_at (s, g_array_index (s->dependents, guint, w->dependent_first + i));
+
+      g_assert (d->blocked > 0);
+      if (--d->blocked == 0 && d->remaining > 0)
+        make_ready (s, d);
+    }
+}
+
 static void
 finish_topic (Scheduler *s,
               guint      index,
@@ -393,6 +489,7 @@ finish_topic (Scheduler *s,
   s->unfinished[w->topic->level]--;
   s->n_unfinished--;
   queue_reviews (s, index);
+  release_dependents (s, w);
 }
 
 static void
@@ -402,31 +499,39 @@ advance_level (Scheduler *s)
     s->level++;
 }
 
-/* The first topic of the level that can start now beside @other. */
+/* The first topic of the level that can start now beside @other. Only
+ * ready topics are looked at: a long chain of prerequisites costs nothing. */
 static guint
 pick_topic (Scheduler *s,
             guint      other)
 {
-  GArray *candidates;
+  GArray *candidates, *ready;
+  guint *head;
 
   if (s->level >= s->n_levels)
     return NONE;
   candidates = g_ptr_array_index (s->candidates, s->level);
+  ready = g_ptr_array_index (s->ready, s->level);
+  head = &s->ready_head[s->level];
 
-  while (s->cursor[s->level] < candidates->len &&
-         work_at (s, g_array_index (candidates, guint, s->cursor[s->level]))->remaining == 0)
-    s->cursor[s->level]++;
-
-  for (guint i = s->cursor[s->level]; i < candidates->len; i++)
+  while (*head < ready->len &&
+         work_at (s, g_array_index (candidates, guint, g_array_index (ready, guint, *head)))->remaining == 0)
+    (*head)++;
+  /* Drop the finished prefix now and then, so insertions stay cheap */
+  if (*head > 64 && *head * 2 > ready->len)
     {
-      guint index = g_array_index (candidates, guint, i);
+      g_array_remove_range (ready, 0, *head);
+      *head = 0;
+    }
+
+  for (guint i = *head; i < ready->len; i++)
+    {
+      guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
       if (w->remaining == 0 || w->active)
         continue;
       if (other != NONE && same_stream (w->topic, work_at (s, other)->topic))
-        continue;
-      if (!prereqs_done (s, w))
         continue;
       return index;
     }
@@ -482,6 +587,39 @@ take_minutes (Work        *w,
   return m;
 }
 
+/* "topic/kind/seq" without printf, which took a quarter of the time. */
+static gsize
+format_id (char          *buf,
+           gsize          size,
+           const SpTopic *topic,
+           SpBlockKind    kind,
+           guint          seq)
+{
+  const char *kind_name = sp_block_kind_to_string (kind);
+  gsize topic_len = strlen (topic->id);
+  gsize kind_len = strlen (kind_name);
+  char digits[12];
+  gsize n_digits = 0, len;
+
+  do
+    {
+      digits[n_digits++] = (char) ('0' + seq % 10);
+      seq /= 10;
+    }
+  while (seq > 0);
+
+  len = topic_len + 1 + kind_len + 1 + n_digits;
+  g_assert (len < size);
+  memcpy (buf, topic->id, topic_len);
+  buf[topic_len] = '/';
+  memcpy (buf + topic_len + 1, kind_name, kind_len);
+  buf[topic_len + 1 + kind_len] = '/';
+  for (gsize i = 0; i < n_digits; i++)
+    buf[len - 1 - i] = digits[i];
+  buf[len] = '\0';
+  return len;
+}
+
 static SpBlock *
 add_block (Scheduler     *s,
            const SpTopic *topic,
@@ -494,12 +632,12 @@ add_block (Scheduler     *s,
   SpBlock *block;
   char id[200];
 
-  g_snprintf (id, sizeof id, "%s/%s/%u", topic->id, sp_block_kind_to_string (kind), seq_hint);
+  gsize len = format_id (id, sizeof id, topic, kind, seq_hint);
 
   g_array_set_size (s->schedule->blocks, s->schedule->blocks->len + 1);
   block = &g_array_index (s->schedule->blocks, SpBlock, s->schedule->blocks->len - 1);
   memset (block, 0, sizeof *block);
-  block->id = sp_schedule_intern (s->schedule, id);
+  block->id = g_string_chunk_insert_len (s->schedule->strings, id, (gssize) len);
   block->day = day;
   block->start = (guint16) start;
   block->minutes = (guint16) minutes;
@@ -525,7 +663,7 @@ next_seq (Scheduler   *s,
 
       for (;;)
         {
-          g_snprintf (id, sizeof id, "%s/%s/%u", w->topic->id, sp_block_kind_to_string (kind), seq);
+          format_id (id, sizeof id, w->topic, kind, seq);
           if (!g_hash_table_contains (s->taken_ids, id))
             break;
           seq = ++w->next_seq[kind];
@@ -586,17 +724,20 @@ next_topic (Scheduler *s)
 static guint
 pick_milestone (Scheduler *s)
 {
-  GArray *candidates;
+  GArray *candidates, *ready;
 
   if (s->level == 0 || s->level >= s->n_levels)
     return NONE;
   candidates = g_ptr_array_index (s->candidates, s->level);
-  for (guint i = s->cursor[s->level]; i < candidates->len; i++)
+  ready = g_ptr_array_index (s->ready, s->level);
+
+  /* Weekly milestones come last among the candidates */
+  for (guint i = MAX (s->ready_head[s->level], lower_bound (ready, s->weekly_first[s->level])); i < ready->len; i++)
     {
-      guint index = g_array_index (candidates, guint, i);
+      guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
-      if (w->weekly && w->remaining > 0 && prereqs_done (s, w))
+      if (w->weekly && w->remaining > 0)
         return index;
     }
   return NONE;
@@ -625,6 +766,7 @@ plan_day (Scheduler *s,
   guint n_obstacles = 0;
   guint from, to;
   guint fixed_minutes = 0;
+  gboolean crowded = FALSE;
 
   /* The user's blocks on this day take their place and their time */
   while (s->fixed_next < s->fixed->len &&
@@ -639,12 +781,16 @@ plan_day (Scheduler *s,
       fixed_minutes += record->minutes;
       if (n_obstacles < G_N_ELEMENTS (obstacles) - 1)
         obstacles[n_obstacles++] = (Obstacle) { record->start, record->start + record->minutes, a->break_minutes };
+      else
+        crowded = TRUE;
     }
-  if (sp_scheduler_get_clock_change (s->input->timezone, day, &from, &to))
+  if (clock_changes (s, day, &from, &to))
     obstacles[n_obstacles++] = (Obstacle) { from, to, 0 };
   qsort (obstacles, n_obstacles, sizeof (Obstacle), compare_obstacles);
 
   budget = budget > fixed_minutes ? budget - fixed_minutes : 0;
+  if (crowded)
+    budget = 0;  /* more of the user's blocks than we track: plan nothing around them */
 
   while (budget >= SP_MIN_BLOCK_MINUTES && cursor < SP_MINUTES_PER_DAY)
     {
@@ -807,8 +953,11 @@ build_work (Scheduler *s)
   for (guint i = 0; i < all->len; i++)
     s->work_of[i] = NONE;
   s->prereqs = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->dependents = g_array_new (FALSE, FALSE, sizeof (guint));
   s->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  s->cursor = g_new0 (guint, s->n_levels);
+  s->ready = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  s->ready_head = g_new0 (guint, s->n_levels);
+  s->weekly_first = g_new0 (guint, s->n_levels);
   s->unfinished = g_new0 (guint, s->n_levels);
 
   for (guint l = 0; l < s->n_levels; l++)
@@ -867,8 +1016,71 @@ build_work (Scheduler *s)
         }
       while (j < wv->len)
         g_array_append_val (order, g_array_index (wv, guint, j++));
+      s->weekly_first[l] = order->len;
       g_array_append_vals (order, wk->data, wk->len);
+      for (guint i = 0; i < order->len; i++)
+        work_at (s, g_array_index (order, guint, i))->pos = i;
       g_ptr_array_add (s->candidates, order);
+      g_ptr_array_add (s->ready, g_array_new (FALSE, FALSE, sizeof (guint)));
+    }
+}
+
+/* Reverse edges and blocked counts, once the work left on each topic is
+ * known; the topics free to start make the first ready sets. */
+static void
+index_prerequisites (Scheduler *s)
+{
+  g_autofree guint *count = g_new0 (guint, s->work->len);
+  g_autofree guint *fill = NULL;
+
+  for (guint i = 0; i < s->work->len; i++)
+    {
+      Work *w = work_at (s, i);
+
+      for (guint p = 0; p < w->n_prereqs; p++)
+        {
+          Work *prereq = work_at (s, g_array_index (s->prereqs, guint, w->prereq_first + p));
+
+          count[g_array_index (s->prereqs, guint, w->prereq_first + p)]++;
+          if (prereq->remaining > 0)
+            w->blocked++;
+        }
+    }
+
+  for (guint i = 0, total = 0; i < s->work->len; i++)
+    {
+      work_at (s, i)->dependent_first = total;
+      total += count[i];
+    }
+  g_array_set_size (s->dependents, s->prereqs->len);
+  fill = g_new0 (guint, s->work->len);
+  for (guint i = 0; i < s->work->len; i++)
+    {
+      Work *w = work_at (s, i);
+
+      for (guint p = 0; p < w->n_prereqs; p++)
+        {
+          guint prereq = g_array_index (s->prereqs, guint, w->prereq_first + p);
+          Work *pw = work_at (s, prereq);
+
+          g_array_index (s->dependents, guint, pw->dependent_first + fill[prereq]++) = i;
+        }
+    }
+  for (guint i = 0; i < s->work->len; i++)
+    work_at (s, i)->n_dependents = fill[i];
+
+  for (guint l = 0; l < s->n_levels; l++)
+    {
+      GArray *candidates = g_ptr_array_index (s->candidates, l);
+      GArray *ready = g_ptr_array_index (s->ready, l);
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          Work *w = work_at (s, g_array_index (candidates, guint, i));
+
+          if (w->remaining > 0 && w->blocked == 0)
+            g_array_append_val (ready, i);
+        }
     }
 }
 
@@ -893,7 +1105,8 @@ level_advice (SpLevelReport *report,
     }
 
   months = g_strdup_printf ("%.1f", report->months);
-  n_months = (gulong) ceil (report->months);
+  /* Plural forms follow the number as written: tenths ("0.9 months", "1.0 months") */
+  n_months = (gulong) lround (report->months * 10);
 
   if (!report->fits)
     {
@@ -931,19 +1144,6 @@ level_advice (SpLevelReport *report,
                                     "At %s h a week, %s takes %s months, within its %u to %d months.",
                                     n_months),
                           hours, title, months, report->min_months, report->max_months);
-}
-
-static char *
-format_day (guint32 day)
-{
-  GDate date;
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: a date in a sentence, see g_date_time_format(): "3 March 2027" */
-  return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
 static void
@@ -1017,7 +1217,7 @@ make_reports (Scheduler *s,
   else
     {
       g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
-      g_autofree char *end = format_day (schedule->end_day);
+      g_autofree char *end = sp_day_format_long (schedule->end_day);
 
       /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
       schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);
@@ -1104,6 +1304,7 @@ sp_scheduler_run (const SpSchedulerInput *input)
       else
         queue_reviews (&s, i);
     }
+  index_prerequisites (&s);
   advance_level (&s);
 
   from = MAX (input->today, s.avail->start_day);
@@ -1160,7 +1361,10 @@ sp_scheduler_run (const SpSchedulerInput *input)
   g_free (s.work_of);
   g_array_unref (s.prereqs);
   g_ptr_array_unref (s.candidates);
-  g_free (s.cursor);
+  g_array_unref (s.dependents);
+  g_ptr_array_unref (s.ready);
+  g_free (s.ready_head);
+  g_free (s.weekly_first);
   g_free (s.unfinished);
   g_array_unref (s.reviews);
   g_hash_table_unref (s.taken_ids);
