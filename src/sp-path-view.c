@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sp-path-view.h"
 
@@ -19,6 +20,7 @@ struct _SpPathView
   GtkLabel   *title_label;
   GtkLabel   *description_label;
   GtkBox     *steps_box;
+  GtkBox     *fit_box;
   GtkBox     *levels_box;
 };
 
@@ -386,6 +388,89 @@ new_section_header (const char *title,
   return box;
 }
 
+static char *
+format_months (double months)
+{
+  /* TRANSLATORS: a projected length, "4.8 months"; the number has one decimal */
+  return g_strdup_printf (ngettext ("%.1f month", "%.1f months", (gulong) lround (months * 10)), months);
+}
+
+/* One level against its time frame: dates, months, and what to do about it. */
+static GtkWidget *
+new_fit_row (SpPlan              *plan,
+             const SpLevelReport *report)
+{
+  const SpLevel *level = sp_plan_get_level (plan, report->level);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *title = g_strdup_printf (_("Level %u · %s"), level->number, sp_text_get (level->title));
+  g_autofree char *frame = format_time_frame (level);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  const char *verdict;
+
+  if (report->start_day != 0)
+    {
+      g_autofree char *start = sp_day_format_long (report->start_day);
+      g_autofree char *end = sp_day_format_long (report->end_day);
+      g_autofree char *months = format_months (report->months);
+
+      /* TRANSLATORS: "1 September 2025 – 24 January 2026 · 4.8 months of 3–6 months\nAt 10 h a week, …" */
+      subtitle = g_strdup_printf (_("%s – %s · %s of %s\n%s"), start, end, months, frame, report->advice);
+    }
+  else
+    subtitle = g_strdup (report->advice);
+
+  verdict = report->fits ? _("Fits its time frame") : _("Does not fit its time frame");
+  icon = gtk_image_new_from_icon_name (report->fits ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, report->fits ? "success" : "warning");
+  gtk_widget_set_tooltip_text (icon, verdict);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, verdict, -1);
+
+  /* Plan text is untrusted: never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_level_badge (report->level));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, report->fits ? "level-fits" : "level-does-not-fit");
+
+  accessible = g_strdup_printf ("%s: %s. %s", title, verdict, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+/* "Does it fit?": each level's projected dates at the user's hours, set
+ * against the path's time frames, and the end of the whole path. */
+static void
+add_fit_section (SpPathView *self)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (self->planner);
+  SpPlan *plan = sp_schedule_get_plan (schedule);
+  GtkWidget *list = new_boxed_list ();
+  GtkWidget *end_row = adw_action_row_new ();
+  GtkWidget *hours_button = gtk_button_new_with_mnemonic (_("Change _Hours…"));
+  guint32 end_day = sp_schedule_get_end_day (schedule);
+  g_autofree char *end = end_day ? sp_day_format_long (end_day) : g_strdup (_("Not planned"));
+
+  gtk_box_append (self->fit_box, new_section_header (_("Does It Fit?"), sp_schedule_get_summary (schedule)));
+
+  for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
+    gtk_list_box_append (GTK_LIST_BOX (list), new_fit_row (plan, sp_schedule_get_level_report (schedule, l)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end_row), _("Projected End of the Path"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (end_row), end);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (end_row), gtk_image_new_from_icon_name ("emoji-flags-symbolic"));
+  gtk_widget_set_valign (hours_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (hours_button), "app.preferences");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (end_row), hours_button);
+  gtk_widget_add_css_class (end_row, "path-end");
+  gtk_list_box_append (GTK_LIST_BOX (list), end_row);
+
+  gtk_box_append (self->fit_box, list);
+}
+
 static void
 add_level (SpPathView    *self,
            SpPlan        *plan,
@@ -473,6 +558,7 @@ rebuild (SpPathView *self)
   const char *description;
 
   remove_children (self->steps_box);
+  remove_children (self->fit_box);
   remove_children (self->levels_box);
 
   if (self->planner == NULL)
@@ -494,6 +580,9 @@ rebuild (SpPathView *self)
                                 sp_planner_get_level_progress (self->planner, i)));
       add_level (self, plan, level);
     }
+
+  if (sp_planner_get_schedule (self->planner) != NULL)
+    add_fit_section (self);
 
   add_woven_section (self, plan, SP_TOPIC_CATEGORY_SKILL, _("Complementary Skills"),
                      _("Studied alongside the levels, a little each week"));
@@ -591,6 +680,7 @@ sp_path_view_class_init (SpPathViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpPathView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SpPathView, description_label);
   gtk_widget_class_bind_template_child (widget_class, SpPathView, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, SpPathView, fit_box);
   gtk_widget_class_bind_template_child (widget_class, SpPathView, levels_box);
   gtk_widget_class_set_css_name (widget_class, "pathview");
 }

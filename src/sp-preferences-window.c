@@ -4,9 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
 
 #include "sp-preferences-window.h"
+#include "sp-scheduler.h"
 
+/* The user's hours and the path's options. Every change goes to the
+ * planner at once, which re-plans and saves; the window follows the
+ * planner, so it always shows what is saved. */
 struct _SpPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -15,10 +21,324 @@ struct _SpPreferencesWindow
   GPtrArray            *track_ids;
   gboolean              updating;
 
+  GtkSpinButton        *hours_spins[SP_N_WEEKDAYS];
+  GtkSpinButton        *start_spins[SP_N_WEEKDAYS];
+
+  AdwPreferencesGroup  *hours_group;
+  GtkLabel             *weekly_label;
+  GtkSpinButton        *block_spin;
+  GtkSpinButton        *break_spin;
+  GtkMenuButton        *start_button;
+  GtkCalendar          *start_calendar;
+  GtkListBox           *days_off_list;
+  GtkMenuButton        *off_first_button;
+  GtkMenuButton        *off_last_button;
+  GtkCalendar          *off_first_calendar;
+  GtkCalendar          *off_last_calendar;
+  GtkButton            *add_off_button;
   AdwComboRow          *track_row;
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static guint32
+calendar_get_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (dt),
+                  (GDateMonth) g_date_time_get_month (dt), (GDateYear) g_date_time_get_year (dt));
+  return g_date_get_julian (&date);
+}
+
+static void
+calendar_set_day (GtkCalendar *calendar,
+                  guint32      day)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (calendar, dt);
+}
+
+static void
+set_date_button (GtkMenuButton *button,
+                 guint32        day)
+{
+  g_autofree char *text = sp_day_format_long (day);
+
+  gtk_menu_button_set_label (button, text);
+}
+
+/* Hours as typed, before they are committed: the weekly total follows the keys. */
+static double
+spin_text_hours (GtkSpinButton *spin)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  double value = g_strtod (text, &end);
+
+  if (end == text || !isfinite (value))
+    return gtk_spin_button_get_value (spin);
+  return CLAMP (value, 0, 24);
+}
+
+static void
+update_weekly_total (SpPreferencesWindow *self)
+{
+  double total = 0;
+  g_autofree char *hours = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    total += round (spin_text_hours (self->hours_spins[d]) * 12) / 12;
+  hours = sp_scheduler_format_hours (total);
+  /* TRANSLATORS: the total of the study hours, "10 h a week" */
+  text = g_strdup_printf (_("%s h a week"), hours);
+  gtk_label_set_text (self->weekly_label, text);
+}
+
+/* Reads every control into a new availability and gives it to the planner. */
+static void
+commit (SpPreferencesWindow *self)
+{
+  g_autoptr(SpAvailability) availability = NULL;
+
+  if (self->updating || self->planner == NULL)
+    return;
+
+  availability = sp_availability_copy (sp_planner_get_availability (self->planner));
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    sp_availability_set_day (availability, d,
+                             (guint) lround (gtk_spin_button_get_value (self->hours_spins[d]) * 60),
+                             (guint) gtk_spin_button_get_value_as_int (self->start_spins[d]));
+  availability->block_minutes = (guint16) gtk_spin_button_get_value_as_int (self->block_spin);
+  availability->break_minutes = (guint16) gtk_spin_button_get_value_as_int (self->break_spin);
+  sp_planner_set_availability (self->planner, availability);
+}
+
+static void
+blocks_changed_cb (SpPreferencesWindow *self)
+{
+  commit (self);
+}
+
+static void
+day_changed_cb (SpPreferencesWindow *self)
+{
+  update_weekly_total (self);
+  commit (self);
+}
+
+static void
+start_selected_cb (SpPreferencesWindow *self)
+{
+  g_autoptr(SpAvailability) availability = NULL;
+
+  if (self->updating || self->planner == NULL)
+    return;
+
+  availability = sp_availability_copy (sp_planner_get_availability (self->planner));
+  availability->start_day = calendar_get_day (self->start_calendar);
+  sp_planner_set_availability (self->planner, availability);
+}
+
+static void
+off_range_changed_cb (SpPreferencesWindow *self)
+{
+  guint32 first = calendar_get_day (self->off_first_calendar);
+  guint32 last = calendar_get_day (self->off_last_calendar);
+
+  if (!self->updating && last < first)
+    {
+      /* Keep the range the right way round */
+      self->updating = TRUE;
+      calendar_set_day (self->off_last_calendar, first);
+      self->updating = FALSE;
+      last = first;
+    }
+  set_date_button (self->off_first_button, first);
+  set_date_button (self->off_last_button, last);
+}
+
+static void
+add_days_off_cb (SpPreferencesWindow *self)
+{
+  g_autoptr(SpAvailability) availability = NULL;
+  guint32 first = calendar_get_day (self->off_first_calendar);
+  guint32 last = calendar_get_day (self->off_last_calendar);
+
+  availability = sp_availability_copy (sp_planner_get_availability (self->planner));
+  sp_availability_add_days_off (availability, first, MAX (first, last));
+  sp_planner_set_availability (self->planner, availability);
+}
+
+static void
+remove_days_off_cb (GtkButton           *button,
+                    SpPreferencesWindow *self)
+{
+  g_autoptr(SpAvailability) availability = NULL;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-index"));
+
+  availability = sp_availability_copy (sp_planner_get_availability (self->planner));
+  if (index >= sp_availability_get_n_days_off (availability))
+    return;
+  sp_availability_remove_days_off (availability, index);
+  sp_planner_set_availability (self->planner, availability);
+}
+
+/* The start time shows as HH:MM; typing 7:30 or 07:30 works. */
+static gboolean
+time_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = sp_format_time ((guint) gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+time_input_cb (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+  char *end_h = NULL, *end_m = NULL;
+  long h, m = 0;
+
+  if (parts[0] == NULL)
+    return GTK_INPUT_ERROR;
+  h = strtol (parts[0], &end_h, 10);
+  if (parts[1] != NULL)
+    m = strtol (parts[1], &end_m, 10);
+  if (end_h == parts[0] || *end_h != '\0' || (parts[1] != NULL && (end_m == parts[1] || *end_m != '\0')) ||
+      h < 0 || h > 23 || m < 0 || m > 59)
+    return GTK_INPUT_ERROR;
+  *value = (double) (h * 60 + m);
+  return TRUE;
+}
+
+static void
+add_weekday_rows (SpPreferencesWindow *self)
+{
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    {
+      const char *name = sp_weekday_get_name (d);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *hours = gtk_spin_button_new_with_range (0, 24, 0.25);
+      GtkWidget *start = gtk_spin_button_new_with_range (0, SP_MINUTES_PER_DAY - SP_MINUTES_STEP, SP_MINUTES_STEP);
+      GtkWidget *hours_label = gtk_label_new (_("h from"));
+      g_autofree char *hours_name = g_strdup_printf (_("%s: hours of study"), name);
+      g_autofree char *start_name = g_strdup_printf (_("%s: start time"), name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (hours), 2);
+      gtk_spin_button_set_increments (GTK_SPIN_BUTTON (hours), 0.25, 1);
+      gtk_widget_set_valign (hours, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (hours), GTK_ACCESSIBLE_PROPERTY_LABEL, hours_name, -1);
+      gtk_widget_set_tooltip_text (hours, hours_name);
+      g_signal_connect_object (hours, "value-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (hours, "changed", G_CALLBACK (update_weekly_total), self, G_CONNECT_SWAPPED);
+
+      /* Not numeric: that would refuse the ":" of HH:MM */
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (start), FALSE);
+      gtk_spin_button_set_increments (GTK_SPIN_BUTTON (start), SP_MINUTES_STEP, 60);
+      gtk_editable_set_width_chars (GTK_EDITABLE (start), 5);
+      gtk_widget_set_valign (start, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL, start_name, -1);
+      gtk_widget_set_tooltip_text (start, start_name);
+      g_signal_connect (start, "output", G_CALLBACK (time_output_cb), NULL);
+      g_signal_connect (start, "input", G_CALLBACK (time_input_cb), NULL);
+      g_signal_connect_object (start, "value-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
+
+      gtk_widget_add_css_class (hours_label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hours);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hours_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), start);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), hours);
+      adw_preferences_group_add (self->hours_group, row);
+
+      self->hours_spins[d] = GTK_SPIN_BUTTON (hours);
+      self->start_spins[d] = GTK_SPIN_BUTTON (start);
+    }
+}
+
+static GtkWidget *
+new_days_off_row (SpPreferencesWindow *self,
+                  const SpDayRange    *range,
+                  guint                index)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *first = sp_day_format_long (range->first);
+  g_autofree char *last = sp_day_format_long (range->last);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *remove_name = NULL;
+  guint n_days = range->last - range->first + 1;
+
+  /* TRANSLATORS: a range of days off, "24 December 2025 – 2 January 2026" */
+  title = range->first == range->last ? g_strdup (first) : g_strdup_printf (_("%s – %s"), first, last);
+  subtitle = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+  /* TRANSLATORS: the accessible name of the button that removes days off */
+  remove_name = g_strdup_printf (_("Remove the days off %s"), title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  g_object_set_data (G_OBJECT (remove), "sp-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_days_off_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+update_days_off (SpPreferencesWindow  *self,
+                 const SpAvailability *availability)
+{
+  GtkWidget *child;
+  guint n = sp_availability_get_n_days_off (availability);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_off_list))) != NULL)
+    gtk_list_box_remove (self->days_off_list, child);
+
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->days_off_list, new_days_off_row (self, sp_availability_get_days_off (availability, i), i));
+  gtk_widget_set_visible (GTK_WIDGET (self->days_off_list), n > 0);
+}
+
+static void
+update_availability (SpPreferencesWindow *self)
+{
+  const SpAvailability *availability = sp_planner_get_availability (self->planner);
+  guint32 start = availability->start_day ? availability->start_day : sp_planner_get_today (self->planner);
+
+  self->updating = TRUE;
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    {
+      gtk_spin_button_set_value (self->hours_spins[d], availability->minutes[d] / 60.0);
+      gtk_spin_button_set_value (self->start_spins[d], availability->start[d]);
+    }
+  gtk_spin_button_set_value (self->block_spin, availability->block_minutes);
+  gtk_spin_button_set_value (self->break_spin, availability->break_minutes);
+  calendar_set_day (self->start_calendar, start);
+  set_date_button (self->start_button, start);
+  update_days_off (self, availability);
+  self->updating = FALSE;
+  update_weekly_total (self);
+}
 
 static void
 track_selected_cb (SpPreferencesWindow *self)
@@ -63,6 +383,13 @@ update_tracks (SpPreferencesWindow *self)
 }
 
 static void
+planner_changed_cb (SpPreferencesWindow *self)
+{
+  update_tracks (self);
+  update_availability (self);
+}
+
+static void
 sp_preferences_window_dispose (GObject *object)
 {
   SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
@@ -82,8 +409,24 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   object_class->dispose = sp_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, hours_group);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, weekly_label);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, block_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, break_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, start_button);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, days_off_list);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, off_first_button);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, off_last_button);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, off_first_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, off_last_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, add_off_button);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, track_row);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, blocks_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, off_range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_days_off_cb);
 }
 
 static void
@@ -91,18 +434,27 @@ sp_preferences_window_init (SpPreferencesWindow *self)
 {
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_weekday_rows (self);
 }
 
 SpPreferencesWindow *
 sp_preferences_window_new (SpPlanner *planner)
 {
   SpPreferencesWindow *self;
+  guint32 today;
 
   g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
 
   self = g_object_new (SP_TYPE_PREFERENCES_WINDOW, NULL);
   self->planner = g_object_ref (planner);
-  g_signal_connect_object (planner, "changed", G_CALLBACK (update_tracks), self, G_CONNECT_SWAPPED);
-  update_tracks (self);
+  g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
+
+  today = sp_planner_get_today (planner);
+  self->updating = TRUE;
+  calendar_set_day (self->off_first_calendar, today);
+  calendar_set_day (self->off_last_calendar, today);
+  self->updating = FALSE;
+  off_range_changed_cb (self);
+  planner_changed_cb (self);
   return self;
 }

@@ -3,10 +3,15 @@
 
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The command line is a contract that scripts rely on: these tests run the
  * real program, as a script would, and check its exact output and status. */
+
+/* The XDG data folder the program sees: each export test gets its own */
+static char *data_home;
 
 typedef struct
 {
@@ -53,6 +58,8 @@ run_program (Run          *run,
   /* No display: the command-line modes must not need one */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  if (data_home != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   if (lang != NULL)
     {
       g_autofree char *locale = g_strdup_printf ("%s_%s.UTF-8", lang, lang[0] == 'r' ? "RO" : "US");
@@ -192,6 +199,370 @@ test_help_and_version (void)
   g_assert_cmpstr (version.out, ==, "study-planner " PACKAGE_VERSION "\n");
 }
 
+/* ------------------------------------------------------------------ */
+/* --export-json */
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  guint unused;
+} ExportFixture;
+
+static void
+export_set_up (ExportFixture *fixture,
+               gconstpointer  data)
+{
+  data_home = g_dir_make_tmp ("sp-cli-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+}
+
+static void
+export_tear_down (ExportFixture *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (data_home);
+  g_clear_pointer (&data_home, g_free);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_member_type (JsonObject *object,
+                    const char *name,
+                    GType       type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    g_error ("missing “%s”", name);
+  if (type == G_TYPE_NONE)
+    g_assert_true (JSON_NODE_HOLDS_NULL (node));
+  else
+    {
+      g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+      g_assert_cmpstr (g_type_name (json_node_get_value_type (node)), ==, g_type_name (type));
+    }
+}
+
+static gboolean
+is_date (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", 0, 0, NULL);
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+static GDateWeekday
+weekday_of (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5), (GDateYear) atoi (text));
+  return g_date_get_weekday (&date);
+}
+
+static void
+test_export_stdout (ExportFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *block, *level;
+  JsonArray *blocks, *levels;
+
+  /* 7 January 2030 is a Monday */
+  run_program (&run, NULL, "--export-json", "-", "--plan", plan, "--hours", "Mon=2,Sat=3,Wed=0",
+               "--start", "2030-01-07", "--block-minutes", "45", "--break-minutes", "15", "--track", "b", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "plan"), ==, "tiny");
+  g_assert_cmpstr (json_object_get_string_member (root, "track"), ==, "b");
+  g_assert_cmpstr (json_object_get_string_member (root, "start"), ==, "2030-01-07");
+  g_assert_cmpfloat (json_object_get_double_member (root, "weekly_hours"), ==, 5.0);
+  g_assert_true (is_date (json_object_get_string_member (root, "end")));
+
+  blocks = json_object_get_array_member (root, "blocks");
+  g_assert_cmpuint (json_array_get_length (blocks), >, 10);
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      const char *kind, *status;
+
+      block = json_array_get_object_element (blocks, i);
+      assert_member_type (block, "date", G_TYPE_STRING);
+      assert_member_type (block, "start", G_TYPE_STRING);
+      assert_member_type (block, "minutes", G_TYPE_INT64);
+      assert_member_type (block, "topic", G_TYPE_STRING);
+      assert_member_type (block, "level", G_TYPE_INT64);
+      assert_member_type (block, "kind", G_TYPE_STRING);
+      assert_member_type (block, "status", G_TYPE_STRING);
+      g_assert_true (is_date (json_object_get_string_member (block, "date")));
+      kind = json_object_get_string_member (block, "kind");
+      status = json_object_get_string_member (block, "status");
+      g_assert_true (g_strv_contains ((const char *[]) { "learn", "practice", "review", "project", NULL }, kind));
+      g_assert_cmpstr (status, ==, "planned");
+      g_assert_cmpint (json_object_get_int_member (block, "minutes"), <=, 45);
+      /* Only Mondays and Saturdays */
+      g_assert_true (weekday_of (json_object_get_string_member (block, "date")) == G_DATE_MONDAY ||
+                     weekday_of (json_object_get_string_member (block, "date")) == G_DATE_SATURDAY);
+    }
+
+  block = json_array_get_object_element (blocks, 0);
+  g_assert_cmpstr (json_object_get_string_member (block, "date"), ==, "2030-01-07");
+  g_assert_cmpstr (json_object_get_string_member (block, "start"), ==, "19:00");
+  g_assert_cmpint (json_object_get_int_member (block, "minutes"), ==, 45);
+  g_assert_cmpstr (json_object_get_string_member (block, "topic"), ==, "python");
+  g_assert_cmpint (json_object_get_int_member (block, "level"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (block, "kind"), ==, "learn");
+  block = json_array_get_object_element (blocks, 1);
+  g_assert_cmpstr (json_object_get_string_member (block, "start"), ==, "20:00");  /* 45 + 15 */
+
+  levels = json_object_get_array_member (root, "levels");
+  g_assert_cmpuint (json_array_get_length (levels), ==, 2);
+  level = json_array_get_object_element (levels, 0);
+  g_assert_cmpint (json_object_get_int_member (level, "level"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (level, "title"), ==, "Basics");
+  g_assert_cmpstr (json_object_get_string_member (level, "start"), ==, "2030-01-07");
+  g_assert_true (is_date (json_object_get_string_member (level, "end")));
+  assert_member_type (level, "months", G_TYPE_DOUBLE);
+  g_assert_cmpint (json_object_get_int_member (level, "min_months"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (level, "max_months"), ==, 2);
+  assert_member_type (level, "fits", G_TYPE_BOOLEAN);
+  level = json_array_get_object_element (levels, 1);
+  assert_member_type (level, "max_months", G_TYPE_NONE);
+  /* Track b: b1 and never a1 */
+  g_assert_nonnull (strstr (run.out, "\"topic\": \"b1\""));
+  g_assert_null (strstr (run.out, "\"topic\": \"a1\""));
+  /* One decimal, never 0.90000000000000002 */
+  g_assert_null (strstr (run.out, "0000000"));
+}
+
+static void
+test_export_file (ExportFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  g_autofree char *out = g_build_filename (data_home, "schedule.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *state = NULL;
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+
+  run_program (&to_file, NULL, "--export-json", out, "--plan", plan, "--start", "2031-03-03", NULL);
+  g_assert_cmpint (exit_status (&to_file), ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  run_program (&to_stdout, NULL, "--plan", plan, "--start", "2031-03-03", "--export-json", "-", NULL);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, to_stdout.out);
+
+  /* Nothing is saved by an export */
+  state = g_build_filename (data_home, "study-planner", "state.json", NULL);
+  g_assert_false (g_file_test (state, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_bad_options (ExportFixture *f,
+                        gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  static const struct {
+    const char *option;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "--hours", "Mon=2,Xyz=1", "study-planner: --hours: “Xyz” is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat or Sun\n" },
+    { "--hours", "Mon=abc", "study-planner: --hours: Mon: “abc” is not a number of hours, for example 1.5\n" },
+    { "--hours", "Mon=30", "study-planner: --hours: Mon: 30 hours is not from 0 to 24\n" },
+    { "--hours", "Tue=1,Tue=2", "study-planner: --hours: Tue is given more than once\n" },
+    { "--start", "2030-13-01", "study-planner: --start: “2030-13-01” is not a date: expected YYYY-MM-DD, for example 2025-09-01\n" },
+    { "--start", "tomorrow", "study-planner: --start: “tomorrow” is not a date: expected YYYY-MM-DD, for example 2025-09-01\n" },
+    { "--block-minutes", "10", "study-planner: --block-minutes: “10” is not a whole number of minutes from 15 to 240\n" },
+    { "--block-minutes", "fifty", "study-planner: --block-minutes: “fifty” is not a whole number of minutes from 15 to 240\n" },
+    { "--break-minutes", "-5", "study-planner: --break-minutes: “-5” is not a whole number of minutes from 0 to 120\n" },
+    { "--track", "xx", "study-planner: --track: “xx” is not a track of this plan; choose one of a, b\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_program (&run, NULL, "--export-json", "-", "--plan", plan, cases[i].option, cases[i].value, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 2);
+      g_assert_cmpstr (run.err, ==, cases[i].message);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_export_needs_mode (ExportFixture *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_program (&run, NULL, "--hours", "Mon=2", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpstr (run.err, ==, "study-planner: --hours only shapes an export: add --export-json FILE\n");
+}
+
+static void
+test_export_failures (ExportFixture *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) dir = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_autofree char *broken_plan = fixture ("missing-field.json");
+
+  run_program (&missing, NULL, "--export-json", "-", "--plan", "/nonexistent/plan.json", NULL);
+  g_assert_cmpint (exit_status (&missing), ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "study-planner: /nonexistent/plan.json: "));
+
+  run_program (&broken, NULL, "--export-json", "-", "--plan", broken_plan, NULL);
+  g_assert_cmpint (exit_status (&broken), ==, 1);
+  g_assert_nonnull (strstr (broken.err, "$.levels[0].topics[1]: missing field “hours”"));
+
+  /* Never written over anything that is not a regular file */
+  run_program (&dir, NULL, "--export-json", data_home, "--plan", plan, NULL);
+  g_assert_cmpint (exit_status (&dir), ==, 1);
+  g_assert_nonnull (strstr (dir.err, "is not a regular file"));
+  g_assert_true (g_file_test (data_home, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_export_no_hours (ExportFixture *f,
+                     gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  run_program (&run, NULL, "--export-json", "-", "--plan", plan, "--hours", "Mon=0", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "blocks")), ==, 0);
+  assert_member_type (root, "end", G_TYPE_NONE);
+  g_assert_cmpstr (json_object_get_string_member (root, "summary"), ==,
+                   "No study hours are set, so nothing can be planned. "
+                   "Give at least one weekday some hours in Preferences.");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (
+    json_object_get_array_member (root, "levels"), 0), "fits"));
+}
+
+static char *
+write_saved_state (const char *contents)
+{
+  g_autofree char *dir = g_build_filename (data_home, "study-planner", NULL);
+  char *path = g_build_filename (dir, "state.json", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* Without options, the saved availability, track and progress are used */
+static void
+test_export_saved_state (ExportFixture *f,
+                        gconstpointer  data)
+{
+  g_autofree char *plan = fixture ("valid-minimal.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = write_saved_state (
+    "{\"version\": 1, \"availability\": {\"days\": ["
+    "{\"minutes\": 0, \"start\": \"19:00\"}, {\"minutes\": 0, \"start\": \"19:00\"},"
+    "{\"minutes\": 120, \"start\": \"07:00\"}, {\"minutes\": 0, \"start\": \"19:00\"},"
+    "{\"minutes\": 0, \"start\": \"19:00\"}, {\"minutes\": 0, \"start\": \"10:00\"},"
+    "{\"minutes\": 0, \"start\": \"10:00\"}], \"block_minutes\": 60, \"break_minutes\": 0,"
+    "\"start\": \"2032-01-07\", \"days_off\": [{\"first\": \"2032-01-14\", \"last\": \"2032-01-14\"}]},"
+    "\"plans\": {\"tiny\": {\"today\": null, \"track\": \"b\", \"blocks\": ["
+    "{\"id\": \"python/learn/1\", \"topic\": \"python\", \"kind\": \"learn\", \"date\": \"2032-01-07\","
+    "\"start\": \"07:00\", \"minutes\": 60, \"status\": \"done\", \"pinned\": true}],"
+    "\"notes\": {\"python/learn/1\": \"Read chapter 1\"}}}}");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *blocks;
+  JsonObject *first;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  run_program (&run, NULL, "--export-json", "-", "--plan", plan, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  blocks = json_object_get_array_member (parse_object (parser, run.out), "blocks");
+
+  /* 7 January 2032 is a Wednesday; the 14th is a day off */
+  first = json_array_get_object_element (blocks, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (first, "note"), ==, "Read chapter 1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 1), "start"), ==, "08:00");
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+
+      g_assert_cmpstr (json_object_get_string_member (block, "date"), !=, "2032-01-14");
+      g_assert_cmpstr (json_object_get_string_member (block, "topic"), !=, "a1");
+      g_assert_cmpint (json_object_get_int_member (block, "minutes"), <=, 60);
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 2), "date"), ==,
+                   "2032-01-21");
+  g_assert_nonnull (strstr (run.out, "\"topic\": \"b1\""));
+
+  /* Read, never rewritten */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_export_corrupt_state (ExportFixture *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_saved_state ("{\"version\": 1, \"availability\": ");
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_program (&run, NULL, "--export-json", "-", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "study-planner: Could not read your saved progress: "));
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* The command line leaves it where it is, for the app to deal with */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "{\"version\": 1, \"availability\": ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +577,17 @@ main (int   argc,
   g_test_add_func ("/cli/check-plan/missing", test_check_missing);
   g_test_add_func ("/cli/check-plan/romanian", test_check_romanian);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
+#define ADD_EXPORT(name, func) g_test_add ("/cli/export-json/" name, ExportFixture, NULL, \
+                                           export_set_up, func, export_tear_down)
+  ADD_EXPORT ("stdout", test_export_stdout);
+  ADD_EXPORT ("file", test_export_file);
+  ADD_EXPORT ("bad-options", test_export_bad_options);
+  ADD_EXPORT ("needs-mode", test_export_needs_mode);
+  ADD_EXPORT ("failures", test_export_failures);
+  ADD_EXPORT ("no-hours", test_export_no_hours);
+  ADD_EXPORT ("saved-state", test_export_saved_state);
+  ADD_EXPORT ("corrupt-state", test_export_corrupt_state);
+#undef ADD_EXPORT
 
   return g_test_run ();
 }

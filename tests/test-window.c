@@ -156,6 +156,45 @@ test_view_action (void)
   sp_test_ui_stop_app (app);
 }
 
+/* The sizes and styles the issue asks to look at; the PNGs land in
+ * build/tests/screenshots/, and the view must fit without overflow. */
+static void
+test_screenshots (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+  static const struct {
+    int width, height;
+    AdwColorScheme scheme;
+    const char *name;
+  } shots[] = {
+    { 1280, 800, ADW_COLOR_SCHEME_FORCE_LIGHT, "path-1280x800-light" },
+    { 1280, 800, ADW_COLOR_SCHEME_FORCE_DARK, "path-1280x800-dark" },
+    { 800, 600, ADW_COLOR_SCHEME_FORCE_LIGHT, "path-800x600-light" },
+    { 800, 600, ADW_COLOR_SCHEME_FORCE_DARK, "path-800x600-dark" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      int min_width;
+
+      adw_style_manager_set_color_scheme (style, shots[i].scheme);
+      gtk_window_set_default_size (window, shots[i].width, shots[i].height);
+      sp_test_ui_wait (300);
+
+      /* the default size counts the client-side shadow too */
+      g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - shots[i].width), <=, 40);
+      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (min_width, <=, shots[i].width);
+      sp_test_ui_save_png (GTK_WIDGET (window), shots[i].name);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  sp_test_ui_stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/window/path-view", test_path_view);
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/romanian", test_romanian);
+  g_test_add_func ("/window/screenshots", test_screenshots);
 
   return g_test_run ();
 }

@@ -726,3 +726,40 @@ sp_weekday_get_abbrev (guint weekday)
   g_return_val_if_fail (weekday < SP_N_WEEKDAYS, NULL);
   return weekday_abbrevs[weekday];
 }
+
+/**
+ * sp_weekday_get_name:
+ *
+ * Returns: the translated name of @weekday, from Monday (0)
+ */
+const char *
+sp_weekday_get_name (guint weekday)
+{
+  static const char * const names[SP_N_WEEKDAYS] = {
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+    N_("Friday"), N_("Saturday"), N_("Sunday"),
+  };
+
+  g_return_val_if_fail (weekday < SP_N_WEEKDAYS, NULL);
+  return _(names[weekday]);
+}
+
+/**
+ * sp_day_format_long:
+ *
+ * Returns: (transfer full): @day for people, "3 March 2027", in the user's language
+ */
+char *
+sp_day_format_long (guint32 day)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  /* TRANSLATORS: a date in a sentence, see g_date_time_format(): "3 March 2027" */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}

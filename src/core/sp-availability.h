@@ -104,6 +104,8 @@ char           *sp_format_time               (guint                 minute);
 guint           sp_day_get_weekday           (guint32               day);
 guint32         sp_day_today                 (GTimeZone            *tz);
 const char     *sp_weekday_get_abbrev        (guint                 weekday);
+const char     *sp_weekday_get_name          (guint                 weekday);
+char           *sp_day_format_long           (guint32               day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpAvailability, sp_availability_free)
 

@@ -17,7 +17,8 @@ struct _SpSchedule
   GArray       *blocks;        /* element-type SpBlock, sorted by day and start */
   GStringChunk *strings;       /* block ids, notes and advice */
   GArray       *levels;        /* element-type SpLevelReport */
-  GHashTable   *by_id;         /* id → SpBlock*, made on the first lookup */
+  GHashTable   *by_id;         /* id → SpBlock*, made once lookups add up */
+  guint         n_lookups;
   char         *summary;
   guint32       first_day;
   guint32       end_day;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sp-schedule-private.h"
 
@@ -223,6 +224,19 @@ sp_schedule_lookup_block (SpSchedule *self,
 
   if (id == NULL)
     return NULL;
+
+  /* One edit looks one block up: a scan is cheaper than a table of all */
+  if (self->by_id == NULL && ++self->n_lookups <= 8)
+    {
+      for (guint i = 0; i < self->blocks->len; i++)
+        {
+          const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+          if (block->id[0] == id[0] && strcmp (block->id, id) == 0)
+            return block;
+        }
+      return NULL;
+    }
   if (self->by_id == NULL)
     {
       self->by_id = g_hash_table_new (g_str_hash, g_str_equal);

@@ -75,6 +75,7 @@ typedef struct
   guint                   n_unfinished;
   GArray                 *fixed;       /* element-type SpBlockRecord*, sorted, from today on */
   guint                   fixed_next;
+  guint32                 quiet_until; /* no clock change on the days before */
 } Scheduler;
 
 static guint
@@ -212,6 +213,58 @@ sp_scheduler_get_clock_change (GTimeZone *tz,
   *from = (guint) ((bad_from - midnight) / 60);
   *to = (guint) ((bad_to - midnight + 59) / 60);
   return TRUE;
+}
+
+#define QUIET_SPAN 32
+
+/* GTimeZone looks intervals up one by one, so asking for every day took
+ * 40% of the time: a span of days whose ends share an interval has no
+ * change inside, and is skipped in one step. */
+static gboolean
+span_is_quiet (GTimeZone *tz,
+               guint32    first,
+               guint32    last)
+{
+  gint64 lo = day_to_local_seconds (first) - 15 * 3600;
+  gint64 hi = day_to_local_seconds (last) + 86400 + 15 * 3600;
+
+  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, lo) ==
+         g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, hi);
+}
+
+static gboolean
+clock_changes (Scheduler *s,
+               guint32    day,
+               guint     *from,
+               guint     *to)
+{
+  GTimeZone *tz = s->input->timezone;
+
+  if (tz == NULL || day < s->quiet_until)
+    return FALSE;
+  if (span_is_quiet (tz, day, day + QUIET_SPAN - 1))
+    {
+      s->quiet_until = day + QUIET_SPAN;
+      return FALSE;
+    }
+  if (span_is_quiet (tz, day, day))
+    {
+      /* The change is later in the span: find its first day */
+      guint32 lo = day, hi = day + QUIET_SPAN - 1;
+
+      while (hi - lo > 1)
+        {
+          guint32 mid = lo + (hi - lo) / 2;
+
+          if (span_is_quiet (tz, day, mid))
+            lo = mid;
+          else
+            hi = mid;
+        }
+      s->quiet_until = hi;
+      return FALSE;
+    }
+  return sp_scheduler_get_clock_change (tz, day, from, to);
 }
 
 /* Splits a topic's minutes by what it asks for: reading is learning,
@@ -482,6 +535,39 @@ take_minutes (Work        *w,
   return m;
 }
 
+/* "topic/kind/seq" without printf, which took a quarter of the time. */
+static gsize
+format_id (char          *buf,
+           gsize          size,
+           const SpTopic *topic,
+           SpBlockKind    kind,
+           guint          seq)
+{
+  const char *kind_name = sp_block_kind_to_string (kind);
+  gsize topic_len = strlen (topic->id);
+  gsize kind_len = strlen (kind_name);
+  char digits[12];
+  gsize n_digits = 0, len;
+
+  do
+    {
+      digits[n_digits++] = (char) ('0' + seq % 10);
+      seq /= 10;
+    }
+  while (seq > 0);
+
+  len = topic_len + 1 + kind_len + 1 + n_digits;
+  g_assert (len < size);
+  memcpy (buf, topic->id, topic_len);
+  buf[topic_len] = '/';
+  memcpy (buf + topic_len + 1, kind_name, kind_len);
+  buf[topic_len + 1 + kind_len] = '/';
+  for (gsize i = 0; i < n_digits; i++)
+    buf[len - 1 - i] = digits[i];
+  buf[len] = '\0';
+  return len;
+}
+
 static SpBlock *
 add_block (Scheduler     *s,
            const SpTopic *topic,
@@ -494,12 +580,12 @@ add_block (Scheduler     *s,
   SpBlock *block;
   char id[200];
 
-  g_snprintf (id, sizeof id, "%s/%s/%u", topic->id, sp_block_kind_to_string (kind), seq_hint);
+  gsize len = format_id (id, sizeof id, topic, kind, seq_hint);
 
   g_array_set_size (s->schedule->blocks, s->schedule->blocks->len + 1);
   block = &g_array_index (s->schedule->blocks, SpBlock, s->schedule->blocks->len - 1);
   memset (block, 0, sizeof *block);
-  block->id = sp_schedule_intern (s->schedule, id);
+  block->id = g_string_chunk_insert_len (s->schedule->strings, id, (gssize) len);
   block->day = day;
   block->start = (guint16) start;
   block->minutes = (guint16) minutes;
@@ -525,7 +611,7 @@ next_seq (Scheduler   *s,
 
       for (;;)
         {
-          g_snprintf (id, sizeof id, "%s/%s/%u", w->topic->id, sp_block_kind_to_string (kind), seq);
+          format_id (id, sizeof id, w->topic, kind, seq);
           if (!g_hash_table_contains (s->taken_ids, id))
             break;
           seq = ++w->next_seq[kind];
@@ -640,7 +726,7 @@ plan_day (Scheduler *s,
       if (n_obstacles < G_N_ELEMENTS (obstacles) - 1)
         obstacles[n_obstacles++] = (Obstacle) { record->start, record->start + record->minutes, a->break_minutes };
     }
-  if (sp_scheduler_get_clock_change (s->input->timezone, day, &from, &to))
+  if (clock_changes (s, day, &from, &to))
     obstacles[n_obstacles++] = (Obstacle) { from, to, 0 };
   qsort (obstacles, n_obstacles, sizeof (Obstacle), compare_obstacles);
 
@@ -893,7 +979,8 @@ level_advice (SpLevelReport *report,
     }
 
   months = g_strdup_printf ("%.1f", report->months);
-  n_months = (gulong) ceil (report->months);
+  /* Plural forms follow the number as written: tenths ("0.9 months", "1.0 months") */
+  n_months = (gulong) lround (report->months * 10);
 
   if (!report->fits)
     {
@@ -931,19 +1018,6 @@ level_advice (SpLevelReport *report,
                                     "At %s h a week, %s takes %s months, within its %u to %d months.",
                                     n_months),
                           hours, title, months, report->min_months, report->max_months);
-}
-
-static char *
-format_day (guint32 day)
-{
-  GDate date;
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: a date in a sentence, see g_date_time_format(): "3 March 2027" */
-  return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
 static void
@@ -1017,7 +1091,7 @@ make_reports (Scheduler *s,
   else
     {
       g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
-      g_autofree char *end = format_day (schedule->end_day);
+      g_autofree char *end = sp_day_format_long (schedule->end_day);
 
       /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
       schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-path-view.h"
+#include "sp-preferences-window.h"
+#include "sp-test-ui.h"
+
+/* The Preferences window and the "Does it fit?" section, driven as a user
+ * would: the real app, its real windows, values typed into spin buttons,
+ * buttons clicked; and what the planner saved read back. */
+
+static char *data_home;
+
+static gboolean
+has_text_containing (GtkWidget  *root,
+                     const char *needle)
+{
+  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+static GtkWidget *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_PREFERENCES_WINDOW (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static void
+select_day (GtkCalendar *calendar,
+            int          year,
+            int          month,
+            int          day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  gtk_calendar_select_day (calendar, dt);
+}
+
+static guint32
+date (const char *text)
+{
+  guint32 day = 0;
+
+  g_assert_true (sp_parse_date (text, &day, NULL));
+  return day;
+}
+
+static void
+test_preferences (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpPlanner *planner = sp_application_get_planner (app);
+  GtkWindow *window = sp_test_ui_get_window (app);
+  GtkWidget *path_view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autofree char *saved = NULL;
+  g_autofree char *state_path = NULL;
+  const SpAvailability *availability;
+  GtkWidget *prefs;
+  GtkSpinButton *monday_hours, *monday_start, *tuesday_hours, *block_spin;
+  GtkWidget *add_button, *remove_button;
+  GtkListBox *days_off_list = NULL;
+  guint32 end_before;
+
+  /* The path shows whether the hours fit, before anything is changed */
+  g_assert_true (sp_test_ui_has_text (path_view, _("Does It Fit?")));
+  g_assert_true (sp_test_ui_has_text (path_view, _("Projected End of the Path")));
+  g_assert_true (has_text_containing (path_view, "At 10 h a week you finish the path on"));
+  g_assert_true (has_text_containing (path_view, "within its 3 to 6 months"));
+
+  /* Opened through its action, as Ctrl+, does */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sp_test_ui_wait (200);
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  sp_test_ui_wait_for_mapped (prefs);
+  g_assert_true (sp_test_ui_has_text (prefs, "10 h a week"));
+  sp_test_ui_save_png (prefs, "preferences");
+
+  /* Seven weekday rows of hours and start time, then block and break */
+  collect_type (prefs, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2 * SP_N_WEEKDAYS + 2);
+  monday_hours = g_ptr_array_index (spins, 0);
+  monday_start = g_ptr_array_index (spins, 1);
+  tuesday_hours = g_ptr_array_index (spins, 2);
+  block_spin = g_ptr_array_index (spins, 2 * SP_N_WEEKDAYS);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (monday_start)), ==, "19:00");
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    g_assert_true (sp_test_ui_has_text (prefs, sp_weekday_get_name (d)));
+
+  /* Every change re-plans at once and is saved */
+  end_before = sp_schedule_get_end_day (sp_planner_get_schedule (planner));
+  gtk_spin_button_set_value (monday_hours, 3);
+  availability = sp_planner_get_availability (planner);
+  g_assert_cmpuint (availability->minutes[0], ==, 180);
+  g_assert_true (sp_test_ui_has_text (prefs, "12 h a week"));
+  g_assert_cmpuint (sp_schedule_get_end_day (sp_planner_get_schedule (planner)), <, end_before);
+  state_path = g_build_filename (data_home, "study-planner", "state.json", NULL);
+  g_assert_true (g_file_get_contents (state_path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"minutes\" : 180"));
+
+  /* The weekly total follows the keys, before the value is committed */
+  gtk_editable_set_text (GTK_EDITABLE (tuesday_hours), "2.5");
+  g_assert_true (sp_test_ui_has_text (prefs, "13.5 h a week"));
+  gtk_spin_button_update (tuesday_hours);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->minutes[1], ==, 150);
+
+  /* Start times as HH:MM */
+  gtk_editable_set_text (GTK_EDITABLE (monday_start), "7:30");
+  gtk_spin_button_update (monday_start);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->start[0], ==, 7 * 60 + 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (monday_start)), ==, "07:30");
+
+  gtk_spin_button_set_value (block_spin, 45);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->block_minutes, ==, 45);
+
+  /* Start date, then days off added and removed through the buttons */
+  collect_type (prefs, GTK_TYPE_CALENDAR, calendars);
+  g_assert_cmpuint (calendars->len, ==, 3);
+  select_day (g_ptr_array_index (calendars, 0), 2030, 3, 4);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->start_day, ==, date ("2030-03-04"));
+  select_day (g_ptr_array_index (calendars, 1), 2030, 4, 14);
+  select_day (g_ptr_array_index (calendars, 2), 2030, 4, 20);
+  add_button = find_button_labelled (prefs, _("_Add Days Off"));
+  g_assert_nonnull (add_button);
+  g_signal_emit_by_name (add_button, "clicked");
+  availability = sp_planner_get_availability (planner);
+  g_assert_cmpuint (sp_availability_get_n_days_off (availability), ==, 1);
+  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->first, ==, date ("2030-04-14"));
+  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->last, ==, date ("2030-04-20"));
+  for (guint32 day = date ("2030-04-14"); day <= date ("2030-04-20"); day++)
+    g_assert_cmpuint (sp_schedule_get_day_blocks (sp_planner_get_schedule (planner), day, NULL), ==, 0);
+  g_assert_true (sp_test_ui_has_text (prefs, "7 days"));
+  sp_test_ui_wait (400);
+  sp_test_ui_save_png (prefs, "preferences-changed");
+
+  collect_type (prefs, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
+        gtk_widget_get_visible (g_ptr_array_index (lists, i)) &&
+        has_text_containing (g_ptr_array_index (lists, i), "7 days"))
+      days_off_list = g_ptr_array_index (lists, i);
+  g_assert_nonnull (days_off_list);
+  remove_button = sp_test_ui_find_by_type (GTK_WIDGET (gtk_list_box_get_row_at_index (days_off_list, 0)), GTK_TYPE_BUTTON);
+  g_assert_nonnull (remove_button);
+  g_signal_emit_by_name (remove_button, "clicked");
+  g_assert_cmpuint (sp_availability_get_n_days_off (sp_planner_get_availability (planner)), ==, 0);
+
+  /* No hours at all: a clear message in the path, and no blocks */
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 2 * d), 0);
+  g_assert_true (sp_test_ui_has_text (prefs, "0 h a week"));
+  g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), ==, 0);
+  gtk_window_close (GTK_WINDOW (prefs));
+  sp_test_ui_wait (200);
+  g_assert_true (has_text_containing (path_view, "No study hours are set"));
+  g_assert_true (sp_test_ui_has_text (path_view, _("Not planned")));
+
+  /* Too few hours: the advice says how many would do */
+  {
+    g_autoptr(SpAvailability) few = sp_availability_copy (sp_planner_get_availability (planner));
+
+    sp_availability_set_day (few, 5, 120, 9 * 60);
+    sp_planner_set_availability (planner, few);
+    sp_test_ui_wait (200);
+    g_assert_true (has_text_containing (path_view, "At 2 h a week, Fundamentals takes"));
+    g_assert_true (has_text_containing (path_view, "h a week would finish it in 6 months."));
+    sp_test_ui_save_png (GTK_WIDGET (window), "path-does-not-fit");
+  }
+
+  sp_test_ui_stop_app (app);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Its own data folder, so the state it saves starts fresh and goes away */
+  data_home = g_dir_make_tmp ("sp-prefs-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/preferences/hours-and-fit", test_preferences);
+
+  status = g_test_run ();
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
