@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Set up, build, and run Study Planner or its tests on Debian 12.
+#   build-aux/dev.sh run     build and launch the app on the bundled learning path
+#   build-aux/dev.sh test    build and run the whole test suite (under Xvfb)
+# BUILD_DIR (default: build) and SANITIZE=1 (AddressSanitizer + UBSan) change the build.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+build_dir=${BUILD_DIR:-build}
+
+packages=(
+  meson ninja-build pkg-config gcc gettext itstool
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev
+  desktop-file-utils appstream
+  xvfb xauth dbus dbus-x11 locales
+  poppler-utils adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# The Romanian tests need the locale itself, not only the translation
+if ! locale -a 2>/dev/null | grep -qi '^ro_RO\.utf-\?8$'; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo sed -i 's/^# *\(ro_RO.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^ro_RO.UTF-8 UTF-8' /etc/locale.gen || echo 'ro_RO.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+  $sudo locale-gen >/dev/null
+fi
+
+setup_args=()
+if [ "${SANITIZE:-0}" = 1 ]; then
+  setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false)
+fi
+if [ "${WERROR:-0}" = 1 ]; then
+  setup_args+=(--werror)
+fi
+
+if [ ! -f "$build_dir/build.ninja" ]; then
+  meson setup "$build_dir" "${setup_args[@]}"
+fi
+meson compile -C "$build_dir"
+
+case "$mode" in
+  run)
+    shift || true
+    export GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data"
+    export STUDY_PLANNER_LOCALEDIR="$PWD/$build_dir/po"
+    exec "$build_dir/src/study-planner" "$@"
+    ;;
+  test)
+    # A private display and session bus, so the UI tests run anywhere, CI included
+    exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
+      dbus-run-session -- meson test -C "$build_dir" --print-errorlogs --num-processes 2
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
