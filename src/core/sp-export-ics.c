@@ -25,23 +25,50 @@ sp_export_ics_uid (SpPlan        *plan,
   return g_strdup_printf ("%s.%s@studyplanner", block->id, sp_plan_get_id (plan));
 }
 
-/* libical names built-in zones "/freeassociation.sourceforge.net/Europe/…"
- * unless told otherwise; calendars know the plain Olson name better. */
+/* The zone's data from the system (through libical), when it has a name a
+ * calendar knows, such as "Europe/Bucharest". */
 static icaltimezone *
 lookup_zone (GTimeZone *tz)
 {
-  static gsize prefix_set = 0;
   const char *id = tz ? g_time_zone_get_identifier (tz) : NULL;
-
-  if (g_once_init_enter (&prefix_set))
-    {
-      icaltimezone_set_tzid_prefix ("");
-      g_once_init_leave (&prefix_set, 1);
-    }
 
   if (id == NULL || strchr (id, '/') == NULL || id[0] == '/')
     return NULL;
   return icaltimezone_get_builtin_timezone (id);
+}
+
+/* libical calls its zones "/freeassociation.sourceforge.net/Europe/…", and
+ * an empty prefix means that one; calendars know the plain name better. */
+static icalcomponent *
+dup_vtimezone (icaltimezone *zone,
+               guint32       first_day)
+{
+  icalcomponent *vtimezone = icaltimezone_get_component (zone);
+  icalproperty *tzid;
+
+  if (vtimezone == NULL)
+    return NULL;
+  vtimezone = icalcomponent_new_clone (vtimezone);
+  if (first_day > 1)
+    {
+      /* Only the rules from the first block on: clients need no zone history */
+      struct icaltimetype since = icaltime_null_time ();
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, first_day - 1);
+      since.year = g_date_get_year (&date);
+      since.month = g_date_get_month (&date);
+      since.day = g_date_get_day (&date);
+      since = icaltime_set_timezone (&since, icaltimezone_get_utc_timezone ());
+      icaltimezone_truncate_vtimezone (vtimezone, since, icaltime_null_time (), 0);
+    }
+  tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+  if (tzid != NULL)
+    icalproperty_set_tzid (tzid, icaltimezone_get_location (zone));
+  else
+    icalcomponent_add_property (vtimezone, icalproperty_new_tzid (icaltimezone_get_location (zone)));
+  return vtimezone;
 }
 
 static struct icaltimetype
@@ -63,7 +90,7 @@ block_time (GTimeZone    *tz,
       t.hour = (int) (minute / 60);
       t.minute = (int) (minute % 60);
       t.is_date = 0;
-      return icaltime_set_timezone (&t, zone);
+      return t;
     }
   else
     {
@@ -165,6 +192,8 @@ make_event (SpPlanner           *planner,
   g_autofree char *url = NULL;
   g_autofree char *description = dup_description (planner, plan, block, &url);
   const SpLevel *level = block->level < sp_plan_get_n_levels (plan) ? sp_plan_get_level (plan, block->level) : NULL;
+  icalproperty *start;
+  icalproperty *end;
 
   /* TRANSLATORS: the title of a calendar event: topic · kind of block, "Linear algebra · Learn" */
   summary = g_strdup_printf (_("%s · %s"), sp_topic_get_title (block->topic), sp_block_kind_get_label (block->kind));
@@ -173,8 +202,15 @@ make_event (SpPlanner           *planner,
   icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
   icalcomponent_add_property (event, icalproperty_new_lastmodified (stamp));
   icalcomponent_add_property (event, icalproperty_new_sequence (sequence));
-  icalcomponent_set_dtstart (event, block_time (tz, zone, block->day, block->start));
-  icalcomponent_set_dtend (event, block_time (tz, zone, block->day, block->start + block->minutes));
+  start = icalproperty_new_dtstart (block_time (tz, zone, block->day, block->start));
+  end = icalproperty_new_dtend (block_time (tz, zone, block->day, block->start + block->minutes));
+  if (zone != NULL)
+    {
+      icalproperty_add_parameter (start, icalparameter_new_tzid (icaltimezone_get_location (zone)));
+      icalproperty_add_parameter (end, icalparameter_new_tzid (icaltimezone_get_location (zone)));
+    }
+  icalcomponent_add_property (event, start);
+  icalcomponent_add_property (event, end);
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
   icalcomponent_add_property (event, icalproperty_new_description (description));
   if (level != NULL)
@@ -236,7 +272,7 @@ sp_export_ics_to_string (SpPlanner  *planner,
   icalcomponent_add_property (calendar, name);
   if (zone != NULL)
     {
-      icalcomponent *vtimezone = icaltimezone_get_component (zone);
+      icalcomponent *vtimezone = dup_vtimezone (zone, sp_schedule_get_first_day (schedule));
 
       if (vtimezone != NULL)
         {
@@ -244,7 +280,7 @@ sp_export_ics_to_string (SpPlanner  *planner,
 
           icalproperty_set_x_name (tzname, "X-WR-TIMEZONE");
           icalcomponent_add_property (calendar, tzname);
-          icalcomponent_add_component (calendar, icalcomponent_new_clone (vtimezone));
+          icalcomponent_add_component (calendar, vtimezone);
         }
       else
         zone = NULL;

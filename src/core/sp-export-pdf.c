@@ -3,6 +3,8 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <stdint.h>
 
 #include "sp-export.h"
 #include "sp-file-utils.h"
@@ -40,6 +42,21 @@ sp_paper_from_string (const char *str,
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * sp_paper_get_default:
+ *
+ * Returns: US Letter where the locale's paper is 216 mm wide (LC_PAPER), A4 elsewhere
+ */
+SpPaper
+sp_paper_get_default (void)
+{
+#ifdef _NL_PAPER_WIDTH
+  if ((intptr_t) nl_langinfo (_NL_PAPER_WIDTH) == 216)
+    return SP_PAPER_LETTER;
+#endif
+  return SP_PAPER_A4;
 }
 
 void

@@ -31,6 +31,7 @@ GQuark      sp_export_error_quark     (void);
 const char *sp_paper_to_string        (SpPaper       paper);
 gboolean    sp_paper_from_string      (const char   *str,
                                        SpPaper      *paper);
+SpPaper     sp_paper_get_default      (void);
 void        sp_paper_get_size         (SpPaper       paper,
                                        gboolean      landscape,
                                        double       *width,

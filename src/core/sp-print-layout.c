@@ -208,12 +208,15 @@ format_day_range (guint32 first,
 
   day_to_date (first, &da);
   day_to_date (last, &db);
-  if (g_date_get_year (&da) == g_date_get_year (&db))
+  if (g_date_get_year (&da) == g_date_get_year (&db) && g_date_get_month (&da) == g_date_get_month (&db))
+    /* TRANSLATORS: the first day of a range in the same month as the last, g_date_time_format(): "3" */
+    a = format_day (first, C_("print date", "%-d"));
+  else if (g_date_get_year (&da) == g_date_get_year (&db))
     /* TRANSLATORS: the first day of a range in the same year as the last, g_date_time_format(): "3 March" */
     a = format_day (first, C_("print date", "%-d %B"));
   else
     a = format_full_date (first);
-  /* TRANSLATORS: a range of dates: "3 March – 9 March 2025" */
+  /* TRANSLATORS: a range of dates: "3 – 9 March 2025", "28 April – 4 May 2025" */
   return g_strdup_printf (_("%s – %s"), a, b);
 }
 
@@ -421,9 +424,6 @@ make_level_pattern (guint look)
   cairo_set_line_width (cr, 1.0);
   switch (look)
     {
-    case 0:
-      cairo_paint (cr);
-      break;
     case 1:
       cairo_move_to (cr, -1, 5);
       cairo_line_to (cr, 5, -1);
@@ -474,15 +474,23 @@ fill_level (SpPrintLayout *self,
   guint look = level % N_LEVEL_LOOKS;
   cairo_matrix_t matrix;
 
-  if (self->level_patterns[look] == NULL)
+  if (look > 0 && self->level_patterns[look] == NULL)
     self->level_patterns[look] = make_level_pattern (look);
 
   cairo_save (cr);
-  /* The tile starts at the shape, so every swatch looks the same */
-  cairo_matrix_init_translate (&matrix, -x, -y);
-  cairo_pattern_set_matrix (self->level_patterns[look], &matrix);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source (cr, self->level_patterns[look]);
+  if (look == 0)
+    {
+      /* Solid: a tile would show its seams */
+      cairo_set_source_rgb (cr, level_rgb[0][0], level_rgb[0][1], level_rgb[0][2]);
+    }
+  else
+    {
+      /* The tile starts at the shape, so every swatch looks the same */
+      cairo_matrix_init_translate (&matrix, -x, -y);
+      cairo_pattern_set_matrix (self->level_patterns[look], &matrix);
+      cairo_set_source (cr, self->level_patterns[look]);
+    }
   cairo_fill_preserve (cr);
   set_gray (cr, 0.25);
   cairo_set_line_width (cr, 0.4);
@@ -959,7 +967,6 @@ draw_week_block (SpPrintLayout *self,
 {
   cairo_t *cr = pen->cr;
   g_autofree char *start = sp_format_time (block->start);
-  g_autofree char *end = sp_format_time (block->start + block->minutes);
   g_autofree char *tag = format_level_tag (block->level);
   g_autoptr(GString) meta = g_string_new (NULL);
   double strip = 4.5, box = 6.5;
@@ -981,7 +988,8 @@ draw_week_block (SpPrintLayout *self,
 
   fill_level (self, cr, block->level, x, y, strip, h);
 
-  g_string_append_printf (meta, "%s–%s · %s · %s", start, end, tag, sp_block_kind_get_label (block->kind));
+  /* The grid shows where it ends */
+  g_string_append_printf (meta, "%s · %s · %s", start, tag, sp_block_kind_get_label (block->kind));
   if (block->moved)
     /* TRANSLATORS: a mark on a printed block moved from a missed day */
     g_string_append_printf (meta, " · %s", _("Moved"));
