@@ -260,6 +260,14 @@ level_title (SpPrintLayout *self,
   return level ? sp_text_get (level->title) : "";
 }
 
+/* Planned for a day gone by and never marked */
+static gboolean
+block_is_missed (SpPrintLayout *self,
+                 const SpBlock *block)
+{
+  return block->status == SP_BLOCK_STATUS_PLANNED && block->day < sp_schedule_get_today (self->schedule);
+}
+
 /* Text ---------------------------------------------------------------- */
 
 static void
@@ -682,7 +690,7 @@ draw_legend (SpPrintLayout *self,
     /* TRANSLATORS: the legend of the printed schedule */
     _("Tick the box when done"),
     /* TRANSLATORS: the legend of the printed schedule; "Moved" is the mark on such blocks */
-    _("Moved: brought forward from a missed day"),
+    _("↪ Moved: brought forward from a missed day"),
   };
 
   for (guint i = 0; i < n_levels + G_N_ELEMENTS (notes); i++)
@@ -919,13 +927,27 @@ draw_goals (SpPrintLayout *self,
   cairo_restore (cr);
 }
 
-static void
-week_hours (SpPrintLayout *self,
-            guint32        monday,
-            guint         *first_hour,
-            guint         *last_hour)
+/* The hours of the grid: from the week's first block to its last, at least
+ * four; runs of two or more empty hours between blocks shrink to a thin
+ * band, so the hours with blocks get the room. */
+typedef struct
 {
-  guint lo = G_MAXUINT, hi = 0;
+  guint  first_hour;
+  guint  last_hour;   /* exclusive */
+  double weight;
+  double y;
+  double height;
+} Band;
+
+#define COLLAPSED_WEIGHT 0.45
+
+static GArray *
+week_bands (SpPrintLayout *self,
+            guint32        monday)
+{
+  GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  gboolean busy[24] = { FALSE, };
+  guint lo = 24, hi = 0;
 
   for (guint32 day = monday; day < monday + 7; day++)
     {
@@ -934,26 +956,86 @@ week_hours (SpPrintLayout *self,
       for (guint i = first; i < first + n; i++)
         {
           const SpBlock *block = sp_schedule_get_block (self->schedule, i);
+          guint end = MIN ((guint) block->start + block->minutes, SP_MINUTES_PER_DAY);
 
+          for (guint h = block->start / 60u; h * 60 < end && h < 24; h++)
+            busy[h] = TRUE;
           lo = MIN (lo, block->start / 60u);
-          hi = MAX (hi, (block->start + block->minutes + 59u) / 60u);
+          hi = MAX (hi, MIN ((end + 59u) / 60u, 24u));
         }
     }
-  if (lo == G_MAXUINT)
+  if (lo >= hi)
     {
       lo = 8;
       hi = 20;
     }
-  /* Room to write in: at least six hours */
-  while (hi - lo < 6)
+  while (hi - lo < 4)
     {
       if (hi < 24)
         hi++;
-      if (hi - lo < 6 && lo > 0)
+      if (hi - lo < 4 && lo > 0)
         lo--;
     }
-  *first_hour = lo;
-  *last_hour = MIN (hi, 24u);
+
+  for (guint h = lo; h < hi;)
+    {
+      Band band = { h, h + 1, 1.0, 0, 0 };
+
+      if (!busy[h])
+        {
+          guint end = h;
+
+          while (end < hi && !busy[end])
+            end++;
+          /* Only between blocks: the edges are room to write in */
+          if (end - h >= 2 && h > lo && end < hi)
+            {
+              band.last_hour = end;
+              band.weight = COLLAPSED_WEIGHT;
+            }
+        }
+      g_array_append_val (bands, band);
+      h = band.last_hour;
+    }
+  return bands;
+}
+
+static void
+place_bands (GArray *bands,
+             double  y,
+             double  height)
+{
+  double total = 0;
+
+  for (guint i = 0; i < bands->len; i++)
+    total += g_array_index (bands, Band, i).weight;
+  for (guint i = 0; i < bands->len; i++)
+    {
+      Band *band = &g_array_index (bands, Band, i);
+
+      band->y = y;
+      band->height = height * band->weight / total;
+      y += band->height;
+    }
+}
+
+static double
+minute_to_y (GArray *bands,
+             guint   minute)
+{
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *band = &g_array_index (bands, Band, i);
+
+      if (minute < band->last_hour * 60 || i + 1 == bands->len)
+        {
+          double span = (band->last_hour - band->first_hour) * 60.0;
+          double into = CLAMP ((double) minute - band->first_hour * 60.0, 0, span);
+
+          return band->y + band->height * into / span;
+        }
+    }
+  return 0;
 }
 
 static void
@@ -967,17 +1049,19 @@ draw_week_block (SpPrintLayout *self,
 {
   cairo_t *cr = pen->cr;
   g_autofree char *start = sp_format_time (block->start);
-  g_autofree char *tag = format_level_tag (block->level);
-  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *meta = NULL;
+  const char *task = NULL;
+  gboolean missed = block_is_missed (self, block);
   double strip = 4.5, box = 6.5;
   double tx = x + strip + 2.5, tw = w - strip - 4;
-  double line = pen_line_height (pen, STYLE_TINY);
+  double line = pen_line_height (pen, STYLE_TINY_BOLD);
   double title_line = pen_line_height (pen, STYLE_SMALL_BOLD);
+  double ty;
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip_preserve (cr);
-  set_gray (cr, block->status == SP_BLOCK_STATUS_SKIPPED ? 0.92 : 1.0);
+  set_gray (cr, block->status == SP_BLOCK_STATUS_SKIPPED || missed ? 0.9 : 1.0);
   cairo_fill_preserve (cr);
   set_gray (cr, 0.2);
   cairo_set_line_width (cr, block->moved ? 0.9 : 0.5);
@@ -987,31 +1071,49 @@ draw_week_block (SpPrintLayout *self,
   cairo_set_dash (cr, NULL, 0, 0);
 
   fill_level (self, cr, block->level, x, y, strip, h);
-
-  /* The grid shows where it ends */
-  g_string_append_printf (meta, "%s · %s · %s", start, tag, sp_block_kind_get_label (block->kind));
-  if (block->moved)
-    /* TRANSLATORS: a mark on a printed block moved from a missed day */
-    g_string_append_printf (meta, " · %s", _("Moved"));
-
   draw_checkbox (cr, x + w - box - 2, y + 2, box, block->status);
 
-  if (h >= line + title_line + 2)
+  /* The time and the kind, marked when moved or missed */
+  meta = g_strdup_printf ("%s%s · %s", block->moved ? "↪ " : "", start,
+                          missed ? _("Missed") : sp_block_kind_get_label (block->kind));
+  set_gray (cr, 0.15);
+  if (h < line + title_line + 2)
     {
-      int title_lines = (int) MAX (1, floor ((h - line - 2) / title_line));
+      /* Too short for two lines: the time and the topic on one */
+      g_autofree char *one = g_strdup_printf ("%s %s", meta, sp_topic_get_title (block->topic));
 
-      set_gray (cr, 0.2);
-      pen_show (pen, STYLE_TINY, meta->str, tx, y + 1.5, tw - box - 2, 1, PANGO_ALIGN_LEFT);
-      set_gray (cr, 0);
-      pen_show (pen, STYLE_SMALL_BOLD, sp_topic_get_title (block->topic), tx, y + 1.5 + line,
-                tw, title_lines, PANGO_ALIGN_LEFT);
-    }
-  else
-    {
-      g_autofree char *one = g_strdup_printf ("%s %s", start, sp_topic_get_title (block->topic));
-
-      set_gray (cr, 0);
       pen_show (pen, STYLE_TINY_BOLD, one, tx, y + MAX (0, (h - line) / 2), tw - box - 2, 1, PANGO_ALIGN_LEFT);
+      cairo_restore (cr);
+      return;
+    }
+
+  ty = y + 1.5;
+  ty += pen_show (pen, STYLE_TINY_BOLD, meta, tx, ty, tw - box - 2, 1, PANGO_ALIGN_LEFT);
+  set_gray (cr, 0);
+  ty += pen_show (pen, STYLE_SMALL_BOLD, sp_topic_get_title (block->topic), tx, ty, tw,
+                  (int) MAX (1, MIN (3, floor ((y + h - ty) / title_line))), PANGO_ALIGN_LEFT);
+
+  /* Room left: what to do */
+  switch (block->kind)
+    {
+    case SP_BLOCK_KIND_LEARN:
+      task = block->topic->task_read ? sp_text_get (block->topic->task_read) : NULL;
+      break;
+    case SP_BLOCK_KIND_PRACTICE:
+      task = block->topic->task_practice ? sp_text_get (block->topic->task_practice) : NULL;
+      break;
+    case SP_BLOCK_KIND_PROJECT:
+      task = block->topic->task_project ? sp_text_get (block->topic->task_project) : NULL;
+      break;
+    case SP_BLOCK_KIND_REVIEW:
+    default:
+      break;
+    }
+  if (task != NULL && y + h - ty >= pen_line_height (pen, STYLE_TINY) + 1)
+    {
+      set_gray (cr, 0.35);
+      pen_show (pen, STYLE_TINY, task, tx, ty + 1, tw,
+                (int) floor ((y + h - ty - 1) / pen_line_height (pen, STYLE_TINY)), PANGO_ALIGN_LEFT);
     }
   cairo_restore (cr);
 }
@@ -1031,11 +1133,10 @@ draw_week_grid (SpPrintLayout *self,
   double col_w = (width - axis) / 7;
   double grid_y = y + head;
   double grid_h = height - head;
-  guint first_hour, last_hour;
-  double hour_h;
+  g_autoptr(GArray) bands = week_bands (self, monday);
+  const Band *last;
 
-  week_hours (self, monday, &first_hour, &last_hour);
-  hour_h = grid_h / (last_hour - first_hour);
+  place_bands (bands, grid_y, grid_h);
 
   /* Weekdays with their dates */
   for (guint d = 0; d < 7; d++)
@@ -1055,21 +1156,36 @@ draw_week_grid (SpPrintLayout *self,
                 col_w - 4, 1, PANGO_ALIGN_LEFT);
     }
 
-  /* Hours */
-  for (guint hr = first_hour; hr <= last_hour; hr++)
+  /* Hours, and the quiet hours shrunk to a band */
+  for (guint i = 0; i < bands->len; i++)
     {
-      double ly = grid_y + (hr - first_hour) * hour_h;
+      const Band *band = &g_array_index (bands, Band, i);
+      g_autofree char *label = sp_format_time (band->first_hour * 60);
 
-      hline (cr, x + axis, x + width, ly, hr == first_hour || hr == last_hour ? 0.8 : RULE,
-             hr == first_hour || hr == last_hour ? 0 : 0.7);
-      if (hr < last_hour)
+      if (band->last_hour - band->first_hour > 1)
         {
-          g_autofree char *label = sp_format_time (hr * 60);
+          g_autofree char *until = sp_format_time (band->last_hour * 60);
+          g_autofree char *range = g_strdup_printf ("%s–%s", label, until);
 
-          set_gray (cr, 0.35);
-          pen_show (pen, STYLE_TINY, label, x, ly + 1, axis - 3, 1, PANGO_ALIGN_RIGHT);
+          cairo_save (cr);
+          set_gray (cr, 0.95);
+          cairo_rectangle (cr, x + axis, band->y, width - axis, band->height);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          set_gray (cr, 0.45);
+          pen_show (pen, STYLE_TINY, range, x + axis, band->y + (band->height - pen_line_height (pen, STYLE_TINY)) / 2,
+                    width - axis, 1, PANGO_ALIGN_CENTER);
         }
+      else
+        {
+          set_gray (cr, 0.35);
+          pen_show (pen, STYLE_TINY, label, x, band->y + 1, axis - 3, 1, PANGO_ALIGN_RIGHT);
+        }
+      hline (cr, x + axis, x + width, band->y, i == 0 ? 0.8 : RULE, i == 0 ? 0 : 0.7);
     }
+  last = &g_array_index (bands, Band, bands->len - 1);
+  hline (cr, x + axis, x + width, last->y + last->height, 0.8, 0);
+
   for (guint d = 0; d <= 7; d++)
     {
       double cx = x + axis + d * col_w;
@@ -1092,8 +1208,8 @@ draw_week_grid (SpPrintLayout *self,
       for (guint i = first; i < first + n; i++)
         {
           const SpBlock *block = sp_schedule_get_block (self->schedule, i);
-          double by = grid_y + ((double) block->start - first_hour * 60.0) / 60.0 * hour_h;
-          double bh = block->minutes / 60.0 * hour_h;
+          double by = minute_to_y (bands, block->start);
+          double bh = minute_to_y (bands, MIN (block->start + block->minutes, SP_MINUTES_PER_DAY)) - by;
 
           draw_week_block (self, pen, block, cx + 1.5, by + 0.5, col_w - 3, MAX (bh - 1, 2));
         }
@@ -1388,6 +1504,9 @@ draw_block_row (SpPrintLayout *self,
 
   if (block->moved)
     g_string_append_printf (kind, " · %s", _("Moved"));
+  if (block_is_missed (self, block))
+    /* TRANSLATORS: a mark on a printed block planned for a day gone by and never marked */
+    g_string_append_printf (kind, " · %s", _("Missed"));
 
   draw_checkbox (cr, 0, y + (ROW_HEIGHT - 7.5) / 2, 7.5, block->status);
   if (prev == NULL || prev->day != block->day)
@@ -1405,7 +1524,7 @@ draw_block_row (SpPrintLayout *self,
   pen_show (pen, STYLE_SMALL_BOLD, tag, x_level + 7, ty + 0.5, x_topic - x_level - 9, 1, PANGO_ALIGN_LEFT);
   pen_show (pen, STYLE_BODY, sp_topic_get_title (block->topic), x_topic, ty, topic_w, 1, PANGO_ALIGN_LEFT);
   set_gray (cr, 0.3);
-  pen_show (pen, block->moved ? STYLE_SMALL_BOLD : STYLE_SMALL, kind->str, self->width - kind_w, ty + 0.5,
+  pen_show (pen, block->moved || block_is_missed (self, block) ? STYLE_SMALL_BOLD : STYLE_SMALL, kind->str, self->width - kind_w, ty + 0.5,
             kind_w, 1, PANGO_ALIGN_RIGHT);
 }
 
@@ -1652,7 +1771,8 @@ sp_print_layout_new (SpSchedule   *schedule,
       break;
     case SP_PRINT_RANGE_PLAN:
     default:
-      self->from_day = from_day ? from_day : sp_schedule_get_first_day (schedule);
+      /* Never before the plan: there is nothing to print there */
+      self->from_day = MAX (from_day, sp_schedule_get_first_day (schedule));
       if (self->from_day == 0)
         self->from_day = today;
       self->first_day = self->from_day;
