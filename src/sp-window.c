@@ -7,6 +7,7 @@
 
 #include "sp-path-view.h"
 #include "sp-window.h"
+#include "sp-window-print.h"
 
 struct _SpWindow
 {
@@ -57,6 +58,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  sp_window_print_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "menu.popup", NULL);
 }
 

@@ -195,6 +195,7 @@ static char *
 format_full_date (guint32 day)
 {
   /* TRANSLATORS: a date on the printed schedule, a g_date_time_format() string: "3 March 2025" */
+  /* xgettext:no-c-format */
   return format_day (day, C_("print date", "%-d %B %Y"));
 }
 
@@ -210,9 +211,11 @@ format_day_range (guint32 first,
   day_to_date (last, &db);
   if (g_date_get_year (&da) == g_date_get_year (&db) && g_date_get_month (&da) == g_date_get_month (&db))
     /* TRANSLATORS: the first day of a range in the same month as the last, g_date_time_format(): "3" */
+    /* xgettext:no-c-format */
     a = format_day (first, C_("print date", "%-d"));
   else if (g_date_get_year (&da) == g_date_get_year (&db))
     /* TRANSLATORS: the first day of a range in the same year as the last, g_date_time_format(): "3 March" */
+    /* xgettext:no-c-format */
     a = format_day (first, C_("print date", "%-d %B"));
   else
     a = format_full_date (first);
@@ -562,6 +565,7 @@ dup_range_text (SpPrintLayout *self)
     {
     case SP_PRINT_RANGE_MONTH:
       /* TRANSLATORS: a month on its own, a g_date_time_format() string: "March 2025" */
+      /* xgettext:no-c-format */
       return format_day (self->from_day, C_("print date", "%OB %Y"));
     case SP_PRINT_RANGE_WEEK:
     case SP_PRINT_RANGE_PLAN:
@@ -1146,8 +1150,10 @@ draw_week_grid (SpPrintLayout *self,
       double cx = x + axis + d * col_w;
 
       /* TRANSLATORS: a weekday heading in the printed week, g_date_time_format(): "Monday" */
+      /* xgettext:no-c-format */
       name = format_day (monday + d, C_("print date", "%A"));
       /* TRANSLATORS: the date under a weekday in the printed week, g_date_time_format(): "3 Mar" */
+      /* xgettext:no-c-format */
       date = format_day (monday + d, C_("print date", "%-d %b"));
       set_gray (cr, 0);
       pen_show (pen, STYLE_SMALL_BOLD, name, cx + 2, y, col_w - 4, 1, PANGO_ALIGN_LEFT);
@@ -1338,6 +1344,7 @@ draw_month_page (SpPrintLayout *self,
 
   for (guint d = 0; d < 7; d++)
     {
+      /* xgettext:no-c-format */
       g_autofree char *name = format_day (grid_first + d, C_("print date", "%A"));
 
       set_gray (cr, 0);
@@ -1512,6 +1519,7 @@ draw_block_row (SpPrintLayout *self,
   if (prev == NULL || prev->day != block->day)
     {
       /* TRANSLATORS: the day of a block on the printed plan, g_date_time_format(): "Mon 3 Mar" */
+      /* xgettext:no-c-format */
       g_autofree char *day = format_day (block->day, C_("print date", "%a %-d %b"));
 
       set_gray (cr, 0);
