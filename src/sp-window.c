@@ -84,13 +84,14 @@ void
 sp_window_add_toast (SpWindow   *self,
                      const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  /* Messages may quote file contents: never let them be markup */
-  toast = adw_toast_new (NULL);
-  adw_toast_set_title (toast, message);
+  /* Messages may quote file contents, and a toast's title is markup */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
