@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtk/gtkunixprint.h>
 #include <string.h>
 
 #include "sp-print-operation.h"
@@ -19,7 +18,6 @@ struct _SpPrintOperation
   SpSchedule        *schedule;
   SpPrintRange       range;
   guint32            from_day;
-  gboolean           auto_orientation; /* no page setup from the user: follow the range */
   SpPrintLayout     *layout;           /* while printing */
   GtkCheckButton    *range_buttons[SP_PRINT_RANGE_PLAN + 1];
 };
@@ -49,27 +47,12 @@ static void
 range_toggled_cb (GtkCheckButton   *button,
                   SpPrintOperation *self)
 {
-  GtkRoot *root;
-
   if (!gtk_check_button_get_active (button))
     return;
 
   for (guint r = 0; r < G_N_ELEMENTS (self->range_buttons); r++)
     if (self->range_buttons[r] == button)
       sp_print_operation_set_range (self, (SpPrintRange) r);
-
-  /* Turn the paper with the range, unless the user chose a page setup */
-  root = gtk_widget_get_root (GTK_WIDGET (button));
-  if (self->auto_orientation && GTK_IS_PRINT_UNIX_DIALOG (root))
-    {
-      GtkPrintUnixDialog *dialog = GTK_PRINT_UNIX_DIALOG (root);
-      g_autoptr(GtkPageSetup) setup = gtk_page_setup_copy (gtk_print_unix_dialog_get_page_setup (dialog));
-
-      gtk_page_setup_set_orientation (setup, sp_print_range_prefers_landscape (self->range)
-                                             ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                             : GTK_PAGE_ORIENTATION_PORTRAIT);
-      gtk_print_unix_dialog_set_page_setup (dialog, setup);
-    }
 }
 
 static GtkWidget *
@@ -243,7 +226,8 @@ sp_print_operation_init (SpPrintOperation *self)
  * sp_print_operation_new:
  * @from_day: a Julian day in the week or month to print
  * @page_setup: (nullable): the user's page setup; %NULL for the locale's
- *   paper, turned to suit the range
+ *   paper, turned to suit @range (the layout suits any orientation, so a
+ *   range chosen later in the dialog keeps the dialog's paper)
  *
  * Returns: (transfer full): a print operation to run
  */
@@ -263,7 +247,6 @@ sp_print_operation_new (SpSchedule   *schedule,
   self = g_object_new (SP_TYPE_PRINT_OPERATION, "range", range, NULL);
   self->schedule = g_object_ref (schedule);
   self->from_day = from_day;
-  self->auto_orientation = page_setup == NULL;
 
   setup = page_setup ? g_object_ref (page_setup) : make_page_setup (range);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);

@@ -1489,10 +1489,12 @@ draw_week_item (SpPrintLayout *self,
   return h;
 }
 
+/* @first_on_page: name the day even when the page starts inside it */
 static void
 draw_block_row (SpPrintLayout *self,
                 Pen           *pen,
                 guint          index,
+                gboolean       first_on_page,
                 double         y)
 {
   cairo_t *cr = pen->cr;
@@ -1516,7 +1518,7 @@ draw_block_row (SpPrintLayout *self,
     g_string_append_printf (kind, " · %s", _("Missed"));
 
   draw_checkbox (cr, 0, y + (ROW_HEIGHT - 7.5) / 2, 7.5, block->status);
-  if (prev == NULL || prev->day != block->day)
+  if (first_on_page || prev == NULL || prev->day != block->day)
     {
       /* TRANSLATORS: the day of a block on the printed plan, g_date_time_format(): "Mon 3 Mar" */
       /* xgettext:no-c-format */
@@ -1675,7 +1677,7 @@ draw_plan_page (SpPrintLayout *self,
           draw_week_item (self, pen, item->monday, FALSE, y);
           break;
         case ITEM_BLOCK:
-          draw_block_row (self, pen, item->index, y);
+          draw_block_row (self, pen, item->index, i == start, y);
           break;
         case ITEM_EMPTY:
           set_gray (cr, 0.4);
