@@ -1066,13 +1066,19 @@ draw_week_block (SpPrintLayout *self,
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip_preserve (cr);
   set_gray (cr, block->status == SP_BLOCK_STATUS_SKIPPED || missed ? 0.9 : 1.0);
-  cairo_fill_preserve (cr);
-  set_gray (cr, 0.2);
-  cairo_set_line_width (cr, block->moved ? 0.9 : 0.5);
-  if (block->moved)
-    cairo_set_dash (cr, (double[]) { 2.0, 1.2 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_fill (cr);
+  {
+    /* The border inside the box, so the clip keeps all of it */
+    double line_width = block->moved ? 0.9 : 0.5;
+
+    set_gray (cr, 0.2);
+    cairo_set_line_width (cr, line_width);
+    if (block->moved)
+      cairo_set_dash (cr, (double[]) { 2.0, 1.2 }, 2, 0);
+    cairo_rectangle (cr, x + line_width / 2, y + line_width / 2, w - line_width, h - line_width);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+  }
 
   fill_level (self, cr, block->level, x, y, strip, h);
   draw_checkbox (cr, x + w - box - 2, y + 2, box, block->status);
