@@ -19,6 +19,7 @@ struct _SpApplication
 
   GSettings      *settings;
   SpPlanner      *planner;
+  SpCatalog      *catalog;
   char           *startup_error; /* shown once the window is up */
   char           *state_error;   /* the state file could not be read: nothing is saved */
 };
@@ -211,6 +212,7 @@ sp_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('path')", { "<Control>4", NULL } },
+    { "win.view('courses')", { "<Control>5", NULL } },
   };
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
@@ -223,6 +225,12 @@ sp_application_startup (GApplication *app)
   plan = load_initial_plan (self);
   self->planner = sp_planner_new (plan);
   g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
+
+  /* Course listings: bundled, then saved, then fresh when more than a day old */
+  self->catalog = sp_catalog_new (NULL, NULL);
+  sp_catalog_follow_planner (self->catalog, self->planner);
+  sp_catalog_bind_settings (self->catalog, self->settings);
+  sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
 
   /* A state file that cannot be used is kept aside and reported, never overwritten */
   if (!sp_planner_load_state (self->planner, NULL, &error))
@@ -285,6 +293,7 @@ sp_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->catalog);
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
 }
@@ -294,6 +303,7 @@ sp_application_finalize (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  g_clear_object (&self->catalog);
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_error, g_free);
@@ -345,6 +355,18 @@ sp_application_get_planner (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
   return self->planner;
+}
+
+/**
+ * sp_application_get_catalog:
+ *
+ * Returns: (transfer none): the one owner of the course listings
+ */
+SpCatalog *
+sp_application_get_catalog (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+  return self->catalog;
 }
 
 GSettings *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sp-catalog.h"
 #include "sp-planner.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,7 @@ G_DECLARE_FINAL_TYPE (SpApplication, sp_application, SP, APPLICATION, AdwApplica
 
 SpApplication *sp_application_new          (void);
 SpPlanner     *sp_application_get_planner  (SpApplication *self);
+SpCatalog     *sp_application_get_catalog  (SpApplication *self);
 GSettings     *sp_application_get_settings (SpApplication *self);
 gboolean       sp_application_open_plan    (SpApplication *self,
                                             GFile         *file,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sp-course-rows.h"
 #include "sp-path-view.h"
 
 /* The learning path as a person reads it: levels in order, each with its
@@ -15,6 +16,7 @@ struct _SpPathView
   AdwBin      parent_instance;
 
   SpPlanner  *planner;
+  SpCatalog  *catalog;
   guint       rebuild_id;
 
   GtkLabel   *title_label;
@@ -113,6 +115,9 @@ topic_row_expanded_cb (AdwExpanderRow *expander,
                        GParamSpec     *pspec,
                        const SpTopic  *topic)
 {
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (expander), SP_TYPE_PATH_VIEW);
+  SpPathView *self = view ? SP_PATH_VIEW (view) : NULL;
+
   if (!adw_expander_row_get_expanded (expander))
     return;
 
@@ -120,6 +125,8 @@ topic_row_expanded_cb (AdwExpanderRow *expander,
   add_task_row (expander, _("Read"), topic->task_read);
   add_task_row (expander, _("Practice"), topic->task_practice);
   add_task_row (expander, _("Project"), topic->task_project);
+  if (self != NULL && self->catalog != NULL)
+    sp_course_rows_add (expander, self->catalog, self->planner, topic->id);
 }
 
 static char *
@@ -620,6 +627,7 @@ sp_path_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   g_clear_object (&self->planner);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sp_path_view_parent_class)->dispose (object);
 }
@@ -715,4 +723,17 @@ sp_path_view_set_planner (SpPathView *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
+}
+
+/**
+ * sp_path_view_set_catalog:
+ *
+ * Shows the best course matches in each topic's expansion.
+ */
+void
+sp_path_view_set_catalog (SpPathView *self,
+                          SpCatalog  *catalog)
+{
+  g_return_if_fail (SP_IS_PATH_VIEW (self));
+  g_set_object (&self->catalog, catalog);
 }

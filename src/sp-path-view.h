@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sp-catalog.h"
 #include "sp-planner.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,7 @@ G_DECLARE_FINAL_TYPE (SpPathView, sp_path_view, SP, PATH_VIEW, AdwBin)
 SpPlanner *sp_path_view_get_planner (SpPathView *self);
 void       sp_path_view_set_planner (SpPathView *self,
                                      SpPlanner  *planner);
+void       sp_path_view_set_catalog (SpPathView *self,
+                                     SpCatalog  *catalog);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sp-catalog-preferences-page.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
 
@@ -435,6 +436,7 @@ sp_preferences_window_init (SpPreferencesWindow *self)
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_weekday_rows (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new ()));
 }
 
 SpPreferencesWindow *

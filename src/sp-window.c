@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-courses-view.h"
 #include "sp-path-view.h"
 #include "sp-window.h"
 #include "sp-window-print.h"
@@ -16,6 +17,7 @@ struct _SpWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   SpPathView           *path_view;
+  SpCoursesView        *courses_view;
   GtkMenuButton        *menu_button;
 };
 
@@ -42,6 +44,8 @@ setup (SpWindow      *self,
   g_settings_bind (settings, "view", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
   sp_path_view_set_planner (self->path_view, sp_application_get_planner (app));
+  sp_path_view_set_catalog (self->path_view, sp_application_get_catalog (app));
+  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), sp_application_get_planner (app));
 }
 
 static void
@@ -50,11 +54,13 @@ sp_window_class_init (SpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (SP_TYPE_PATH_VIEW);
+  g_type_ensure (SP_TYPE_COURSES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
@@ -89,7 +95,8 @@ sp_window_add_toast (SpWindow   *self,
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  /* Messages may quote file contents, and a toast's title is markup */
+  /* A toast title is Pango markup in libadwaita 1.2, and messages may
+   * quote file contents: escape them */
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

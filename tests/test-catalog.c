@@ -9,6 +9,7 @@
 #include "sp-catalog-source.h"
 #include "sp-catalog.h"
 #include "sp-course.h"
+#include "sp-json-doc.h"
 
 /* The listing formats as pure functions: fixtures shaped like the real
  * responses go in as bytes, courses or a placed error come out. */
@@ -345,10 +346,11 @@ test_query (void)
                                                  "https://school.example.org/feed/own-2.json", NULL);
   SpCourse *stats = course_at (page, 0);
   SpCourse *lab = course_at (page, 1);
-  g_autofree char *q1 = sp_course_normalize_query ("  STAT  data ");
-  g_autofree char *q2 = sp_course_normalize_query ("probability");
-  g_autofree char *q3 = sp_course_normalize_query ("");
-  g_autofree char *q4 = sp_course_normalize_query ("partner");
+  g_autoptr(SpCourseQuery) q1 = sp_course_query_new ("  STAT  data ");
+  g_autoptr(SpCourseQuery) q2 = sp_course_query_new ("probability");
+  g_autoptr(SpCourseQuery) q3 = sp_course_query_new ("");
+  g_autoptr(SpCourseQuery) q4 = sp_course_query_new ("partner");
+  g_autoptr(SpCourseQuery) q5 = sp_course_query_new ("ÉCOLE");
 
   g_assert_true (sp_course_matches_query (stats, q1));
   g_assert_false (sp_course_matches_query (lab, q1));
@@ -358,6 +360,15 @@ test_query (void)
   g_assert_cmpuint (sp_course_query_rank (stats, q2), ==, 0);
   g_assert_true (sp_course_matches_query (lab, q3));
   g_assert_true (sp_course_matches_query (lab, q4));
+  g_assert_true (sp_course_query_is_empty (q3));
+  g_assert_false (sp_course_matches_query (lab, q5));
+
+  /* The rank is cached per query, never reused for another */
+  g_assert_cmpuint (sp_course_query_rank (stats, q1), ==, 2);
+  g_assert_cmpuint (sp_course_query_rank (stats, q2), ==, 0);
+  g_assert_cmpint (sp_course_compare_titles (stats, lab), >, 0);
+  g_assert_cmpint (sp_course_compare_titles (lab, stats), <, 0);
+  g_assert_cmpint (sp_course_compare_titles (lab, lab), ==, 0);
 }
 
 static void
@@ -480,6 +491,69 @@ test_matcher_bundled (void)
   g_assert_true (g_strv_contains (sp_course_get_matched_topics (g_ptr_array_index (for_cv, 0)), "cv"));
 }
 
+/* The bundled snapshot against the bundled ML path itself. An expected
+ * topic ending in "*" is a prefix: any topic of that track will do. */
+static void
+test_matcher_bundled_plan (void)
+{
+  g_autoptr(SpPlan) plan = sp_plan_new_bundled ();
+  g_autoptr(SpCatalog) catalog = sp_catalog_new (plan, NULL);
+  g_autoptr(GError) error = NULL;
+  static const char *expected[][2] = {
+    { "py4e", "python" },
+    { "cs50p", "python" },
+    { "mit-18-06", "linear-algebra" },
+    { "3b1b-linalg", "linear-algebra" },
+    { "m4ml-calculus", "calculus" },
+    { "mit-18-01", "calculus" },
+    { "stat110", "probability-statistics" },
+    { "khan-stats", "probability-statistics" },
+    { "kaggle-pandas", "pandas" },
+    { "kaggle-sql", "sql" },
+    { "kaggle-dataviz", "matplotlib" },
+    { "ml-specialization", "regression-classification" },
+    { "cs229", "supervised-learning" },
+    { "pytorch-blitz", "pytorch" },
+    { "dl-specialization", "dl-*" },
+    { "zero-to-hero", "dl-neural-networks" },
+    { "cs231n", "cv-*" },
+    { "opencv-bootcamp", "cv-image-processing" },
+    { "hf-nlp", "nlp-*" },
+    { "cs224n", "nlp-*" },
+    { "nlp-specialization", "nlp-*" },
+    { "spinning-up", "rl-*" },
+    { "rl-specialization", "rl-*" },
+    { "silver-rl", "rl-*" },
+    { "made-with-ml", "mlops-deployment" },
+    { "mlops-specialization", "mlops-deployment" },
+    { "pro-git", "git-version-control" },
+    { "docker-curriculum", "docker" },
+    { "ml-interviews", "ml-*" },
+    { "elements-of-ai", "ethics-fairness" },
+  };
+
+  if (sp_plan_get_topics (plan)->len < 40)
+    {
+      g_test_skip ("the bundled plan is still a placeholder");
+      return;
+    }
+
+  g_assert_true (sp_catalog_load_bundled (catalog, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      SpCourse *course = sp_catalog_lookup_course (catalog, NULL, expected[i][0]);
+      const char *want = expected[i][1];
+      g_autofree char *prefix = g_str_has_suffix (want, "*") ? g_strndup (want, strlen (want) - 1) : NULL;
+      const char *best;
+
+      g_assert_nonnull (course);
+      best = sp_course_get_matched_topics (course)[0];
+      g_assert_nonnull (sp_plan_lookup_topic (plan, best ? best : ""));
+      if (prefix != NULL ? !g_str_has_prefix (best, prefix) : !g_str_equal (best, want))
+        g_error ("course %s: expected %s, best match %s", expected[i][0], want, best);
+    }
+}
+
 /* The bundled snapshot is a valid own-format listing, and nearly every
  * course in it matches some topic of an ML path. */
 static void
@@ -513,6 +587,78 @@ test_bundled_snapshot (void)
     g_error ("%u of %u bundled courses match no topic:%s", n_unmatched, n, unmatched->str);
 }
 
+static void
+assert_json_error (const char *json,
+                   guint       line,
+                   guint       column,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  guint l = 0, c = 0;
+  SpJsonDoc *doc = sp_json_doc_parse (json, strlen (json), 8, &l, &c, &error);
+
+  g_assert_null (doc);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s”: expected “%s” in “%s”", json, message, error->message);
+  g_assert_cmpuint (l, ==, line);
+  g_assert_cmpuint (c, ==, column);
+}
+
+static void
+test_json_doc (void)
+{
+  const char *json = "{\"a\": [1, -2.5e1, true, false, null, \"x\\u00e9\\n\\ud83d\\ude00\\\"\"],"
+                     " \"b\": {}, \"a\": \"last\", \"nul\": \"x\\u0000y\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpJsonDoc) doc = sp_json_doc_parse (json, strlen (json), 8, NULL, NULL, &error);
+  const SpJsonValue *root, *array;
+
+  g_assert_no_error (error);
+  root = sp_json_doc_root (doc);
+  g_assert_cmpint (sp_json_type (root), ==, SP_JSON_OBJECT);
+  g_assert_cmpuint (sp_json_length (root), ==, 4);
+  /* A repeated member: the last one counts, as in json-glib */
+  g_assert_cmpstr (sp_json_string (doc, sp_json_member (doc, root, "a")), ==, "last");
+  g_assert_null (sp_json_member (doc, root, "missing"));
+  g_assert_cmpint (sp_json_type (sp_json_member (doc, root, "b")), ==, SP_JSON_OBJECT);
+  /* An escaped NUL cannot cut the text short */
+  g_assert_cmpstr (sp_json_string (doc, sp_json_member (doc, root, "nul")), ==, "x\xef\xbf\xbdy");
+
+  /* Asking an object for elements gives nothing */
+  g_assert_null (sp_json_element (doc, root, 0));
+
+  {
+    const char *text = "[1, -2.5e1, true, false, null, \"x\\u00e9\\n\\ud83d\\ude00\\\"\"]";
+    g_autoptr(SpJsonDoc) arr = sp_json_doc_parse (text, strlen (text), 8, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    array = sp_json_doc_root (arr);
+    g_assert_cmpuint (sp_json_length (array), ==, 6);
+    g_assert_cmpfloat (sp_json_number (sp_json_element (arr, array, 0)), ==, 1);
+    g_assert_cmpfloat (sp_json_number (sp_json_element (arr, array, 1)), ==, -25);
+    g_assert_true (sp_json_boolean (sp_json_element (arr, array, 2)));
+    g_assert_false (sp_json_boolean (sp_json_element (arr, array, 3)));
+    g_assert_cmpint (sp_json_type (sp_json_element (arr, array, 4)), ==, SP_JSON_NULL);
+    g_assert_cmpstr (sp_json_string (arr, sp_json_element (arr, array, 5)), ==, "xé\n😀\"");
+    g_assert_null (sp_json_element (arr, array, 6));
+    g_assert_cmpstr (sp_json_describe (sp_json_element (arr, array, 5)), ==, "a string");
+  }
+
+  assert_json_error ("{\"a\": 1,}", 1, 9, "expected a member name");
+  assert_json_error ("[1, 2\n, 3", 2, 4, "expected “,” or “]”");
+  assert_json_error ("[01]", 1, 3, "expected “,” or “]”");
+  assert_json_error ("[1.]", 1, 2, "invalid number");
+  assert_json_error ("\"abc", 1, 1, "unterminated string");
+  assert_json_error ("[\"a\tb\"]", 1, 4, "control character");
+  assert_json_error ("[\"\\x\"]", 1, 4, "invalid escape");
+  assert_json_error ("[\"\\u12\"]", 1, 7, "invalid \\u escape");
+  assert_json_error ("[tru]", 1, 2, "unexpected character");
+  assert_json_error ("{} {}", 1, 4, "unexpected data after the end");
+  assert_json_error ("[[[[[[[[[1]]]]]]]]]", 1, 9, "nested too deep");
+  assert_json_error ("  ", 1, 3, "unexpected end");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,7 +678,9 @@ main (int   argc,
   g_test_add_func ("/catalog/course/query", test_query);
   g_test_add_func ("/catalog/sources", test_sources_variant);
   g_test_add_func ("/catalog/age", test_age);
-  g_test_add_func ("/catalog/matcher/bundled", test_matcher_bundled);
+  g_test_add_func ("/catalog/json-doc", test_json_doc);
+  g_test_add_func ("/catalog/matcher/fixture-plan", test_matcher_bundled);
+  g_test_add_func ("/catalog/matcher/bundled-plan", test_matcher_bundled_plan);
   g_test_add_func ("/catalog/bundled", test_bundled_snapshot);
 
   return g_test_run ();

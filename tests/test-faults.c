@@ -472,7 +472,7 @@ test_deep_nesting (void)
   g_autofree char *over = nested (65);
   g_autofree char *very_deep = nested (1000000);
   g_autofree char *in_string = NULL;
-  g_autofree char *brackets = g_strnfill (500, '[');
+  g_autofree char *brackets = g_strnfill (90, '[');
   g_autoptr(GError) error = NULL;
   g_autoptr(SpPlan) plan = NULL;
 
@@ -504,6 +504,43 @@ test_deep_nesting (void)
   plan = load_string (in_string, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (sp_plan_get_title (plan), "[[[["));
+}
+
+/* Labels lay out every character: titles and texts are bounded */
+static void
+test_long_text (void)
+{
+  g_autofree char *title = g_strnfill (201, 'x');
+  g_autofree char *text = g_strnfill (2001, 'y');
+  g_autofree char *ok_title = g_strnfill (200, 'x');
+  g_autofree char *ok_text = g_strnfill (2000, 'y');
+#define LONG_PLAN "{\"format\": 1, \"id\": \"p\", \"title\": {\"en\": \"%s\", \"ro\": \"%s\"}, " \
+                  "\"levels\": [{\"id\": \"l\", \"title\": \"L\", \"description\": \"%s\", \"min_months\": 1, " \
+                  "\"topics\": [{\"id\": \"t\", \"title\": \"T\", \"hours\": 1, \"tasks\": {\"read\": \"%s\"}}]}]}"
+  g_autofree char *good = g_strdup_printf (LONG_PLAN, ok_title, ok_title, ok_text, ok_text);
+  g_autofree char *bad = g_strdup_printf (LONG_PLAN, ok_title, title, text, text);
+#undef LONG_PLAN
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (bad, strlen (bad));
+
+  plan = load_string (good, &error);
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  plan = sp_plan_new_from_bytes (bytes, "long.json", &problems, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 0))->path, ==, "$.title.ro");
+  g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                   "too long: 201 characters, at most 200");
+  g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 1))->path, ==, "$.levels[0].description");
+  g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 1))->message, ==,
+                   "too long: 2001 characters, at most 2000");
+  g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 2))->path, ==,
+                   "$.levels[0].topics[0].tasks.read");
 }
 
 /* A plan's link may be offered to open: only a web page */
@@ -618,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/faults/plan/too-many-topics", test_too_many_topics);
   g_test_add_func ("/faults/plan/too-many-levels", test_too_many_levels);
   g_test_add_func ("/faults/plan/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/faults/plan/long-text", test_long_text);
   g_test_add_func ("/faults/plan/url", test_plan_url);
   g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/faults/cli/missing-home", test_missing_home);

@@ -436,6 +436,47 @@ test_availability (Fixture       *fixture,
   g_assert_true (sp_availability_equal (sp_planner_get_availability (again), availability));
 }
 
+/* Progress belongs to its plan: switching plans and back loses nothing */
+static void
+test_switch_plans (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) other = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  static const char json[] =
+    "{\"format\": 1, \"id\": \"other\", \"title\": \"Other\", \"levels\": [{\"id\": \"l\", \"title\": \"L\", "
+    "\"min_months\": 1, \"topics\": [{\"id\": \"python\", \"title\": \"Python again\", \"hours\": 4, "
+    "\"tasks\": {\"read\": \"r\"}}]}]}";
+  const SpBlock *block;
+
+  g_assert_true (sp_planner_mark_block (fixture->planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_no_error (error);
+
+  bytes = g_bytes_new_static (json, sizeof json - 1);
+  other = sp_plan_new_from_bytes (bytes, "other.json", NULL, &error);
+  g_assert_no_error (error);
+  sp_planner_set_plan (fixture->planner, other);
+  g_assert_false (sp_planner_can_undo (fixture->planner));
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), "python/learn/1");
+  g_assert_nonnull (block);
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_PLANNED);
+
+  /* Days go by on the other plan; the first plan's history is its own */
+  sp_planner_set_today (fixture->planner, date ("2025-03-20"));
+  sp_planner_set_plan (fixture->planner, fixture->plan);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), "python/learn/1");
+  g_assert_nonnull (block);
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_DONE);
+  g_assert_cmpuint (block->day, ==, date ("2025-03-03"));
+  for (guint i = 0; i < sp_schedule_get_n_blocks (sp_planner_get_schedule (fixture->planner)); i++)
+    {
+      block = sp_schedule_get_block (sp_planner_get_schedule (fixture->planner), i);
+      g_assert_true (g_str_equal (block->topic->id, "python") || block->day >= date ("2025-03-03"));
+      g_assert_true (sp_plan_lookup_topic (fixture->plan, block->topic->id) == block->topic);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +495,7 @@ main (int   argc,
   ADD ("unreadable-state", test_unreadable_state);
   ADD ("courses", test_courses);
   ADD ("availability", test_availability);
+  ADD ("switch-plans", test_switch_plans);
 #undef ADD
 
   return g_test_run ();

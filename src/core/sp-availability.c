@@ -456,6 +456,9 @@ sp_availability_new_from_json (JsonNode    *node,
   return g_steal_pointer (&self);
 }
 
+/* Input echoed in a message: command-line arguments need not be UTF-8. */
+#define PRINTABLE(text) g_autofree char *printable_##text = g_utf8_make_valid (text, -1)
+
 /* Digits with at most one decimal point: no signs, exponents, "inf" or hex. */
 static gboolean
 is_decimal (const char *text)
@@ -511,8 +514,9 @@ sp_parse_hours (const char  *text,
 
       if (eq == NULL)
         {
+          PRINTABLE (item);
           g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
-                       _("“%s” is not DAY=HOURS, for example Mon=2"), item);
+                       _("“%s” is not DAY=HOURS, for example Mon=2"), printable_item);
           return FALSE;
         }
       *eq = '\0';
@@ -523,8 +527,9 @@ sp_parse_hours (const char  *text,
           weekday = (gint) d;
       if (weekday < 0)
         {
+          PRINTABLE (item);
           g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
-                       _("“%s” is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat or Sun"), item);
+                       _("“%s” is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat or Sun"), printable_item);
           return FALSE;
         }
       if (seen[weekday])
@@ -537,9 +542,10 @@ sp_parse_hours (const char  *text,
 
       if (!is_decimal (value))
         {
+          PRINTABLE (value);
           g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
                        _("%s: “%s” is not a number of hours, for example 1.5"),
-                       weekday_abbrevs[weekday], value);
+                       weekday_abbrevs[weekday], printable_value);
           return FALSE;
         }
       hours = g_ascii_strtod (value, NULL);
@@ -592,8 +598,9 @@ sp_parse_date (const char  *text,
       !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d) ||
       y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     {
+      PRINTABLE (text);
       g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_DATE,
-                   _("“%s” is not a date: expected YYYY-MM-DD, for example 2025-09-01"), text);
+                   _("“%s” is not a date: expected YYYY-MM-DD, for example 2025-09-01"), printable_text);
       return FALSE;
     }
 
@@ -620,8 +627,9 @@ sp_parse_time (const char  *text,
   if (strlen (text) != 5 || text[2] != ':' ||
       !parse_digits (text, 2, &h) || !parse_digits (text + 3, 2, &m) || h > 23 || m > 59)
     {
+      PRINTABLE (text);
       g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_TIME,
-                   _("“%s” is not a time of day: expected HH:MM, for example 19:30"), text);
+                   _("“%s” is not a time of day: expected HH:MM, for example 19:30"), printable_text);
       return FALSE;
     }
   *minute = h * 60 + m;
@@ -657,8 +665,9 @@ sp_parse_minutes (const char  *text,
     }
   if (len == 0 || value < min || value > max)
     {
+      PRINTABLE (text);
       g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_MINUTES,
-                   _("“%s” is not a whole number of minutes from %u to %u"), text, min, max);
+                   _("“%s” is not a whole number of minutes from %u to %u"), printable_text, min, max);
       return FALSE;
     }
   *minutes = (guint) value;

@@ -8,6 +8,7 @@
 
 #include "sp-catalog-format.h"
 #include "sp-course-private.h"
+#include "sp-json-doc.h"
 #include "sp-json-utils.h"
 
 /* The four listing formats, as pure functions from bytes to courses. A
@@ -26,6 +27,7 @@ typedef struct
   SpCatalogFormat  format;
   const char      *page_url;
   gboolean         strict;
+  SpJsonDoc       *doc;
 } Parser;
 
 void
@@ -95,101 +97,97 @@ shape_error (const Parser  *parser,
              GError       **error,
              const char    *path,
              const char    *expected,
-             JsonNode      *found)
+             const SpJsonValue      *found)
 {
   /* TRANSLATORS: "Not a Coursera listing: $.elements[2].name should be a string, but it is a number" */
   g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
                _("Not a %s listing: %s should be %s, but it is %s"),
                sp_catalog_format_get_label (parser->format), path, expected,
-               sp_json_type_name (found));
+               sp_json_describe (found));
   return FALSE;
 }
 
 /* A member, with JSON null taken as absent. */
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name)
+static const SpJsonValue *
+get_member (const Parser      *parser,
+            const SpJsonValue *object,
+            const char        *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const SpJsonValue *value = sp_json_member (parser->doc, object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || sp_json_type (value) == SP_JSON_NULL)
     return NULL;
-  return node;
+  return value;
 }
 
 static gboolean
-is_string (JsonNode *node)
+is_string (const SpJsonValue *value)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return value != NULL && sp_json_type (value) == SP_JSON_STRING;
 }
 
 static gboolean
-is_number (JsonNode *node)
+is_number (const SpJsonValue *value)
 {
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return value != NULL && sp_json_type (value) == SP_JSON_NUMBER;
 }
 
-static JsonObject *
-require_object (const Parser  *parser,
-                JsonNode      *node,
-                const char    *path,
-                GError       **error)
+static const SpJsonValue *
+require_object (const Parser       *parser,
+                const SpJsonValue  *node,
+                const char         *path,
+                GError            **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || sp_json_type (node) != SP_JSON_OBJECT)
     {
       shape_error (parser, error, path, _("an object"), node);
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
 }
 
-static JsonArray *
+static const SpJsonValue *
 require_array (const Parser  *parser,
-               JsonObject    *object,
+               const SpJsonValue    *object,
                const char    *name,
                const char    *path,
                GError       **error)
 {
-  JsonNode *node = get_member (object, name);
+  const SpJsonValue *node = get_member (parser, object, name);
   g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || !(sp_json_type (node) == SP_JSON_ARRAY))
     {
       shape_error (parser, error, where, _("an array"), node);
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
 }
 
 /* Optional string member: *out stays NULL when absent. */
 static gboolean
 opt_string (const Parser  *parser,
-            JsonObject    *object,
+            const SpJsonValue    *object,
             const char    *name,
             const char    *path,
             gboolean       html,
             char         **out,
             GError       **error)
 {
-  JsonNode *node = get_member (object, name);
+  const SpJsonValue *node = get_member (parser, object, name);
 
   *out = NULL;
   if (node == NULL)
     return TRUE;
   if (is_string (node))
     {
-      *out = sp_course_clean_text (json_node_get_string (node), html);
+      *out = sp_course_clean_text (sp_json_string (parser->doc, node), html);
       return TRUE;
     }
   if (is_number (node) && !parser->strict)
     {
       /* Ids are numbers in some APIs */
-      *out = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      *out = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (node));
       return TRUE;
     }
   if (parser->strict)
@@ -202,7 +200,7 @@ opt_string (const Parser  *parser,
 
 static gboolean
 req_string (const Parser  *parser,
-            JsonObject    *object,
+            const SpJsonValue    *object,
             const char    *name,
             const char    *path,
             char         **out,
@@ -216,21 +214,21 @@ req_string (const Parser  *parser,
   if (*out == NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
-      return shape_error (parser, error, where, _("a text that is not empty"), get_member (object, name));
+      return shape_error (parser, error, where, _("a text that is not empty"), get_member (parser, object, name));
     }
   return TRUE;
 }
 
 static gboolean
 opt_number (const Parser  *parser,
-            JsonObject    *object,
+            const SpJsonValue    *object,
             const char    *name,
             const char    *path,
             double         max,
             double        *out,
             GError       **error)
 {
-  JsonNode *node = get_member (object, name);
+  const SpJsonValue *node = get_member (parser, object, name);
   double value;
 
   if (node == NULL)
@@ -241,7 +239,7 @@ opt_number (const Parser  *parser,
       return parser->strict ? shape_error (parser, error, where, _("a number"), node) : TRUE;
     }
 
-  value = json_node_get_double (node);
+  value = sp_json_number (node);
   if (!isfinite (value) || value < 0 || value > max)
     {
       if (parser->strict)
@@ -261,37 +259,37 @@ opt_number (const Parser  *parser,
  * elements are skipped leniently, refused strictly. */
 static gboolean
 opt_strings (const Parser  *parser,
-             JsonObject    *object,
+             const SpJsonValue    *object,
              const char    *name,
              const char    *key,
              const char    *path,
              GPtrArray     *out,
              GError       **error)
 {
-  JsonNode *node = get_member (object, name);
-  JsonArray *array;
+  const SpJsonValue *node = get_member (parser, object, name);
+  const SpJsonValue *array;
 
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!(sp_json_type (node) == SP_JSON_ARRAY))
     {
       g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
       return parser->strict ? shape_error (parser, error, where, _("an array"), node) : TRUE;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (guint i = 0; i < sp_json_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const SpJsonValue *element = sp_json_element (parser->doc, array, i);
       const char *text = NULL;
 
       if (is_string (element))
-        text = json_node_get_string (element);
-      else if (key != NULL && JSON_NODE_HOLDS_OBJECT (element))
+        text = sp_json_string (parser->doc, element);
+      else if (key != NULL && (sp_json_type (element) == SP_JSON_OBJECT))
         {
-          JsonNode *member = get_member (json_node_get_object (element), key);
+          const SpJsonValue *member = get_member (parser, element, key);
           if (member != NULL && is_string (member))
-            text = json_node_get_string (member);
+            text = sp_json_string (parser->doc, member);
         }
 
       if (text == NULL)
@@ -497,7 +495,7 @@ set_level (SpCourse   *course,
 /* Study Planner's own feed: see docs/catalog-format.md. */
 static SpCourse *
 parse_own_course (const Parser  *parser,
-                  JsonNode      *node,
+                  const SpJsonValue      *node,
                   const char    *path,
                   const char    *default_provider,
                   GError       **error)
@@ -506,8 +504,8 @@ parse_own_course (const Parser  *parser,
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *url = NULL;
   g_autofree char *level = NULL;
-  JsonObject *object;
-  JsonNode *free_node;
+  const SpJsonValue *object;
+  const SpJsonValue *free_node;
 
   object = require_object (parser, node, path, error);
   if (object == NULL)
@@ -537,16 +535,16 @@ parse_own_course (const Parser  *parser,
       return NULL;
     }
 
-  free_node = get_member (object, "free");
+  free_node = get_member (parser, object, "free");
   if (free_node != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (free_node) || json_node_get_value_type (free_node) != G_TYPE_BOOLEAN)
+      if (sp_json_type (free_node) != SP_JSON_BOOLEAN)
         {
           g_autofree char *where = g_strdup_printf ("%s.free", path);
           shape_error (parser, error, where, _("true or false"), free_node);
           return NULL;
         }
-      course->cost = json_node_get_boolean (free_node) ? SP_COURSE_COST_FREE : SP_COURSE_COST_PAID;
+      course->cost = sp_json_boolean (free_node) ? SP_COURSE_COST_FREE : SP_COURSE_COST_PAID;
     }
 
   if (course->provider == NULL)
@@ -559,16 +557,16 @@ parse_own_course (const Parser  *parser,
 
 static gboolean
 parse_own (const Parser   *parser,
-           JsonNode       *root,
+           const SpJsonValue       *root,
            SpCatalogPage  *page,
            GError        **error)
 {
   g_autofree char *format = NULL;
   g_autofree char *provider = NULL;
   g_autofree char *next = NULL;
-  JsonObject *object;
-  JsonArray *courses;
-  JsonNode *version;
+  const SpJsonValue *object;
+  const SpJsonValue *courses;
+  const SpJsonValue *version;
   double total = -1;
 
   object = require_object (parser, root, "$", error);
@@ -585,14 +583,14 @@ parse_own (const Parser   *parser,
       return FALSE;
     }
 
-  version = get_member (object, "version");
+  version = get_member (parser, object, "version");
   if (version == NULL || !is_number (version))
     return shape_error (parser, error, "$.version", _("a number"), version);
-  if (json_node_get_int (version) > OWN_FORMAT_VERSION)
+  if ((gint64) sp_json_number (version) > OWN_FORMAT_VERSION)
     {
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
                    _("The listing is in version %" G_GINT64_FORMAT " of the format; this version of Study Planner reads version %d"),
-                   json_node_get_int (version), OWN_FORMAT_VERSION);
+                   (gint64) sp_json_number (version), OWN_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -605,11 +603,14 @@ parse_own (const Parser   *parser,
   if (courses == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (courses); i++)
+  for (guint i = 0; i < sp_json_length (courses); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.courses[%u]", i);
-      SpCourse *course = parse_own_course (parser, json_array_get_element (courses, i), path, provider, error);
+      char path[32];
+      SpCourse *course;
 
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.courses[%u]", i);
+      course = parse_own_course (parser, sp_json_element (parser->doc, courses, i), path, provider, error);
       if (course == NULL)
         return FALSE;
       g_ptr_array_add (page->courses, course);
@@ -654,14 +655,14 @@ coursera_next_url (const char *page_url,
 
 static gboolean
 parse_coursera (const Parser   *parser,
-                JsonNode       *root,
+                const SpJsonValue       *root,
                 SpCatalogPage  *page,
                 GError        **error)
 {
   g_autoptr(GHashTable) partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonObject *object;
-  JsonArray *elements;
-  JsonNode *node;
+  const SpJsonValue *object;
+  const SpJsonValue *elements;
+  const SpJsonValue *node;
 
   object = require_object (parser, root, "$", error);
   if (object == NULL)
@@ -671,34 +672,34 @@ parse_coursera (const Parser   *parser,
     return FALSE;
 
   /* Partner names come beside the courses when asked with includes=partnerIds */
-  node = get_member (object, "linked");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  node = get_member (parser, object, "linked");
+  if (node != NULL && (sp_json_type (node) == SP_JSON_OBJECT))
     {
-      JsonNode *list = get_member (json_node_get_object (node), "partners.v1");
+      const SpJsonValue *list = get_member (parser, node, "partners.v1");
 
-      if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
+      if (list != NULL && (sp_json_type (list) == SP_JSON_ARRAY))
         {
-          JsonArray *array = json_node_get_array (list);
+          const SpJsonValue *array = list;
 
-          for (guint i = 0; i < json_array_get_length (array); i++)
+          for (guint i = 0; i < sp_json_length (array); i++)
             {
-              JsonNode *partner = json_array_get_element (array, i);
+              const SpJsonValue *partner = sp_json_element (parser->doc, array, i);
               g_autofree char *id = NULL;
               g_autofree char *name = NULL;
 
-              if (!JSON_NODE_HOLDS_OBJECT (partner))
+              if (!(sp_json_type (partner) == SP_JSON_OBJECT))
                 continue;
-              opt_string (parser, json_node_get_object (partner), "id", "", FALSE, &id, NULL);
-              opt_string (parser, json_node_get_object (partner), "name", "", FALSE, &name, NULL);
+              opt_string (parser, partner, "id", "", FALSE, &id, NULL);
+              opt_string (parser, partner, "name", "", FALSE, &name, NULL);
               if (id != NULL && name != NULL)
                 g_hash_table_replace (partners, g_steal_pointer (&id), g_steal_pointer (&name));
             }
         }
     }
 
-  for (guint i = 0; i < json_array_get_length (elements); i++)
+  for (guint i = 0; i < sp_json_length (elements); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.elements[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) partner_ids = g_ptr_array_new_with_free_func (g_free);
@@ -706,10 +707,12 @@ parse_coursera (const Parser   *parser,
       g_autoptr(GString) institution = g_string_new (NULL);
       g_autofree char *slug = NULL;
       g_autofree char *workload = NULL;
-      JsonObject *element;
-      JsonNode *domains;
+      const SpJsonValue *element;
+      const SpJsonValue *domains;
 
-      element = require_object (parser, json_array_get_element (elements, i), path, error);
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.elements[%u]", i);
+      element = require_object (parser, sp_json_element (parser->doc, elements, i), path, error);
       if (element == NULL)
         return FALSE;
       if (!req_string (parser, element, "id", path, &course->id, error) ||
@@ -723,23 +726,23 @@ parse_coursera (const Parser   *parser,
       opt_strings (parser, element, "partnerIds", NULL, path, partner_ids, NULL);
 
       /* domainTypes: [{"domainId": "data-science", "subdomainId": "machine-learning"}] */
-      domains = get_member (element, "domainTypes");
-      if (domains != NULL && JSON_NODE_HOLDS_ARRAY (domains))
+      domains = get_member (parser, element, "domainTypes");
+      if (domains != NULL && (sp_json_type (domains) == SP_JSON_ARRAY))
         {
-          JsonArray *array = json_node_get_array (domains);
+          const SpJsonValue *array = domains;
 
-          for (guint d = 0; d < json_array_get_length (array); d++)
+          for (guint d = 0; d < sp_json_length (array); d++)
             {
-              JsonNode *domain = json_array_get_element (array, d);
+              const SpJsonValue *domain = sp_json_element (parser->doc, array, d);
               const char *keys[] = { "subdomainId", "domainId" };
 
-              if (!JSON_NODE_HOLDS_OBJECT (domain))
+              if (!(sp_json_type (domain) == SP_JSON_OBJECT))
                 continue;
               for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
                 {
                   g_autofree char *tag = NULL;
 
-                  opt_string (parser, json_node_get_object (domain), keys[k], path, FALSE, &tag, NULL);
+                  opt_string (parser, domain, keys[k], path, FALSE, &tag, NULL);
                   if (tag != NULL)
                     {
                       g_strdelimit (tag, "-_", ' ');
@@ -779,10 +782,10 @@ parse_coursera (const Parser   *parser,
     }
 
   /* paging: {"next": "100", "total": 5241}: next is an offset, not a URL */
-  node = get_member (object, "paging");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  node = get_member (parser, object, "paging");
+  if (node != NULL && (sp_json_type (node) == SP_JSON_OBJECT))
     {
-      JsonObject *paging = json_node_get_object (node);
+      const SpJsonValue *paging = node;
       g_autofree char *next = NULL;
       double total = -1;
 
@@ -833,14 +836,14 @@ weeks_between (const char *start,
 
 static gboolean
 parse_edx (const Parser   *parser,
-           JsonNode       *root,
+           const SpJsonValue       *root,
            SpCatalogPage  *page,
            GError        **error)
 {
   g_autoptr(GUri) base = parser->page_url ? g_uri_parse (parser->page_url, G_URI_FLAGS_NONE, NULL) : NULL;
-  JsonObject *object;
-  JsonArray *results;
-  JsonNode *node;
+  const SpJsonValue *object;
+  const SpJsonValue *results;
+  const SpJsonValue *node;
 
   object = require_object (parser, root, "$", error);
   if (object == NULL)
@@ -849,9 +852,9 @@ parse_edx (const Parser   *parser,
   if (results == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (results); i++)
+  for (guint i = 0; i < sp_json_length (results); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.results[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autofree char *number = NULL;
       g_autofree char *effort = NULL;
@@ -859,9 +862,11 @@ parse_edx (const Parser   *parser,
       g_autofree char *end = NULL;
       g_autofree char *pacing = NULL;
       g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-      JsonObject *result;
+      const SpJsonValue *result;
 
-      result = require_object (parser, json_array_get_element (results, i), path, error);
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.results[%u]", i);
+      result = require_object (parser, sp_json_element (parser->doc, results, i), path, error);
       if (result == NULL)
         return FALSE;
       if (!req_string (parser, result, "id", path, &course->id, error) ||
@@ -899,10 +904,10 @@ parse_edx (const Parser   *parser,
       g_ptr_array_add (page->courses, g_steal_pointer (&course));
     }
 
-  node = get_member (object, "pagination");
+  node = get_member (parser, object, "pagination");
   if (node != NULL)
     {
-      JsonObject *pagination = require_object (parser, node, "$.pagination", error);
+      const SpJsonValue *pagination = require_object (parser, node, "$.pagination", error);
       g_autofree char *next = NULL;
       double count = -1;
       Parser strict = *parser;
@@ -921,12 +926,12 @@ parse_edx (const Parser   *parser,
 
 static gboolean
 parse_mitlearn (const Parser   *parser,
-                JsonNode       *root,
+                const SpJsonValue       *root,
                 SpCatalogPage  *page,
                 GError        **error)
 {
-  JsonObject *object;
-  JsonArray *results;
+  const SpJsonValue *object;
+  const SpJsonValue *results;
   g_autofree char *next = NULL;
   double count = -1;
   Parser strict = *parser;
@@ -938,16 +943,18 @@ parse_mitlearn (const Parser   *parser,
   if (results == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (results); i++)
+  for (guint i = 0; i < sp_json_length (results); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.results[%u]", i);
+      char path[32];
       g_autoptr(SpCourse) course = g_object_new (SP_TYPE_COURSE, NULL);
       g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *url = NULL;
-      JsonObject *result;
-      JsonNode *node;
+      const SpJsonValue *result;
+      const SpJsonValue *node;
 
-      result = require_object (parser, json_array_get_element (results, i), path, error);
+      /* On the stack: the path is only read when something is wrong */
+      g_snprintf (path, sizeof path, "$.results[%u]", i);
+      result = require_object (parser, sp_json_element (parser->doc, results, i), path, error);
       if (result == NULL)
         return FALSE;
       if (!req_string (parser, result, "readable_id", path, &course->id, error) ||
@@ -960,47 +967,47 @@ parse_mitlearn (const Parser   *parser,
       opt_strings (parser, result, "topics", "name", path, tags, NULL);
       opt_strings (parser, result, "departments", "name", path, tags, NULL);
 
-      node = get_member (result, "offered_by");
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        opt_string (parser, json_node_get_object (node), "name", path, FALSE, &course->provider, NULL);
+      node = get_member (parser, result, "offered_by");
+      if (node != NULL && (sp_json_type (node) == SP_JSON_OBJECT))
+        opt_string (parser, node, "name", path, FALSE, &course->provider, NULL);
       if (course->provider == NULL)
         course->provider = g_strdup ("MIT OpenCourseWare");
       course->institution = g_strdup ("MIT");
 
-      node = get_member (result, "free");
-      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        course->cost = json_node_get_boolean (node) ? SP_COURSE_COST_FREE : SP_COURSE_COST_PAID;
+      node = get_member (parser, result, "free");
+      if (node != NULL && sp_json_type (node) == SP_JSON_BOOLEAN)
+        course->cost = sp_json_boolean (node) ? SP_COURSE_COST_FREE : SP_COURSE_COST_PAID;
       else if (g_strcmp0 (course->provider, "MIT OpenCourseWare") == 0)
         course->cost = SP_COURSE_COST_FREE;
 
       /* runs[].level: a string, or [{"code": "undergraduate", "name": "Undergraduate"}] */
-      node = get_member (result, "runs");
-      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+      node = get_member (parser, result, "runs");
+      if (node != NULL && (sp_json_type (node) == SP_JSON_ARRAY))
         {
-          JsonArray *runs = json_node_get_array (node);
+          const SpJsonValue *runs = node;
 
-          for (guint r = 0; r < json_array_get_length (runs); r++)
+          for (guint r = 0; r < sp_json_length (runs); r++)
             {
-              JsonNode *run = json_array_get_element (runs, r);
+              const SpJsonValue *run = sp_json_element (parser->doc, runs, r);
               g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func (g_free);
               g_autofree char *level = NULL;
               g_autofree char *semester = NULL;
-              JsonNode *year;
+              const SpJsonValue *year;
 
-              if (!JSON_NODE_HOLDS_OBJECT (run))
+              if (!(sp_json_type (run) == SP_JSON_OBJECT))
                 continue;
-              opt_string (parser, json_node_get_object (run), "level", path, FALSE, &level, NULL);
-              opt_strings (parser, json_node_get_object (run), "level", "code", path, levels, NULL);
+              opt_string (parser, run, "level", path, FALSE, &level, NULL);
+              opt_strings (parser, run, "level", "code", path, levels, NULL);
               set_level (course, level);
               for (guint l = 0; l < levels->len; l++)
                 set_level (course, g_ptr_array_index (levels, l));
 
-              opt_string (parser, json_node_get_object (run), "semester", path, FALSE, &semester, NULL);
-              year = get_member (json_node_get_object (run), "year");
+              opt_string (parser, run, "semester", path, FALSE, &semester, NULL);
+              year = get_member (parser, run, "year");
               if (course->updated == NULL && year != NULL && is_number (year))
                 course->updated = semester
-                  ? g_strdup_printf ("%s %" G_GINT64_FORMAT, semester, json_node_get_int (year))
-                  : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (year));
+                  ? g_strdup_printf ("%s %" G_GINT64_FORMAT, semester, (gint64) sp_json_number (year))
+                  : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (year));
             }
         }
 
@@ -1019,17 +1026,20 @@ parse_mitlearn (const Parser   *parser,
   return resolve_next (parser, next, &page->next_url, error);
 }
 
-static JsonNode *
+static SpJsonDoc *
 parse_json (GBytes  *bytes,
             GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  SpJsonDoc *doc;
+  const char *data;
+  gsize length;
   guint line = 0, column = 0;
 
-  root = sp_json_parse_bytes (bytes, &line, &column, &local_error);
-  if (root != NULL)
-    return root;
+  data = g_bytes_get_data (bytes, &length);
+  doc = sp_json_doc_parse (data, length, SP_JSON_MAX_DEPTH, &line, &column, &local_error);
+  if (doc != NULL)
+    return doc;
 
   if (line > 0)
     /* TRANSLATORS: "The listing is not valid JSON: line 3, column 7: unexpected character" */
@@ -1057,15 +1067,18 @@ sp_catalog_parse_page (SpCatalogFormat   format,
                        GError          **error)
 {
   g_autoptr(SpCatalogPage) page = g_new0 (SpCatalogPage, 1);
-  g_autoptr(JsonNode) root = NULL;
-  Parser parser = { format, page_url, format == SP_CATALOG_FORMAT_OWN };
+  g_autoptr(SpJsonDoc) doc = NULL;
+  Parser parser = { format, page_url, format == SP_CATALOG_FORMAT_OWN, NULL };
+  const SpJsonValue *root;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  root = parse_json (bytes, error);
-  if (root == NULL)
+  doc = parse_json (bytes, error);
+  if (doc == NULL)
     return NULL;
+  parser.doc = doc;
+  root = sp_json_doc_root (doc);
 
   page->courses = g_ptr_array_new_with_free_func (g_object_unref);
   page->total = -1;
@@ -1102,10 +1115,10 @@ SpCourse *
 sp_catalog_parse_course (GBytes  *bytes,
                          GError **error)
 {
-  g_autoptr(JsonNode) root = parse_json (bytes, error);
-  Parser parser = { SP_CATALOG_FORMAT_OWN, NULL, TRUE };
+  g_autoptr(SpJsonDoc) doc = parse_json (bytes, error);
+  Parser parser = { SP_CATALOG_FORMAT_OWN, NULL, TRUE, doc };
 
-  if (root == NULL)
+  if (doc == NULL)
     return NULL;
-  return parse_own_course (&parser, root, "$", NULL, error);
+  return parse_own_course (&parser, sp_json_doc_root (doc), "$", NULL, error);
 }

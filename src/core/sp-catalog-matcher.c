@@ -20,6 +20,7 @@
 #define WEIGHT_TAGS      2
 #define WEIGHT_TEXT      1
 #define MIN_SCORE        2
+#define FILTER_BITS      (1 << 16)
 
 typedef struct
 {
@@ -47,8 +48,18 @@ struct _SpCatalogMatcher
 
   SpPlan     *plan;
   GHashTable *entries;   /* Slice* → Entry*, keys point into the entries */
+  /* The entries again, frozen into open addressing for the hot lookups */
+  struct {
+    guint32  hash;
+    Entry   *entry;
+  }          *table;
+  guint32     table_mask;
   GArray     *phrases;   /* element-type Phrase */
   GPtrArray  *topics;    /* element-type SpTopic, borrowed from the plan */
+
+  /* A bit per hash of each phrase's first word: most words of a course
+   * start no phrase, and this says so without a hash table lookup */
+  guint8     *first_words;
 
   /* Scratch, reused from course to course */
   GString    *buffer;
@@ -69,15 +80,23 @@ static const char * const generic_words[] = {
   NULL
 };
 
+static inline guint32
+hash_bytes (const char *text,
+            gsize       len)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guint8) text[i]) * 16777619u;
+  return hash;
+}
+
 static guint
 slice_hash (gconstpointer key)
 {
   const Slice *slice = key;
-  guint32 hash = 2166136261u;
 
-  for (gsize i = 0; i < slice->len; i++)
-    hash = (hash ^ (guint8) slice->text[i]) * 16777619u;
-  return hash;
+  return hash_bytes (slice->text, slice->len);
 }
 
 static gboolean
@@ -123,9 +142,9 @@ end_word (GString *out,
 /* Appends @text folded to @out as words separated by single spaces,
  * recording where each word starts. */
 static void
-fold_words (GString    *out,
-            GArray     *starts,
-            const char *text)
+fold_words_slow (GString    *out,
+                 GArray     *starts,
+                 const char *text)
 {
   gboolean in_word = FALSE;
   gsize word_start = 0;
@@ -141,7 +160,7 @@ fold_words (GString    *out,
 
       if (c < 0x80)
         {
-          ch = g_ascii_tolower (c);
+          ch = (c >= 'A' && c <= 'Z') ? c + 32 : c;
           word_char = g_ascii_isalnum (c) || c == '+' || c == '#';
           p++;
         }
@@ -174,6 +193,67 @@ fold_words (GString    *out,
     }
   if (in_word)
     end_word (out, word_start);
+}
+
+/* The same for ASCII text, the common case, written straight into the
+ * buffer; it hands over to the slow path at the first other character. */
+static void
+fold_words (GString    *out,
+            GArray     *starts,
+            const char *text)
+{
+  gsize base = out->len;
+  guint base_starts = starts->len;
+  gsize word_start = 0;
+  gboolean in_word = FALSE;
+  char *dst;
+
+  if (text == NULL)
+    return;
+
+  g_string_set_size (out, base + strlen (text) + 1);
+  dst = out->str + base;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x80)
+        {
+          g_string_truncate (out, base);
+          g_array_set_size (starts, base_starts);
+          fold_words_slow (out, starts, text);
+          return;
+        }
+      if (g_ascii_isalnum (c) || c == '+' || c == '#')
+        {
+          if (!in_word)
+            {
+              if (dst > out->str)
+                *dst++ = ' ';
+              word_start = dst - out->str;
+              g_array_append_val (starts, word_start);
+              in_word = TRUE;
+            }
+          *dst++ = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : (char) c;
+        }
+      else if (in_word)
+        {
+          /* A plural "s", as end_word() drops it */
+          gsize len = (dst - out->str) - word_start;
+
+          if (len > 3 && dst[-1] == 's' && dst[-2] != 's' && dst[-2] != 'u' && dst[-2] != 'i')
+            dst--;
+          in_word = FALSE;
+        }
+    }
+  if (in_word)
+    {
+      gsize len = (dst - out->str) - word_start;
+
+      if (len > 3 && dst[-1] == 's' && dst[-2] != 's' && dst[-2] != 'u' && dst[-2] != 'i')
+        dst--;
+    }
+  g_string_truncate (out, dst - out->str);
 }
 
 static gboolean
@@ -234,6 +314,13 @@ add_phrase (SpCatalogMatcher *self,
     if (text[i] == ' ')
       ensure_entry (self, text, i)->prefix = TRUE;
 
+  {
+    gsize first = strcspn (text, " ");
+    guint32 bit = hash_bytes (text, MIN (first, len)) & (FILTER_BITS - 1);
+
+    self->first_words[bit / 8] |= 1 << (bit % 8);
+  }
+
   entry = ensure_entry (self, text, len);
   if (entry->phrase < 0)
     {
@@ -291,6 +378,48 @@ add_text (SpCatalogMatcher *self,
 }
 
 static void
+freeze_entries (SpCatalogMatcher *self)
+{
+  guint size = 16;
+  GHashTableIter iter;
+  gpointer value;
+
+  while (size < g_hash_table_size (self->entries) * 4)
+    size *= 2;
+  self->table = g_malloc0_n (size, sizeof *self->table);
+  self->table_mask = size - 1;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entry *entry = value;
+      guint32 hash = hash_bytes (entry->text, entry->len);
+      guint32 i = hash & self->table_mask;
+
+      while (self->table[i].entry != NULL)
+        i = (i + 1) & self->table_mask;
+      self->table[i].hash = hash;
+      self->table[i].entry = entry;
+    }
+}
+
+static inline Entry *
+find_entry (SpCatalogMatcher *self,
+            const char       *text,
+            gsize             len,
+            guint32           hash)
+{
+  for (guint32 i = hash & self->table_mask; self->table[i].entry != NULL; i = (i + 1) & self->table_mask)
+    {
+      Entry *entry = self->table[i].entry;
+
+      if (self->table[i].hash == hash && entry->len == len && memcmp (entry->text, text, len) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
 index_plan (SpCatalogMatcher *self)
 {
   for (guint t = 0; t < self->topics->len; t++)
@@ -306,6 +435,7 @@ index_plan (SpCatalogMatcher *self)
         add_text (self, topic->keywords[k], t, FALSE);
     }
 
+  freeze_entries (self);
   self->best = g_new0 (guint8, MAX (self->phrases->len, 1));
   self->scores = g_new0 (double, MAX (self->topics->len, 1));
 }
@@ -325,13 +455,28 @@ scan (SpCatalogMatcher *self,
   for (guint i = 0; i < starts->len; i++)
     {
       gsize start = g_array_index (starts, gsize, i);
+      gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) - 1 : buf->len;
+      guint32 hash = hash_bytes (buf->str + start, end - start);
+      guint32 bit = hash & (FILTER_BITS - 1);
 
+      if (!(self->first_words[bit / 8] & (1 << (bit % 8))))
+        continue;
+
+      /* The n-gram's hash goes on from its first word's: FNV is a running hash */
       for (guint n = 1; n <= MAX_PHRASE_WORDS && i + n <= starts->len; n++)
         {
-          gsize end = i + n < starts->len ? g_array_index (starts, gsize, i + n) - 1 : buf->len;
-          Slice key = { buf->str + start, end - start };
-          Entry *entry = g_hash_table_lookup (self->entries, &key);
+          Entry *entry;
 
+          if (n > 1)
+            {
+              gsize next_end = i + n < starts->len ? g_array_index (starts, gsize, i + n) - 1 : buf->len;
+
+              for (gsize k = end; k < next_end; k++)
+                hash = (hash ^ (guint8) buf->str[k]) * 16777619u;
+              end = next_end;
+            }
+
+          entry = find_entry (self, buf->str + start, end - start, hash);
           if (entry == NULL)
             break;
           if (entry->phrase >= 0)
@@ -377,6 +522,8 @@ sp_catalog_matcher_finalize (GObject *object)
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->best, g_free);
   g_clear_pointer (&self->scores, g_free);
+  g_clear_pointer (&self->first_words, g_free);
+  g_clear_pointer (&self->table, g_free);
 
   G_OBJECT_CLASS (sp_catalog_matcher_parent_class)->finalize (object);
 }
@@ -397,6 +544,7 @@ sp_catalog_matcher_init (SpCatalogMatcher *self)
   self->buffer = g_string_sized_new (1024);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->first_words = g_new0 (guint8, FILTER_BITS / 8);
 }
 
 /**

@@ -33,6 +33,7 @@ struct _SpCatalog
   guint             pending;
   guint             total;
   guint             generation;  /* of the latest refresh */
+  GSettings        *settings;    /* nullable: where the sources come from */
 };
 
 G_DEFINE_FINAL_TYPE (SpCatalog, sp_catalog, G_TYPE_OBJECT)
@@ -139,8 +140,12 @@ static void
 match (SpCatalog *self,
        GPtrArray *courses)
 {
-  if (self->matcher != NULL && courses != NULL)
+  if (courses == NULL)
+    return;
+  if (self->matcher != NULL)
     sp_catalog_matcher_match_all (self->matcher, courses);
+  for (guint i = 0; i < courses->len; i++)
+    sp_course_prepare_search (g_ptr_array_index (courses, i));
 }
 
 static void
@@ -172,6 +177,8 @@ static void
 sp_catalog_finalize (GObject *object)
 {
   SpCatalog *self = SP_CATALOG (object);
+
+  g_clear_object (&self->settings);
 
   g_clear_object (&self->plan);
   g_clear_object (&self->matcher);
@@ -778,4 +785,100 @@ sp_catalog_format_age (gint64 then,
                             (int) (age / 3600));
   return g_strdup_printf (ngettext ("updated %d day ago", "updated %d days ago", (gulong) (age / 86400)),
                           (int) (age / 86400));
+}
+
+static void
+planner_changed_cb (SpCatalog *self,
+                    SpPlanner *planner)
+{
+  sp_catalog_set_plan (self, sp_planner_get_plan (planner));
+}
+
+/**
+ * sp_catalog_follow_planner:
+ *
+ * Matches the listings to the planner's plan, now and whenever it changes.
+ */
+void
+sp_catalog_follow_planner (SpCatalog *self,
+                           SpPlanner *planner)
+{
+  g_return_if_fail (SP_IS_CATALOG (self));
+  g_return_if_fail (SP_IS_PLANNER (planner));
+
+  g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
+  planner_changed_cb (self, planner);
+}
+
+static void
+sources_changed_cb (SpCatalog  *self,
+                    const char *key,
+                    GSettings  *settings)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "catalog-sources");
+  g_autoptr(GPtrArray) sources = sp_catalog_sources_from_variant (value);
+
+  sp_catalog_set_sources (self, sources);
+}
+
+/**
+ * sp_catalog_bind_settings:
+ *
+ * Takes the sources from the "catalog-sources" key, now and when it changes.
+ */
+void
+sp_catalog_bind_settings (SpCatalog *self,
+                          GSettings *settings)
+{
+  g_return_if_fail (SP_IS_CATALOG (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  g_signal_connect_object (settings, "changed::catalog-sources", G_CALLBACK (sources_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  sources_changed_cb (self, "catalog-sources", settings);
+}
+
+#define DAY_SECONDS (24 * 60 * 60)
+
+static void
+start_fetch_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  /* Failures were reported through ::source-failed */
+  sp_catalog_refresh_finish (SP_CATALOG (object), result, NULL);
+}
+
+static void
+start_cached_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SpCatalog *self = SP_CATALOG (object);
+  gboolean fetch = GPOINTER_TO_INT (user_data);
+
+  sp_catalog_refresh_finish (self, result, NULL);
+  if (fetch && sp_catalog_needs_refresh (self, DAY_SECONDS))
+    sp_catalog_refresh_async (self, SP_CATALOG_FETCH_DEFAULT, NULL, start_fetch_cb, NULL);
+}
+
+/**
+ * sp_catalog_start:
+ * @fetch: whether to ask the servers when the saved listings are missing
+ *   or more than a day old
+ *
+ * Shows the bundled snapshot, then the saved listings, then fresh ones.
+ */
+void
+sp_catalog_start (SpCatalog *self,
+                  gboolean   fetch)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SP_IS_CATALOG (self));
+
+  if (self->bundled == NULL && !sp_catalog_load_bundled (self, &error))
+    g_warning ("The bundled course listings could not be read: %s", error->message);
+  sp_catalog_refresh_async (self, SP_CATALOG_FETCH_CACHE_ONLY, NULL, start_cached_cb, GINT_TO_POINTER (fetch));
 }

@@ -7,6 +7,7 @@
 #include "sp-catalog-source.h"
 #include "sp-course.h"
 #include "sp-plan.h"
+#include "sp-planner.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,13 @@ GPtrArray        *sp_catalog_dup_courses_for_topic (SpCatalog        *self,
 SpCourse         *sp_catalog_lookup_course     (SpCatalog            *self,
                                                 const char           *source,
                                                 const char           *id);
+
+void              sp_catalog_follow_planner    (SpCatalog            *self,
+                                                SpPlanner            *planner);
+void              sp_catalog_bind_settings     (SpCatalog            *self,
+                                                GSettings            *settings);
+void              sp_catalog_start             (SpCatalog            *self,
+                                                gboolean              fetch);
 
 char             *sp_catalog_format_age        (gint64                then,
                                                 gint64                now);

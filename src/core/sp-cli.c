@@ -222,6 +222,7 @@ sp_cli_planner_from_options (GVariantDict  *options,
   if (g_variant_dict_lookup (options, "track", "&s", &track) && sp_plan_lookup_track (plan, track) == NULL)
     {
       g_autoptr(GString) known = g_string_new (NULL);
+      g_autofree char *printable = g_utf8_make_valid (track, -1);
 
       for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
         {
@@ -236,10 +237,10 @@ sp_cli_planner_from_options (GVariantDict  *options,
         }
       if (known->len == 0)
         g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                     _("--track: the plan has no tracks, so “%s” cannot be chosen"), track);
+                     _("--track: the plan has no tracks, so “%s” cannot be chosen"), printable);
       else
         g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                     _("--track: “%s” is not a track of this plan; choose one of %s"), track, known->str);
+                     _("--track: “%s” is not a track of this plan; choose one of %s"), printable, known->str);
       return NULL;
     }
 

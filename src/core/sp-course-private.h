@@ -36,7 +36,10 @@ struct _SpCourse
 
   GArray        *matches;      /* element-type SpCourseMatch, best first */
   GStrv          matched_ids;  /* never NULL */
-  char          *search_text;  /* casefolded, built on first use */
+  double         relevance;    /* the best match's score */
+  char          *search_text;  /* folded; the title first, then a newline */
+  guint          rank_serial;  /* the query whose rank is cached */
+  guint          rank;
 };
 
 void     sp_course_set_string   (char       **field,
@@ -45,5 +48,6 @@ void     sp_course_set_matches  (SpCourse    *self,
                                  GArray      *matches);
 char    *sp_course_clean_text   (const char  *text,
                                  gboolean     strip_html);
+void     sp_course_prepare_search (SpCourse  *self);
 
 G_END_DECLS

@@ -417,9 +417,7 @@ sp_course_get_relevance (SpCourse *self)
 {
   g_return_val_if_fail (SP_IS_COURSE (self), 0);
 
-  if (self->matches == NULL || self->matches->len == 0)
-    return 0;
-  return g_array_index (self->matches, SpCourseMatch, 0).score;
+  return self->relevance;
 }
 
 /* Takes @matches (element-type SpCourseMatch, best first). */
@@ -438,6 +436,7 @@ sp_course_set_matches (SpCourse *self,
   same = g_strv_equal ((const char * const *) ids, (const char * const *) self->matched_ids);
   clear_matches (self);
   self->matches = matches;
+  self->relevance = n > 0 ? g_array_index (matches, SpCourseMatch, 0).score : 0;
   g_strfreev (self->matched_ids);
   self->matched_ids = ids;
 
@@ -506,19 +505,40 @@ char *
 sp_course_clean_text (const char *text,
                       gboolean    strip_html)
 {
-  g_autoptr(GString) out = NULL;
+  GString *out;
   gboolean space = FALSE;
   const char *p;
 
   if (text == NULL)
     return NULL;
 
-  out = g_string_sized_new (strlen (text));
+  out = g_string_sized_new (MIN (strlen (text), MAX_TEXT_BYTES) + 8);
   for (p = text; *p != '\0' && out->len < MAX_TEXT_BYTES;)
     {
-      gunichar ch = g_utf8_get_char (p);
+      guchar c = (guchar) *p;
+      gunichar ch;
 
-      if (strip_html && ch == '<')
+      /* Plain ASCII, the common case, a run at a time */
+      if (c < 0x80 && c != '<' && c != '&')
+        {
+          const char *run = p;
+
+          if (c <= ' ' || c == 0x7f)
+            {
+              space = TRUE;
+              p++;
+              continue;
+            }
+          while ((guchar) *p > ' ' && (guchar) *p < 0x7f && *p != '<' && *p != '&')
+            p++;
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_len (out, run, MIN ((gsize) (p - run), MAX_TEXT_BYTES - out->len));
+          continue;
+        }
+
+      if (strip_html && c == '<')
         {
           const char *end = strchr (p, '>');
 
@@ -531,7 +551,7 @@ sp_course_clean_text (const char *text,
               continue;
             }
         }
-      if (strip_html && ch == '&')
+      if (strip_html && c == '&')
         {
           gsize before = out->len;
 
@@ -543,6 +563,7 @@ sp_course_clean_text (const char *text,
           g_string_truncate (out, before);
         }
 
+      ch = g_utf8_get_char (p);
       if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch) ||
           g_unichar_type (ch) == G_UNICODE_LINE_SEPARATOR ||
           g_unichar_type (ch) == G_UNICODE_PARAGRAPH_SEPARATOR)
@@ -552,88 +573,174 @@ sp_course_clean_text (const char *text,
           if (space && out->len > 0)
             g_string_append_c (out, ' ');
           space = FALSE;
-          g_string_append_unichar (out, ch);
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
       p = g_utf8_next_char (p);
     }
 
   if (out->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+struct _SpCourseQuery
+{
+  char  *words;   /* folded words, each ending with a NUL; two NULs at the end */
+  guint  serial;  /* tells cached ranks apart */
+};
+
+/* Lower case, simply: ASCII byte by byte, other letters by their simple
+ * case mapping. The same fold for courses and queries, and several times
+ * quicker than g_utf8_casefold(), which also normalizes. */
+static void
+fold_append (GString    *out,
+             const char *text)
+{
+  gsize len = strlen (text);
+  gsize start = out->len;
+  const char *p = text;
+  char *dst;
+
+  /* ASCII keeps its length: write it in place, then go char by char from
+   * the first other letter on */
+  g_string_set_size (out, start + len);
+  dst = out->str + start;
+  while ((guchar) *p != '\0' && (guchar) *p < 0x80)
+    {
+      char c = *p++;
+      *dst++ = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+    }
+  g_string_truncate (out, dst - out->str);
+
+  while (*p != '\0')
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (c >= 'A' && c <= 'Z') ? (char) (c + 32) : (char) c);
+          p++;
+        }
+      else
+        {
+          g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (p)));
+          p = g_utf8_next_char (p);
+        }
+    }
 }
 
 static const char *
 ensure_search_text (SpCourse *self)
 {
-  g_autoptr(GString) text = NULL;
+  GString *text;
 
   if (self->search_text != NULL)
     return self->search_text;
 
-  text = g_string_new (self->title);
+  text = g_string_sized_new (256);
+  fold_append (text, self->title);
   g_string_append_c (text, '\n');
   if (self->provider)
-    g_string_append_printf (text, "%s\n", self->provider);
+    {
+      fold_append (text, self->provider);
+      g_string_append_c (text, '\n');
+    }
   if (self->institution)
-    g_string_append_printf (text, "%s\n", self->institution);
+    {
+      fold_append (text, self->institution);
+      g_string_append_c (text, '\n');
+    }
   for (guint i = 0; self->tags[i] != NULL; i++)
-    g_string_append_printf (text, "%s\n", self->tags[i]);
+    {
+      fold_append (text, self->tags[i]);
+      g_string_append_c (text, '\n');
+    }
   if (self->description)
-    g_string_append (text, self->description);
+    fold_append (text, self->description);
 
-  self->search_text = g_utf8_casefold (text->str, text->len);
+  self->search_text = g_string_free (text, FALSE);
   return self->search_text;
 }
 
-/**
- * sp_course_normalize_query:
- *
- * Makes what the user typed ready for sp_course_matches_query(): case
- * folded, words separated by single NUL bytes and ending with two.
- *
- * Returns: (transfer full): the query
- */
-char *
-sp_course_normalize_query (const char *text)
+/* Builds the search text now, so the first keystroke is as quick as the rest. */
+void
+sp_course_prepare_search (SpCourse *self)
 {
-  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
-  GString *out = g_string_new (NULL);
-  gboolean word = FALSE;
+  ensure_search_text (self);
+}
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+/**
+ * sp_course_query_new:
+ * @text: what the user typed
+ *
+ * Returns: (transfer full): the query: its words folded to lower case
+ */
+SpCourseQuery *
+sp_course_query_new (const char *text)
+{
+  static guint last_serial;
+  g_autoptr(GString) folded = g_string_new (NULL);
+  GString *words = g_string_new (NULL);
+  SpCourseQuery *query = g_new0 (SpCourseQuery, 1);
+  gboolean in_word = FALSE;
+
+  fold_append (folded, text ? text : "");
+  for (const char *p = folded->str; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
 
       if (g_unichar_isspace (ch))
         {
-          if (word)
-            g_string_append_c (out, '\0');
-          word = FALSE;
+          if (in_word)
+            g_string_append_c (words, '\0');
+          in_word = FALSE;
           continue;
         }
-      g_string_append_unichar (out, ch);
-      word = TRUE;
+      g_string_append_len (words, p, g_utf8_next_char (p) - p);
+      in_word = TRUE;
     }
-  if (word)
-    g_string_append_c (out, '\0');
-  g_string_append_c (out, '\0');
-  return g_string_free (out, FALSE);
+  if (in_word)
+    g_string_append_c (words, '\0');
+  g_string_append_c (words, '\0');
+
+  query->words = g_string_free (words, FALSE);
+  query->serial = ++last_serial;
+  return query;
+}
+
+void
+sp_course_query_free (SpCourseQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->words);
+  g_free (query);
+}
+
+gboolean
+sp_course_query_is_empty (const SpCourseQuery *query)
+{
+  return query == NULL || query->words[0] == '\0';
 }
 
 /**
  * sp_course_matches_query:
- * @normalized_query: from sp_course_normalize_query()
  *
- * Returns: whether every word of the query is in the course's title,
- *   provider, tags or description
+ * Returns: whether every word of @query is in the course's title,
+ *   provider, institution, tags or description
  */
 gboolean
-sp_course_matches_query (SpCourse   *self,
-                         const char *normalized_query)
+sp_course_matches_query (SpCourse            *self,
+                         const SpCourseQuery *query)
 {
   const char *haystack = ensure_search_text (self);
 
-  for (const char *word = normalized_query; *word != '\0'; word += strlen (word) + 1)
+  if (query == NULL)
+    return TRUE;
+  for (const char *word = query->words; *word != '\0'; word += strlen (word) + 1)
     if (strstr (haystack, word) == NULL)
       return FALSE;
   return TRUE;
@@ -642,25 +749,53 @@ sp_course_matches_query (SpCourse   *self,
 /**
  * sp_course_query_rank:
  *
- * Returns: how many words of the query are in the course's title, so that
- *   a course named after the search comes before one that mentions it
+ * Returns: how many words of @query are in the course's title, so that a
+ *   course named after the search comes before one that mentions it.
+ *   Cached per query: a sort asks many times.
  */
 guint
-sp_course_query_rank (SpCourse   *self,
-                      const char *normalized_query)
+sp_course_query_rank (SpCourse            *self,
+                      const SpCourseQuery *query)
 {
-  const char *haystack = ensure_search_text (self);
-  const char *title_end = strchr (haystack, '\n');
+  const char *haystack;
+  const char *title_end;
   guint rank = 0;
 
-  for (const char *word = normalized_query; *word != '\0'; word += strlen (word) + 1)
+  if (query == NULL)
+    return 0;
+  if (self->rank_serial == query->serial)
+    return self->rank;
+
+  haystack = ensure_search_text (self);
+  title_end = strchr (haystack, '\n');
+  for (const char *word = query->words; *word != '\0'; word += strlen (word) + 1)
     {
       const char *hit = strstr (haystack, word);
 
       if (hit != NULL && (title_end == NULL || hit < title_end))
         rank++;
     }
+  self->rank_serial = query->serial;
+  self->rank = rank;
   return rank;
+}
+
+/* Orders by title, case aside; quicker than collation, for sorting ties. */
+int
+sp_course_compare_titles (SpCourse *a,
+                          SpCourse *b)
+{
+  const char *x = ensure_search_text (a);
+  const char *y = ensure_search_text (b);
+
+  for (; *x == *y; x++, y++)
+    if (*x == '\n' || *x == '\0')
+      return 0;
+  if (*x == '\n')
+    return -1;
+  if (*y == '\n')
+    return 1;
+  return (guchar) *x < (guchar) *y ? -1 : 1;
 }
 
 const char *

@@ -53,11 +53,18 @@ double        sp_course_get_match_score    (SpCourse      *self,
                                             const char    *topic_id);
 double        sp_course_get_relevance      (SpCourse      *self);
 
-char         *sp_course_normalize_query    (const char    *text);
-gboolean      sp_course_matches_query      (SpCourse      *self,
-                                            const char    *normalized_query);
-guint         sp_course_query_rank         (SpCourse      *self,
-                                            const char    *normalized_query);
+/* What the user typed in the search, ready to test courses against. */
+typedef struct _SpCourseQuery SpCourseQuery;
+
+SpCourseQuery *sp_course_query_new         (const char          *text);
+void          sp_course_query_free         (SpCourseQuery       *query);
+gboolean      sp_course_query_is_empty     (const SpCourseQuery *query);
+gboolean      sp_course_matches_query      (SpCourse            *self,
+                                            const SpCourseQuery *query);
+guint         sp_course_query_rank         (SpCourse            *self,
+                                            const SpCourseQuery *query);
+int           sp_course_compare_titles     (SpCourse            *a,
+                                            SpCourse            *b);
 
 const char   *sp_course_level_to_string    (SpCourseLevel  level);
 gboolean      sp_course_level_from_string  (const char    *text,
@@ -65,5 +72,7 @@ gboolean      sp_course_level_from_string  (const char    *text,
 const char   *sp_course_level_get_label    (SpCourseLevel  level);
 
 gboolean      sp_url_is_web                (const char    *url);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCourseQuery, sp_course_query_free)
 
 G_END_DECLS

@@ -15,6 +15,9 @@
 /* Each level and track is a section of the Path view, made whole */
 #define SP_PLAN_MAX_LEVELS    100
 #define SP_PLAN_MAX_TRACKS    100
+/* Labels lay out every character: a title is a line, a description a paragraph */
+#define SP_PLAN_MAX_TITLE     200
+#define SP_PLAN_MAX_TEXT      2000
 #define SP_PLAN_BUNDLED       "/io/github/studyplanner/StudyPlanner/plans/ml-career.json"
 
 struct _SpText
@@ -263,6 +266,21 @@ get_id (Loader     *loader,
   return g_steal_pointer (&id);
 }
 
+static gboolean
+check_length (Loader     *loader,
+              const char *path,
+              const char *name,
+              const char *value)
+{
+  glong max = g_str_equal (name, "title") ? SP_PLAN_MAX_TITLE : SP_PLAN_MAX_TEXT;
+  glong length = g_utf8_strlen (value, -1);
+
+  if (length <= max)
+    return TRUE;
+  add_problem (loader, path, _("too long: %ld characters, at most %ld"), length, max);
+  return FALSE;
+}
+
 /* A LOC is a string, or an object of language → string with "en" required. */
 static SpText *
 get_text (Loader     *loader,
@@ -284,6 +302,8 @@ get_text (Loader     *loader,
 
   if (node_is_string (node))
     {
+      if (!check_length (loader, field_path, name, json_node_get_string (node)))
+        return NULL;
       text = g_new0 (SpText, 1);
       text->en = g_strdup (json_node_get_string (node));
       return text;
@@ -305,6 +325,13 @@ get_text (Loader     *loader,
               add_problem (loader, field_path, _("translation “%s” must be a string, found %s"),
                            lang, sp_json_type_name (value));
               ok = FALSE;
+            }
+          else
+            {
+              g_autofree char *lang_path = g_strdup_printf ("%s.%s", field_path, lang);
+
+              if (!check_length (loader, lang_path, name, json_node_get_string (value)))
+                ok = FALSE;
             }
         }
       if (!node_is_string (member (translations, "en")))

@@ -107,7 +107,9 @@ freeze_past (SpPlanner *self,
       return;
     }
 
-  if (self->schedule != NULL && sp_schedule_get_today (self->schedule) == progress->planned_today)
+  /* The schedule shown until now is the one to keep, whatever changed since */
+  if (self->schedule != NULL && sp_schedule_get_plan (self->schedule) == self->plan &&
+      sp_schedule_get_today (self->schedule) == progress->planned_today)
     old = g_object_ref (self->schedule);
   else
     old = run_scheduler (self, progress->planned_today);
@@ -178,7 +180,7 @@ save_or_warn (SpPlanner *self)
 
   if (!save_state (self, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
       set_warning (self, error->message);
     }
 }
@@ -953,6 +955,8 @@ adopt_state (SpPlanner *self,
 {
   g_set_object (&self->state, state);
   g_ptr_array_set_size (self->undo, 0);
+  /* Made from the state before: no use for this one's history */
+  g_clear_object (&self->schedule);
   replan (self);
 }
 

@@ -33,6 +33,10 @@ typedef struct
   guint          moved;            /* missed minutes: new blocks show as moved */
   guint          prereq_first;     /* into Scheduler.prereqs */
   guint          n_prereqs;
+  guint          dependent_first;  /* into Scheduler.dependents */
+  guint          n_dependents;
+  guint          blocked;          /* prerequisites with work left */
+  guint          pos;              /* position among its level's candidates */
   guint32        finish_day;       /* day of the last work block */
   guint          reviews;          /* reviews done, skipped or already placed */
   guint          next_seq[N_KINDS];
@@ -61,8 +65,11 @@ typedef struct
   GArray                 *work;        /* element-type Work */
   guint                  *work_of;     /* topic index → work index or NONE */
   GArray                 *prereqs;     /* element-type guint: work indices */
+  GArray                 *dependents;  /* element-type guint: work indices, grouped by prerequisite */
   GPtrArray              *candidates;  /* per level: GArray of work indices, in order */
-  guint                  *cursor;      /* per level: first candidate that may be unfinished */
+  GPtrArray              *ready;       /* per level: sorted GArray of candidate positions whose prerequisites are done */
+  guint                  *ready_head;  /* per level: ready entries before it are finished */
+  guint                  *weekly_first; /* per level: position of the first weekly milestone */
   guint                  *unfinished;  /* per level: topics with work left */
   GArray                 *reviews;     /* element-type Review, sorted by due */
   GHashTable             *taken_ids;   /* ids of the user's records */
@@ -383,16 +390,6 @@ work_at (Scheduler *s,
   return &g_array_index (s->work, Work, index);
 }
 
-static gboolean
-prereqs_done (Scheduler  *s,
-              const Work *w)
-{
-  for (guint i = 0; i < w->n_prereqs; i++)
-    if (work_at (s, g_array_index (s->prereqs, guint, w->prereq_first + i))->remaining > 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* Topics without a stream are each their own subject. */
 static gboolean
 same_stream (const SpTopic *a,
@@ -430,6 +427,52 @@ queue_reviews (Scheduler *s,
     }
 }
 
+static guint
+lower_bound (GArray *positions,
+             guint   pos)
+{
+  guint lo = 0, hi = positions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (positions, guint, mid) < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A topic whose prerequisites are all done joins its level's ready set,
+ * kept in candidate order so the choice is the same as a full scan's. */
+static void
+make_ready (Scheduler *s,
+            Work      *w)
+{
+  GArray *ready = g_ptr_array_index (s->ready, w->topic->level);
+  guint at = lower_bound (ready, w->pos);
+
+  g_array_insert_val (ready, at, w->pos);
+  /* It may sort before finished entries that the head has passed */
+  s->ready_head[w->topic->level] = MIN (s->ready_head[w->topic->level], at);
+}
+
+static void
+release_dependents (Scheduler *s,
+                    Work      *w)
+{
+  for (guint i = 0; i < w->n_dependents; i++)
+    {
+      Work *d = work_at (s, g_array_index (s->dependents, guint, w->dependent_first + i));
+
+      g_assert (d->blocked > 0);
+      if (--d->blocked == 0 && d->remaining > 0)
+        make_ready (s, d);
+    }
+}
+
 static void
 finish_topic (Scheduler *s,
               guint      index,
@@ -446,6 +489,7 @@ finish_topic (Scheduler *s,
   s->unfinished[w->topic->level]--;
   s->n_unfinished--;
   queue_reviews (s, index);
+  release_dependents (s, w);
 }
 
 static void
@@ -455,31 +499,39 @@ advance_level (Scheduler *s)
     s->level++;
 }
 
-/* The first topic of the level that can start now beside @other. */
+/* The first topic of the level that can start now beside @other. Only
+ * ready topics are looked at: a long chain of prerequisites costs nothing. */
 static guint
 pick_topic (Scheduler *s,
             guint      other)
 {
-  GArray *candidates;
+  GArray *candidates, *ready;
+  guint *head;
 
   if (s->level >= s->n_levels)
     return NONE;
   candidates = g_ptr_array_index (s->candidates, s->level);
+  ready = g_ptr_array_index (s->ready, s->level);
+  head = &s->ready_head[s->level];
 
-  while (s->cursor[s->level] < candidates->len &&
-         work_at (s, g_array_index (candidates, guint, s->cursor[s->level]))->remaining == 0)
-    s->cursor[s->level]++;
-
-  for (guint i = s->cursor[s->level]; i < candidates->len; i++)
+  while (*head < ready->len &&
+         work_at (s, g_array_index (candidates, guint, g_array_index (ready, guint, *head)))->remaining == 0)
+    (*head)++;
+  /* Drop the finished prefix now and then, so insertions stay cheap */
+  if (*head > 64 && *head * 2 > ready->len)
     {
-      guint index = g_array_index (candidates, guint, i);
+      g_array_remove_range (ready, 0, *head);
+      *head = 0;
+    }
+
+  for (guint i = *head; i < ready->len; i++)
+    {
+      guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
       if (w->remaining == 0 || w->active)
         continue;
       if (other != NONE && same_stream (w->topic, work_at (s, other)->topic))
-        continue;
-      if (!prereqs_done (s, w))
         continue;
       return index;
     }
@@ -672,17 +724,20 @@ next_topic (Scheduler *s)
 static guint
 pick_milestone (Scheduler *s)
 {
-  GArray *candidates;
+  GArray *candidates, *ready;
 
   if (s->level == 0 || s->level >= s->n_levels)
     return NONE;
   candidates = g_ptr_array_index (s->candidates, s->level);
-  for (guint i = s->cursor[s->level]; i < candidates->len; i++)
+  ready = g_ptr_array_index (s->ready, s->level);
+
+  /* Weekly milestones come last among the candidates */
+  for (guint i = MAX (s->ready_head[s->level], lower_bound (ready, s->weekly_first[s->level])); i < ready->len; i++)
     {
-      guint index = g_array_index (candidates, guint, i);
+      guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
-      if (w->weekly && w->remaining > 0 && prereqs_done (s, w))
+      if (w->weekly && w->remaining > 0)
         return index;
     }
   return NONE;
@@ -711,6 +766,7 @@ plan_day (Scheduler *s,
   guint n_obstacles = 0;
   guint from, to;
   guint fixed_minutes = 0;
+  gboolean crowded = FALSE;
 
   /* The user's blocks on this day take their place and their time */
   while (s->fixed_next < s->fixed->len &&
@@ -725,12 +781,16 @@ plan_day (Scheduler *s,
       fixed_minutes += record->minutes;
       if (n_obstacles < G_N_ELEMENTS (obstacles) - 1)
         obstacles[n_obstacles++] = (Obstacle) { record->start, record->start + record->minutes, a->break_minutes };
+      else
+        crowded = TRUE;
     }
   if (clock_changes (s, day, &from, &to))
     obstacles[n_obstacles++] = (Obstacle) { from, to, 0 };
   qsort (obstacles, n_obstacles, sizeof (Obstacle), compare_obstacles);
 
   budget = budget > fixed_minutes ? budget - fixed_minutes : 0;
+  if (crowded)
+    budget = 0;  /* more of the user's blocks than we track: plan nothing around them */
 
   while (budget >= SP_MIN_BLOCK_MINUTES && cursor < SP_MINUTES_PER_DAY)
     {
@@ -893,8 +953,11 @@ build_work (Scheduler *s)
   for (guint i = 0; i < all->len; i++)
     s->work_of[i] = NONE;
   s->prereqs = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->dependents = g_array_new (FALSE, FALSE, sizeof (guint));
   s->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  s->cursor = g_new0 (guint, s->n_levels);
+  s->ready = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  s->ready_head = g_new0 (guint, s->n_levels);
+  s->weekly_first = g_new0 (guint, s->n_levels);
   s->unfinished = g_new0 (guint, s->n_levels);
 
   for (guint l = 0; l < s->n_levels; l++)
@@ -953,8 +1016,71 @@ build_work (Scheduler *s)
         }
       while (j < wv->len)
         g_array_append_val (order, g_array_index (wv, guint, j++));
+      s->weekly_first[l] = order->len;
       g_array_append_vals (order, wk->data, wk->len);
+      for (guint i = 0; i < order->len; i++)
+        work_at (s, g_array_index (order, guint, i))->pos = i;
       g_ptr_array_add (s->candidates, order);
+      g_ptr_array_add (s->ready, g_array_new (FALSE, FALSE, sizeof (guint)));
+    }
+}
+
+/* Reverse edges and blocked counts, once the work left on each topic is
+ * known; the topics free to start make the first ready sets. */
+static void
+index_prerequisites (Scheduler *s)
+{
+  g_autofree guint *count = g_new0 (guint, s->work->len);
+  g_autofree guint *fill = NULL;
+
+  for (guint i = 0; i < s->work->len; i++)
+    {
+      Work *w = work_at (s, i);
+
+      for (guint p = 0; p < w->n_prereqs; p++)
+        {
+          Work *prereq = work_at (s, g_array_index (s->prereqs, guint, w->prereq_first + p));
+
+          count[g_array_index (s->prereqs, guint, w->prereq_first + p)]++;
+          if (prereq->remaining > 0)
+            w->blocked++;
+        }
+    }
+
+  for (guint i = 0, total = 0; i < s->work->len; i++)
+    {
+      work_at (s, i)->dependent_first = total;
+      total += count[i];
+    }
+  g_array_set_size (s->dependents, s->prereqs->len);
+  fill = g_new0 (guint, s->work->len);
+  for (guint i = 0; i < s->work->len; i++)
+    {
+      Work *w = work_at (s, i);
+
+      for (guint p = 0; p < w->n_prereqs; p++)
+        {
+          guint prereq = g_array_index (s->prereqs, guint, w->prereq_first + p);
+          Work *pw = work_at (s, prereq);
+
+          g_array_index (s->dependents, guint, pw->dependent_first + fill[prereq]++) = i;
+        }
+    }
+  for (guint i = 0; i < s->work->len; i++)
+    work_at (s, i)->n_dependents = fill[i];
+
+  for (guint l = 0; l < s->n_levels; l++)
+    {
+      GArray *candidates = g_ptr_array_index (s->candidates, l);
+      GArray *ready = g_ptr_array_index (s->ready, l);
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          Work *w = work_at (s, g_array_index (candidates, guint, i));
+
+          if (w->remaining > 0 && w->blocked == 0)
+            g_array_append_val (ready, i);
+        }
     }
 }
 
@@ -1178,6 +1304,7 @@ sp_scheduler_run (const SpSchedulerInput *input)
       else
         queue_reviews (&s, i);
     }
+  index_prerequisites (&s);
   advance_level (&s);
 
   from = MAX (input->today, s.avail->start_day);
@@ -1234,7 +1361,10 @@ sp_scheduler_run (const SpSchedulerInput *input)
   g_free (s.work_of);
   g_array_unref (s.prereqs);
   g_ptr_array_unref (s.candidates);
-  g_free (s.cursor);
+  g_array_unref (s.dependents);
+  g_ptr_array_unref (s.ready);
+  g_free (s.ready_head);
+  g_free (s.weekly_first);
   g_free (s.unfinished);
   g_array_unref (s.reviews);
   g_hash_table_unref (s.taken_ids);

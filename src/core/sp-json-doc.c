@@ -1,0 +1,580 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sp-json-doc.h"
+
+/* json-glib builds a GObject-backed node per value, which for a 5 MiB
+ * listing costs more than the whole budget of a refresh. This parser keeps
+ * values in one array, container children as index ranges in another, and
+ * unescaped strings in one arena. Errors use JSON_PARSER_ERROR with the
+ * line and column apart, as sp_json_parse_bytes() does. */
+
+struct _SpJsonValue
+{
+  guint8  type;
+  guint32 length;     /* string bytes; array elements; object members */
+  union {
+    double   number;
+    gboolean boolean;
+    guint32  offset;  /* string: into the arena */
+    guint32  first;   /* container: into the slots */
+  } u;
+};
+
+struct _SpJsonDoc
+{
+  GArray     *values;  /* element-type SpJsonValue */
+  GArray     *slots;   /* element-type guint32: children; objects as key, value pairs */
+  GByteArray *arena;   /* NUL-terminated strings */
+};
+
+typedef struct
+{
+  SpJsonDoc  *doc;
+  const char *p;
+  const char *start;
+  const char *end;
+  GArray     *scratch; /* element-type guint32: children being gathered */
+  guint       depth;
+  guint       max_depth;
+  const char *error_at;
+  char       *error;
+} Parser;
+
+static gboolean parse_value (Parser *parser, guint32 *out);
+
+static gboolean
+fail (Parser     *parser,
+      const char *at,
+      const char *message)
+{
+  if (parser->error == NULL)
+    {
+      parser->error_at = at;
+      parser->error = g_strdup (message);
+    }
+  return FALSE;
+}
+
+static void
+skip_space (Parser *parser)
+{
+  while (parser->p < parser->end &&
+         (*parser->p == ' ' || *parser->p == '\n' || *parser->p == '\r' || *parser->p == '\t'))
+    parser->p++;
+}
+
+static guint32
+add_value (Parser      *parser,
+           SpJsonValue *value)
+{
+  g_array_append_val (parser->doc->values, *value);
+  return parser->doc->values->len - 1;
+}
+
+static int
+hex_digit (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser   *parser,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (parser->end - parser->p < 4)
+    return fail (parser, parser->p, _("unfinished \\u escape"));
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = hex_digit (parser->p[i]);
+
+      if (digit < 0)
+        return fail (parser, parser->p + i, _("invalid \\u escape"));
+      value = value * 16 + (gunichar) digit;
+    }
+  parser->p += 4;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_string (Parser  *parser,
+              guint32 *out)
+{
+  GByteArray *arena = parser->doc->arena;
+  SpJsonValue value = { SP_JSON_STRING, 0, { 0 } };
+  const char *open = parser->p;
+  gsize offset = arena->len;
+
+  parser->p++; /* the opening quote */
+  for (;;)
+    {
+      const char *run = parser->p;
+
+      /* Copy plain runs in one go */
+      while (parser->p < parser->end && *parser->p != '"' && *parser->p != '\\' && (guchar) *parser->p >= 0x20)
+        parser->p++;
+      if (parser->p > run)
+        g_byte_array_append (arena, (const guint8 *) run, parser->p - run);
+
+      if (parser->p >= parser->end)
+        return fail (parser, open, _("unterminated string"));
+      if (*parser->p == '"')
+        break;
+      if ((guchar) *parser->p < 0x20)
+        return fail (parser, parser->p, _("control character in a string"));
+
+      /* An escape */
+      parser->p++;
+      if (parser->p >= parser->end)
+        return fail (parser, open, _("unterminated string"));
+      switch (*parser->p++)
+        {
+        case '"': g_byte_array_append (arena, (const guint8 *) "\"", 1); break;
+        case '\\': g_byte_array_append (arena, (const guint8 *) "\\", 1); break;
+        case '/': g_byte_array_append (arena, (const guint8 *) "/", 1); break;
+        case 'b': g_byte_array_append (arena, (const guint8 *) "\b", 1); break;
+        case 'f': g_byte_array_append (arena, (const guint8 *) "\f", 1); break;
+        case 'n': g_byte_array_append (arena, (const guint8 *) "\n", 1); break;
+        case 'r': g_byte_array_append (arena, (const guint8 *) "\r", 1); break;
+        case 't': g_byte_array_append (arena, (const guint8 *) "\t", 1); break;
+        case 'u':
+          {
+            gunichar ch, low;
+            char utf8[6];
+            int n;
+
+            if (!read_hex4 (parser, &ch))
+              return FALSE;
+            if (ch >= 0xD800 && ch <= 0xDBFF)
+              {
+                /* A surrogate pair; a lone half becomes U+FFFD */
+                if (parser->end - parser->p >= 6 && parser->p[0] == '\\' && parser->p[1] == 'u')
+                  {
+                    parser->p += 2;
+                    if (!read_hex4 (parser, &low))
+                      return FALSE;
+                    if (low >= 0xDC00 && low <= 0xDFFF)
+                      ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+                    else
+                      ch = 0xFFFD;
+                  }
+                else
+                  ch = 0xFFFD;
+              }
+            else if (ch >= 0xDC00 && ch <= 0xDFFF)
+              ch = 0xFFFD;
+            if (ch == 0)
+              ch = 0xFFFD; /* a NUL would cut the C string short */
+            n = g_unichar_to_utf8 (ch, utf8);
+            g_byte_array_append (arena, (const guint8 *) utf8, n);
+          }
+          break;
+        default:
+          return fail (parser, parser->p - 1, _("invalid escape in a string"));
+        }
+    }
+
+  parser->p++; /* the closing quote */
+  value.length = arena->len - offset;
+  value.u.offset = offset;
+  g_byte_array_append (arena, (const guint8 *) "", 1);
+  *out = add_value (parser, &value);
+  return TRUE;
+}
+
+static gboolean
+parse_number (Parser  *parser,
+              guint32 *out)
+{
+  SpJsonValue value = { SP_JSON_NUMBER, 0, { 0 } };
+  const char *start = parser->p;
+  const char *p = parser->p;
+  char buffer[64];
+  char *end = NULL;
+
+  if (p < parser->end && *p == '-')
+    p++;
+  if (p >= parser->end || !g_ascii_isdigit (*p))
+    return fail (parser, start, _("invalid number"));
+  if (*p == '0')
+    p++;
+  else
+    while (p < parser->end && g_ascii_isdigit (*p))
+      p++;
+  if (p < parser->end && *p == '.')
+    {
+      p++;
+      if (p >= parser->end || !g_ascii_isdigit (*p))
+        return fail (parser, start, _("invalid number"));
+      while (p < parser->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < parser->end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < parser->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= parser->end || !g_ascii_isdigit (*p))
+        return fail (parser, start, _("invalid number"));
+      while (p < parser->end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if ((gsize) (p - start) >= sizeof buffer)
+    return fail (parser, start, _("number too long"));
+  memcpy (buffer, start, p - start);
+  buffer[p - start] = '\0';
+  value.u.number = g_ascii_strtod (buffer, &end);
+  parser->p = p;
+  *out = add_value (parser, &value);
+  return TRUE;
+}
+
+static gboolean
+parse_literal (Parser     *parser,
+               const char *word,
+               SpJsonType  type,
+               gboolean    boolean,
+               guint32    *out)
+{
+  SpJsonValue value = { type, 0, { 0 } };
+  gsize len = strlen (word);
+
+  if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
+    return fail (parser, parser->p, _("unexpected character"));
+  parser->p += len;
+  value.u.boolean = boolean;
+  *out = add_value (parser, &value);
+  return TRUE;
+}
+
+/* Moves the children gathered since @mark into the slots. */
+static void
+close_container (Parser      *parser,
+                 guint        mark,
+                 SpJsonValue *value)
+{
+  guint n = parser->scratch->len - mark;
+
+  value->u.first = parser->doc->slots->len;
+  g_array_append_vals (parser->doc->slots, &g_array_index (parser->scratch, guint32, mark), n);
+  g_array_set_size (parser->scratch, mark);
+  value->length = value->type == SP_JSON_OBJECT ? n / 2 : n;
+}
+
+static gboolean
+parse_container (Parser  *parser,
+                 guint32 *out)
+{
+  gboolean object = *parser->p == '{';
+  char close = object ? '}' : ']';
+  SpJsonValue value = { object ? SP_JSON_OBJECT : SP_JSON_ARRAY, 0, { 0 } };
+  guint mark = parser->scratch->len;
+
+  if (++parser->depth > parser->max_depth)
+    return fail (parser, parser->p, _("nested too deep"));
+
+  parser->p++;
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == close)
+    parser->p++;
+  else
+    for (;;)
+      {
+        guint32 child;
+
+        skip_space (parser);
+        if (object)
+          {
+            if (parser->p >= parser->end || *parser->p != '"')
+              return fail (parser, parser->p, _("expected a member name in quotes"));
+            if (!parse_string (parser, &child))
+              return FALSE;
+            g_array_append_val (parser->scratch, child);
+            skip_space (parser);
+            if (parser->p >= parser->end || *parser->p != ':')
+              return fail (parser, parser->p, _("expected “:”"));
+            parser->p++;
+          }
+
+        if (!parse_value (parser, &child))
+          return FALSE;
+        g_array_append_val (parser->scratch, child);
+
+        skip_space (parser);
+        if (parser->p < parser->end && *parser->p == ',')
+          {
+            parser->p++;
+            continue;
+          }
+        if (parser->p < parser->end && *parser->p == close)
+          {
+            parser->p++;
+            break;
+          }
+        return fail (parser, parser->p, object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
+      }
+
+  parser->depth--;
+  close_container (parser, mark, &value);
+  *out = add_value (parser, &value);
+  return TRUE;
+}
+
+static gboolean
+parse_value (Parser  *parser,
+             guint32 *out)
+{
+  skip_space (parser);
+  if (parser->p >= parser->end)
+    return fail (parser, parser->p, _("unexpected end of the data"));
+
+  switch (*parser->p)
+    {
+    case '{':
+    case '[':
+      return parse_container (parser, out);
+    case '"':
+      return parse_string (parser, out);
+    case 't':
+      return parse_literal (parser, "true", SP_JSON_BOOLEAN, TRUE, out);
+    case 'f':
+      return parse_literal (parser, "false", SP_JSON_BOOLEAN, FALSE, out);
+    case 'n':
+      return parse_literal (parser, "null", SP_JSON_NULL, FALSE, out);
+    default:
+      if (*parser->p == '-' || g_ascii_isdigit (*parser->p))
+        return parse_number (parser, out);
+      return fail (parser, parser->p, _("unexpected character"));
+    }
+}
+
+static void
+locate (const char *start,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  guint l = 1, c = 1;
+
+  for (const char *p = start; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        c++;
+    }
+  if (line)
+    *line = l;
+  if (column)
+    *column = c;
+}
+
+void
+sp_json_doc_free (SpJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_array_unref (doc->values);
+  g_array_unref (doc->slots);
+  g_byte_array_unref (doc->arena);
+  g_free (doc);
+}
+
+/**
+ * sp_json_doc_parse:
+ * @line: (out) (optional): the line of an error, 0 when it has none
+ * @column: (out) (optional): its column, in characters from 1
+ *
+ * Parses untrusted JSON: invalid UTF-8, nesting deeper than @max_depth and
+ * anything after the value are refused.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set in
+ *   JSON_PARSER_ERROR
+ */
+SpJsonDoc *
+sp_json_doc_parse (const char  *data,
+                   gsize        length,
+                   guint        max_depth,
+                   guint       *line,
+                   guint       *column,
+                   GError     **error)
+{
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Parser parser = { 0 };
+  SpJsonDoc *doc;
+  guint32 root;
+
+  if (line)
+    *line = 0;
+  if (column)
+    *column = 0;
+
+  if (data == NULL || length == 0)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("The file is empty"));
+      return NULL;
+    }
+  if (length > G_MAXUINT32 / 2)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("The file is too large"));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The file is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  doc = g_new0 (SpJsonDoc, 1);
+  /* About one value per 12 bytes of a typical listing */
+  doc->values = g_array_sized_new (FALSE, FALSE, sizeof (SpJsonValue), length / 12 + 16);
+  doc->slots = g_array_sized_new (FALSE, FALSE, sizeof (guint32), length / 12 + 16);
+  doc->arena = g_byte_array_sized_new (length / 2 + 16);
+
+  parser.doc = doc;
+  parser.p = parser.start = data;
+  parser.end = data + length;
+  parser.scratch = scratch;
+  parser.max_depth = max_depth;
+
+  if (parse_value (&parser, &root))
+    {
+      skip_space (&parser);
+      if (parser.p < parser.end)
+        fail (&parser, parser.p, _("unexpected data after the end"));
+    }
+
+  if (parser.error != NULL)
+    {
+      locate (data, parser.error_at, line, column);
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, parser.error);
+      g_free (parser.error);
+      sp_json_doc_free (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+/* The root is the last value added: containers are added when closed. */
+const SpJsonValue *
+sp_json_doc_root (SpJsonDoc *doc)
+{
+  return &g_array_index (doc->values, SpJsonValue, doc->values->len - 1);
+}
+
+SpJsonType
+sp_json_type (const SpJsonValue *value)
+{
+  return value ? value->type : SP_JSON_NULL;
+}
+
+const char *
+sp_json_string (SpJsonDoc         *doc,
+                const SpJsonValue *value)
+{
+  if (value == NULL || value->type != SP_JSON_STRING)
+    return NULL;
+  return (const char *) doc->arena->data + value->u.offset;
+}
+
+double
+sp_json_number (const SpJsonValue *value)
+{
+  return value && value->type == SP_JSON_NUMBER ? value->u.number : 0;
+}
+
+gboolean
+sp_json_boolean (const SpJsonValue *value)
+{
+  return value && value->type == SP_JSON_BOOLEAN && value->u.boolean;
+}
+
+guint
+sp_json_length (const SpJsonValue *value)
+{
+  if (value == NULL || (value->type != SP_JSON_ARRAY && value->type != SP_JSON_OBJECT))
+    return 0;
+  return value->length;
+}
+
+const SpJsonValue *
+sp_json_element (SpJsonDoc         *doc,
+                 const SpJsonValue *array,
+                 guint              index)
+{
+  if (array == NULL || array->type != SP_JSON_ARRAY || index >= array->length)
+    return NULL;
+  return &g_array_index (doc->values, SpJsonValue,
+                         g_array_index (doc->slots, guint32, array->u.first + index));
+}
+
+/**
+ * sp_json_member:
+ *
+ * Returns: (nullable): the member named @name, the last one when repeated
+ *   (as json-glib does); %NULL when absent or when @object is no object
+ */
+const SpJsonValue *
+sp_json_member (SpJsonDoc         *doc,
+                const SpJsonValue *object,
+                const char        *name)
+{
+  if (object == NULL || object->type != SP_JSON_OBJECT)
+    return NULL;
+
+  for (guint i = object->length; i > 0; i--)
+    {
+      guint32 key = g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1));
+      const SpJsonValue *key_value = &g_array_index (doc->values, SpJsonValue, key);
+
+      const char *key_text = (const char *) doc->arena->data + key_value->u.offset;
+
+      if (key_text[0] == name[0] && strcmp (key_text, name) == 0)
+        return &g_array_index (doc->values, SpJsonValue,
+                               g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1) + 1));
+    }
+  return NULL;
+}
+
+const char *
+sp_json_describe (const SpJsonValue *value)
+{
+  if (value == NULL)
+    return _("nothing");
+
+  switch ((SpJsonType) value->type)
+    {
+    case SP_JSON_OBJECT:
+      return _("an object");
+    case SP_JSON_ARRAY:
+      return _("an array");
+    case SP_JSON_NULL:
+      return _("null");
+    case SP_JSON_STRING:
+      return _("a string");
+    case SP_JSON_BOOLEAN:
+      return _("a boolean");
+    case SP_JSON_NUMBER:
+      return _("a number");
+    default:
+      return _("a value");
+    }
+}

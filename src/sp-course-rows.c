@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sp-course-rows"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-course-attach.h"
+#include "sp-course-rows.h"
+
+/* The courses shown in a topic's expansion in the Path view: the one the
+ * user attached, then the best matches, each with its page and "Use". */
+
+#define MAX_SUGGESTIONS 3
+
+typedef struct
+{
+  SpPlanner *planner;
+  SpCourse  *course;
+  char      *topic_id;
+} UseData;
+
+static void
+use_data_free (gpointer  data,
+               GClosure *closure)
+{
+  UseData *use = data;
+
+  g_clear_object (&use->planner);
+  g_clear_object (&use->course);
+  g_free (use->topic_id);
+  g_free (use);
+}
+
+static void
+use_clicked_cb (GtkButton *button,
+                UseData   *use)
+{
+  sp_course_attach (use->planner, use->topic_id, use->course);
+}
+
+static void
+open_clicked_cb (GtkButton *button,
+                 SpCourse  *course)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  const char *url = sp_course_get_url (course);
+
+  if (sp_url_is_web (url))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static char *
+describe (SpCourse *course)
+{
+  double hours = sp_course_get_total_hours (course);
+  const char *provider = sp_course_get_provider (course);
+
+  if (hours > 0)
+    /* TRANSLATORS: "Coursera · 40 h" */
+    return g_strdup_printf (_("%s · %.0f h"), provider ? provider : "", hours);
+  return g_strdup (provider ? provider : "");
+}
+
+static GtkWidget *
+new_course_row (SpCourse   *course,
+                const char *title,
+                SpPlanner  *planner,
+                const char *topic_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = describe (course);
+  g_autofree char *accessible = NULL;
+
+  /* Listings are untrusted: plain text only */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (sp_course_get_url (course) != NULL)
+    {
+      GtkWidget *open = gtk_button_new_from_icon_name ("web-browser-symbolic");
+
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_tooltip_text (open, _("Open Course Page"));
+      accessible = g_strdup_printf (_("Open the page of “%s”"), sp_course_get_title (course));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      g_signal_connect_data (open, "clicked", G_CALLBACK (open_clicked_cb), g_object_ref (course),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
+
+  if (planner != NULL)
+    {
+      GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use"));
+      UseData *data = g_new0 (UseData, 1);
+
+      data->planner = g_object_ref (planner);
+      data->course = g_object_ref (course);
+      data->topic_id = g_strdup (topic_id);
+      gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (use, _("Use this course for the topic"));
+      g_signal_connect_data (use, "clicked", G_CALLBACK (use_clicked_cb), data, use_data_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
+    }
+  return row;
+}
+
+/**
+ * sp_course_rows_add:
+ * @planner: (nullable): where an attached course is kept
+ *
+ * Adds the attached course and the best matches for @topic_id to @expander.
+ */
+void
+sp_course_rows_add (AdwExpanderRow *expander,
+                    SpCatalog      *catalog,
+                    SpPlanner      *planner,
+                    const char     *topic_id)
+{
+  g_autoptr(SpCourse) attached = planner ? sp_course_dup_attached (planner, topic_id) : NULL;
+  g_autoptr(GPtrArray) best = sp_catalog_dup_courses_for_topic (catalog, topic_id, MAX_SUGGESTIONS + 1);
+  guint shown = 0;
+
+  if (attached != NULL)
+    {
+      /* TRANSLATORS: the course the user chose for a topic, "Your course: CS231n" */
+      g_autofree char *title = g_strdup_printf (_("Your course: %s"), sp_course_get_title (attached));
+      adw_expander_row_add_row (expander, new_course_row (attached, title, NULL, topic_id));
+    }
+
+  for (guint i = 0; i < best->len && shown < MAX_SUGGESTIONS; i++)
+    {
+      SpCourse *course = g_ptr_array_index (best, i);
+      g_autofree char *title = NULL;
+
+      if (attached != NULL && g_strcmp0 (sp_course_get_id (course), sp_course_get_id (attached)) == 0)
+        continue;
+      /* TRANSLATORS: a suggested course for a topic, "Suggested course: CS231n" */
+      title = g_strdup_printf (_("Suggested course: %s"), sp_course_get_title (course));
+      adw_expander_row_add_row (expander, new_course_row (course, title, planner, topic_id));
+      shown++;
+    }
+}

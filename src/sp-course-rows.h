@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-catalog.h"
+#include "sp-planner.h"
+
+G_BEGIN_DECLS
+
+void sp_course_rows_add (AdwExpanderRow *expander,
+                         SpCatalog      *catalog,
+                         SpPlanner      *planner,
+                         const char     *topic_id);
+
+G_END_DECLS
