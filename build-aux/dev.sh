@@ -15,7 +15,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
-  poppler-utils adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
 )
 
 missing=()

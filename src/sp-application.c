@@ -255,6 +255,7 @@ sp_application_startup (GApplication *app)
     { "app.open-plan", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('month')", { "<Control>1", NULL } },
