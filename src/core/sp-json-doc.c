@@ -57,6 +57,8 @@ buffer_append (Buffer     *buffer,
                const void *data,
                gsize       len)
 {
+  if (len == 0)
+    return;
   buffer_reserve (buffer, len);
   memcpy (buffer->data + buffer->len, data, len);
   buffer->len += len;
