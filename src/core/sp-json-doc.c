@@ -312,7 +312,8 @@ close_container (Parser      *parser,
   gsize n = (parser->scratch.len - mark) / sizeof (guint32);
 
   value->u.first = parser->doc->slots.len / sizeof (guint32);
-  buffer_append (&parser->doc->slots, parser->scratch.data + mark, n * sizeof (guint32));
+  if (n > 0)
+    buffer_append (&parser->doc->slots, parser->scratch.data + mark, n * sizeof (guint32));
   parser->scratch.len = mark;
   value->length = value->type == SP_JSON_OBJECT ? n / 2 : n;
 }
