@@ -1513,7 +1513,7 @@ draw_block_row (SpPrintLayout *self,
   g_autoptr(GString) kind = g_string_new (sp_block_kind_get_label (block->kind));
   double line = pen_line_height (pen, STYLE_BODY);
   double ty = y + (ROW_HEIGHT - line) / 2;
-  double x_day = 12, x_time = x_day + 58, x_level = x_time + 58, x_topic = x_level + 26;
+  double x_day = 12, x_time = x_day + 58, x_level = x_time + 58, x_topic = x_level + 30;
   double kind_w = MIN (110, self->width * 0.22);
   double topic_w = self->width - x_topic - kind_w - 6;
 
@@ -1535,9 +1535,9 @@ draw_block_row (SpPrintLayout *self,
     }
   set_gray (cr, 0.15);
   pen_show (pen, STYLE_BODY, times, x_time, ty, x_level - x_time - 4, 1, PANGO_ALIGN_LEFT);
-  fill_level (self, cr, block->level, x_level, y + 2, 5, ROW_HEIGHT - 4);
+  fill_level (self, cr, block->level, x_level, y + 2, 8, ROW_HEIGHT - 4);
   set_gray (cr, 0);
-  pen_show (pen, STYLE_SMALL_BOLD, tag, x_level + 7, ty + 0.5, x_topic - x_level - 9, 1, PANGO_ALIGN_LEFT);
+  pen_show (pen, STYLE_SMALL_BOLD, tag, x_level + 10, ty + 0.5, x_topic - x_level - 12, 1, PANGO_ALIGN_LEFT);
   pen_show (pen, STYLE_BODY, sp_topic_get_title (block->topic), x_topic, ty, topic_w, 1, PANGO_ALIGN_LEFT);
   set_gray (cr, 0.3);
   pen_show (pen, block->moved || block_is_missed (self, block) ? STYLE_SMALL_BOLD : STYLE_SMALL, kind->str, self->width - kind_w, ty + 0.5,
