@@ -297,7 +297,23 @@ test_pdf_week (void)
     }
   g_assert_cmpuint (n_blocks, >=, 7);
   g_assert_cmpuint (n_moved, >, 0);
-  assert_has (text, _("Moved"));
+  /* Each moved block carries the mark; the legend once more */
+  {
+    guint marks = 0;
+
+    for (const char *p = text; (p = strstr (p, "↪")) != NULL; p++)
+      marks++;
+    g_assert_cmpuint (marks, ==, n_moved + 1);
+  }
+
+  /* The week's planned hours: 9 h 10 min at the default availability */
+  {
+    g_autofree char *hours = g_strdup_printf (_("%u h %u min"), 9, 10);
+    g_autofree char *planned = g_strdup_printf (_("Planned: %s"), hours);
+
+    g_assert_cmpfloat_with_epsilon (sp_schedule_get_planned_hours (schedule, monday, monday + 6), 9 + 10 / 60.0, 1e-9);
+    assert_has (text, planned);
+  }
   assert_has (text, _("Goals This Week"));
   assert_has (text, page_number);
 
@@ -392,10 +408,14 @@ test_pdf_plan (void)
       const SpLevelReport *report = sp_schedule_get_level_report (schedule, l);
       g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), l + 1,
                                                   sp_text_get (sp_plan_get_level (plan, l)->title));
-      g_autofree char *start = format_day (report->start_day, "%Y");
+      g_autofree char *dates = NULL;
+      g_autofree char *end = format_day (MAX (report->end_day, report->start_day), C_("print date", "%-d %B %Y"));
 
       g_assert_cmpuint (report->start_day, !=, 0);
       assert_has (joined->str, heading);
+      /* The level's dates under its heading */
+      dates = g_strdup_printf ("%s · ", end);
+      assert_has (joined->str, dates);
     }
 
   /* Every week, and every topic of the schedule */
