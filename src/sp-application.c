@@ -10,6 +10,7 @@
 #include "sp-bench.h"
 #include "sp-cli.h"
 #include "sp-file-utils.h"
+#include "sp-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
@@ -19,6 +20,7 @@ struct _SpApplication
 
   GSettings      *settings;
   SpPlanner      *planner;
+  SpNotifier     *notifier;
   SpCatalog      *catalog;
   char           *startup_error; /* shown once the window is up */
   char           *state_error;   /* the state file could not be read: nothing is saved */
@@ -180,7 +182,52 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* From a notification: show the block, ready to be worked on. */
+static void
+start_block_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  SpWindow *window = ensure_window (self);
+
+  sp_notifier_withdraw (self->notifier);
+  gtk_window_present (GTK_WINDOW (window));
+  sp_window_show_block (window, g_variant_get_string (param, NULL));
+}
+
+static void
+skip_block_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  const char *id = g_variant_get_string (param, NULL);
+  SpSchedule *schedule = sp_planner_get_schedule (self->planner);
+  const SpBlock *block = schedule ? sp_schedule_lookup_block (schedule, id) : NULL;
+  g_autofree char *title = block ? g_strdup (sp_topic_get_title (block->topic)) : NULL;
+  g_autoptr(GError) error = NULL;
+  SpWindow *window = get_window (self);
+
+  sp_notifier_withdraw (self->notifier);
+  if (!sp_planner_mark_block (self->planner, id, SP_BLOCK_STATUS_SKIPPED, 0, &error))
+    {
+      g_warning ("%s", error->message);
+      if (window != NULL)
+        sp_window_add_toast (window, error->message);
+      return;
+    }
+  if (window != NULL)
+    {
+      /* TRANSLATORS: a toast after skipping a block from its notification */
+      g_autofree char *message = g_strdup_printf (_("Skipped “%s”"), title);
+      sp_window_add_undo_toast (window, message);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "start-block", start_block_action, "s" },
+  { "skip-block", skip_block_action, "s" },
   { "open-plan", open_plan_action },
   { "bundled-plan", bundled_plan_action },
   { "preferences", preferences_action },
@@ -211,6 +258,9 @@ sp_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view('month')", { "<Control>1", NULL } },
+    { "win.view('week')", { "<Control>2", NULL } },
+    { "win.view('day')", { "<Control>3", NULL } },
     { "win.view('path')", { "<Control>4", NULL } },
     { "win.view('courses')", { "<Control>5", NULL } },
   };
@@ -235,6 +285,8 @@ sp_application_startup (GApplication *app)
   /* A state file that cannot be used is kept aside and reported, never overwritten */
   if (!sp_planner_load_state (self->planner, NULL, &error))
     self->state_error = g_strdup (error->message);
+
+  self->notifier = sp_notifier_new (app, self->planner, self->settings);
 }
 
 static void
@@ -262,7 +314,7 @@ sp_application_activate (GApplication *app)
       g_autofree char *warning = sp_planner_take_state_warning (self->planner);
 
       if (warning != NULL)
-        sp_window_show_error (window, _("Your saved progress could not be used"), warning);
+        sp_window_show_error (window, _("About Your Saved Progress"), warning);
     }
 }
 
@@ -293,6 +345,7 @@ sp_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->catalog);
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
@@ -303,6 +356,7 @@ sp_application_finalize (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->catalog);
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
@@ -439,4 +493,16 @@ sp_application_open_plan (SpApplication  *self,
   g_settings_set_string (self->settings, "plan-file", copy);
   sp_planner_set_plan (self->planner, plan);
   return TRUE;
+}
+
+/**
+ * sp_application_get_notifier:
+ *
+ * Returns: (transfer none): what announces the blocks about to start
+ */
+SpNotifier *
+sp_application_get_notifier (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+  return self->notifier;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sp-notifier.h"
 #include "sp-catalog.h"
 #include "sp-planner.h"
 
@@ -15,6 +16,7 @@ SpApplication *sp_application_new          (void);
 SpPlanner     *sp_application_get_planner  (SpApplication *self);
 SpCatalog     *sp_application_get_catalog  (SpApplication *self);
 GSettings     *sp_application_get_settings (SpApplication *self);
+SpNotifier    *sp_application_get_notifier (SpApplication *self);
 gboolean       sp_application_open_plan    (SpApplication *self,
                                             GFile         *file,
                                             GError       **error);

@@ -38,6 +38,7 @@ struct _SpPreferencesWindow
   GtkCalendar          *off_last_calendar;
   GtkButton            *add_off_button;
   AdwComboRow          *track_row;
+  GtkSwitch            *notify_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -423,6 +424,7 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, off_last_calendar);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, add_off_button);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, track_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, notify_switch);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, blocks_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_selected_cb);
@@ -433,10 +435,13 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
 static void
 sp_preferences_window_init (SpPreferencesWindow *self)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_weekday_rows (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new ()));
+  g_settings_bind (settings, "notify-blocks", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 SpPreferencesWindow *

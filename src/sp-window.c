@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-calendar-grid.h"
 #include "sp-courses-view.h"
+#include "sp-day-view.h"
 #include "sp-path-view.h"
+#include "sp-progress-summary.h"
 #include "sp-window.h"
 #include "sp-window-print.h"
 
@@ -14,14 +17,228 @@ struct _SpWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  SpPlanner            *planner;
+  guint32               selected_day;
+  gboolean              syncing_calendar;
+
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   SpPathView           *path_view;
   SpCoursesView        *courses_view;
   GtkMenuButton        *menu_button;
+  GtkWidget            *nav_box;
+  GtkMenuButton        *date_button;
+  GtkPopover           *date_popover;
+  GtkCalendar          *date_calendar;
+  SpCalendarGrid       *month_grid;
+  SpCalendarGrid       *week_grid;
+  GtkLabel             *week_label;
+  SpDayView            *day_view;
+  SpProgressSummary    *progress_summary;
 };
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_DAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The span of the visible calendar view; the Path view has none. */
+static gboolean
+get_span (SpWindow       *self,
+          SpCalendarSpan *span)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (view, "month") == 0)
+    *span = SP_CALENDAR_SPAN_MONTH;
+  else if (g_strcmp0 (view, "week") == 0)
+    *span = SP_CALENDAR_SPAN_WEEK;
+  else if (g_strcmp0 (view, "day") == 0)
+    *span = SP_CALENDAR_SPAN_DAY;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_title (SpWindow *self)
+{
+  SpCalendarSpan span;
+  g_autofree char *title = NULL;
+  guint32 first, last;
+  guint first_weekday = sp_calendar_grid_get_first_weekday (self->week_grid);
+
+  if (self->selected_day == 0)
+    return;
+
+  if (!get_span (self, &span))
+    span = SP_CALENDAR_SPAN_MONTH;
+  sp_calendar_visible_range (self->selected_day, span, first_weekday, &first, &last);
+  switch (span)
+    {
+    case SP_CALENDAR_SPAN_MONTH:
+      title = sp_calendar_format_month (self->selected_day);
+      break;
+    case SP_CALENDAR_SPAN_WEEK:
+      title = sp_calendar_format_range (first, last);
+      break;
+    case SP_CALENDAR_SPAN_DAY:
+    default:
+      title = sp_calendar_format_day (self->selected_day);
+      break;
+    }
+  gtk_menu_button_set_label (self->date_button, title);
+  {
+    /* TRANSLATORS: the date button's accessible name, "Choose a date, shown: March 2026" */
+    g_autofree char *accessible = g_strdup_printf (_("Choose a date, shown: %s"), title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+  }
+
+  /* The Week view's header: the week's hours */
+  if (self->planner != NULL && sp_planner_get_schedule (self->planner) != NULL)
+    {
+      SpSchedule *schedule = sp_planner_get_schedule (self->planner);
+      guint32 week_first = sp_calendar_week_start (self->selected_day, first_weekday);
+      double planned = sp_schedule_get_planned_hours (schedule, week_first, week_first + 6);
+      double done = sp_schedule_get_done_hours (schedule, week_first, week_first + 6);
+      g_autofree char *planned_text = sp_calendar_format_duration ((guint) (planned * 60 + 0.5));
+      g_autofree char *done_text = sp_calendar_format_duration ((guint) (done * 60 + 0.5));
+      g_autofree char *range = sp_calendar_format_range (week_first, week_first + 6);
+      g_autofree char *text = NULL;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, week_first + 3);
+      /* TRANSLATORS: the Week view's header, "Week 10 · 3–9 March 2025 · 11 h planned, 3 h 20 min done" */
+      text = g_strdup_printf (_("Week %u · %s · %s planned, %s done"), g_date_get_iso8601_week_of_year (&date),
+                              range, planned_text, done_text);
+      gtk_label_set_text (self->week_label, text);
+    }
+}
+
+static void
+sync_calendar (SpWindow *self)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  if (self->selected_day == 0)
+    return;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, self->selected_day);
+  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  self->syncing_calendar = TRUE;
+  gtk_calendar_select_day (self->date_calendar, time);
+  self->syncing_calendar = FALSE;
+}
+
+static void
+calendar_day_selected_cb (SpWindow *self)
+{
+  g_autoptr(GDateTime) time = NULL;
+  guint32 day;
+
+  if (self->syncing_calendar)
+    return;
+  time = gtk_calendar_get_date (self->date_calendar);
+  day = sp_calendar_make_day ((guint) g_date_time_get_year (time), (guint) g_date_time_get_month (time),
+                              (guint) g_date_time_get_day_of_month (time));
+  sp_window_set_selected_day (self, day);
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+update_actions (SpWindow *self)
+{
+  SpCalendarSpan span;
+  gboolean calendar = get_span (self, &span);
+
+  gtk_widget_set_visible (self->nav_box, calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->planner != NULL && sp_planner_can_undo (self->planner));
+}
+
+static void
+view_changed_cb (SpWindow *self)
+{
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+day_activated_cb (SpWindow       *self,
+                  guint           day,
+                  SpCalendarGrid *grid)
+{
+  sp_window_set_selected_day (self, day);
+  sp_window_set_view (self, "day");
+}
+
+static void
+planner_changed_cb (SpWindow *self)
+{
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+step (SpWindow *self,
+      int       direction)
+{
+  SpCalendarSpan span;
+
+  if (!get_span (self, &span))
+    return;
+  sp_window_set_selected_day (self, sp_calendar_step (self->selected_day, span, direction));
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  step (SP_WINDOW (widget), gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1 : -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  step (SP_WINDOW (widget), gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? -1 : 1);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  if (self->planner != NULL)
+    sp_window_set_selected_day (self, sp_planner_get_today (self->planner));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  if (self->planner != NULL && sp_planner_undo (self->planner))
+    sp_window_add_toast (self, _("Undone"));
+}
 
 static void
 view_action (GtkWidget  *widget,
@@ -43,18 +260,100 @@ setup (SpWindow      *self,
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "view", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
-  sp_path_view_set_planner (self->path_view, sp_application_get_planner (app));
+  self->planner = g_object_ref (sp_application_get_planner (app));
+  sp_path_view_set_planner (self->path_view, self->planner);
   sp_path_view_set_catalog (self->path_view, sp_application_get_catalog (app));
-  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), sp_application_get_planner (app));
+  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), self->planner);
+  sp_calendar_grid_set_planner (self->month_grid, self->planner);
+  sp_calendar_grid_set_planner (self->week_grid, self->planner);
+  sp_day_view_set_planner (self->day_view, self->planner);
+  sp_progress_summary_set_planner (self->progress_summary, self->planner);
+  g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* One selected day for all the views */
+  sp_window_set_selected_day (self, sp_planner_get_today (self->planner));
+  g_object_bind_property (self, "selected-day", self->month_grid, "selected-day",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-day", self->week_grid, "selected-day",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-day", self->day_view, "selected-day",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+sp_window_dispose (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  g_clear_object (&self->planner);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
+}
+
+static void
+sp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_DAY:
+      g_value_set_uint (value, self->selected_day);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_DAY:
+      sp_window_set_selected_day (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 sp_window_class_init (SpWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_window_dispose;
+  object_class->get_property = sp_window_get_property;
+  object_class->set_property = sp_window_set_property;
+
+  /**
+   * SpWindow:selected-day:
+   *
+   * The day the calendar views show, as a Julian day; they share it.
+   */
+  properties[PROP_SELECTED_DAY] =
+    g_param_spec_uint ("selected-day", NULL, NULL,
+                       0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_PATH_VIEW);
   g_type_ensure (SP_TYPE_COURSES_VIEW);
+  g_type_ensure (SP_TYPE_CALENDAR_GRID);
+  g_type_ensure (SP_TYPE_DAY_VIEW);
+  g_type_ensure (SP_TYPE_PROGRESS_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
@@ -62,10 +361,36 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, week_grid);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, week_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, day_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_summary);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   sp_window_print_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "menu.popup", NULL);
+
+  /* GNOME Calendar's keys. Bindings on the window come after the focused
+   * widget: a text field keeps Home and Ctrl+Z for itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
@@ -91,14 +416,29 @@ sp_window_add_toast (SpWindow   *self,
                      const char *message)
 {
   g_autofree char *escaped = NULL;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  /* Messages may quote file contents, and libadwaita 1.2 reads a toast's
+   * title as markup: escape it */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* A toast that can take the last edit back. */
+void
+sp_window_add_undo_toast (SpWindow   *self,
+                          const char *message)
+{
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  /* A toast title is Pango markup in libadwaita 1.2, and messages may
-   * quote file contents: escape them */
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -138,4 +478,40 @@ sp_window_set_view (SpWindow   *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+guint32
+sp_window_get_selected_day (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), 0);
+  return self->selected_day;
+}
+
+void
+sp_window_set_selected_day (SpWindow *self,
+                            guint32   day)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  if (day == 0 || !g_date_valid_julian (day) || day == self->selected_day)
+    return;
+  self->selected_day = day;
+  sync_calendar (self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
+}
+
+/**
+ * sp_window_show_block:
+ *
+ * Opens the Day view on a block's day with its details.
+ */
+gboolean
+sp_window_show_block (SpWindow   *self,
+                      const char *block_id)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+
+  sp_window_set_view (self, "day");
+  return sp_day_view_open_block (self->day_view, block_id);
 }

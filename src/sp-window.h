@@ -19,5 +19,12 @@ void        sp_window_show_error     (SpWindow      *self,
 const char *sp_window_get_view       (SpWindow      *self);
 void        sp_window_set_view       (SpWindow      *self,
                                       const char    *name);
+void        sp_window_add_undo_toast (SpWindow      *self,
+                                      const char    *message);
+guint32     sp_window_get_selected_day (SpWindow    *self);
+void        sp_window_set_selected_day (SpWindow    *self,
+                                        guint32      day);
+gboolean    sp_window_show_block     (SpWindow      *self,
+                                      const char    *block_id);
 
 G_END_DECLS

@@ -16,6 +16,10 @@ sp_test_ui_start_app (void)
   static guint serial;
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, serial++);
 
+  /* Desktop notifications need a notification server on the bus: a test
+   * that wants them runs one and turns them on */
+  g_settings_set_boolean (settings, "notify-blocks", FALSE);
+
   /* Tests reach no network: only the bundled and test-made course listings */
   g_settings_set_boolean (settings, "catalog-auto-refresh", FALSE);
   app = sp_application_new ();
@@ -41,12 +45,12 @@ sp_test_ui_stop_app (SpApplication *app)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
   sp_test_ui_wait (50);
-  /* What g_application_run() does on its way out. GTK keeps a reference
-   * to a started application until its shutdown; without it the
-   * application would live on, its D-Bus path taken, and the next test's
-   * could not register. GLib then unregisters it as it is finalized and
-   * warns, through structured logging that g_test_expect_message() cannot
-   * see: that one warning is let through, not made fatal. */
+  /* What g_application_run() does on its way out: GTK keeps a reference
+   * to a started application until its shutdown, so without it the
+   * application, its planner and its catalog would live on. GLib then
+   * unregisters it as it is finalized and warns, through structured
+   * logging that g_test_expect_message() cannot see: that one warning is
+   * let through, not made fatal. */
   g_signal_emit_by_name (app, "shutdown");
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_object_unref (app);
@@ -186,4 +190,87 @@ sp_test_ui_save_png (GtkWidget  *widget,
 
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return FALSE;
+}
+
+static gboolean
+activate_shortcuts_of (GtkWidget       *widget,
+                       guint            keyval,
+                       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * sp_test_ui_press_key:
+ * @focus: the widget with the keyboard focus
+ *
+ * Handles a key press the way GTK dispatches one to shortcuts: the
+ * application's accelerators, then the key bindings of @focus and of each
+ * widget above it. Xvfb has no way to type into a window without XTest,
+ * so this goes through the same tables the real keys go through.
+ *
+ * Returns: whether a shortcut took the key
+ */
+gboolean
+sp_test_ui_press_key (GtkWidget       *focus,
+                      guint            keyval,
+                      GdkModifierType  modifiers)
+{
+  GtkRoot *root = gtk_widget_get_root (focus);
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  g_autofree char *accel = gtk_accelerator_name (keyval, modifiers);
+  gboolean handled = FALSE;
+
+  if (app != NULL)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, accel);
+
+      if (actions != NULL && actions[0] != NULL)
+        {
+          g_autofree char *name = NULL;
+          g_autoptr(GVariant) target = NULL;
+
+          g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
+          handled = gtk_widget_activate_action_variant (GTK_WIDGET (root), name, target);
+        }
+    }
+
+  for (GtkWidget *widget = focus; widget != NULL && !handled; widget = gtk_widget_get_parent (widget))
+    handled = activate_shortcuts_of (widget, keyval, modifiers);
+
+  /* Let what the key did lay out and draw */
+  sp_test_ui_wait (20);
+  return handled;
 }

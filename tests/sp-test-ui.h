@@ -19,5 +19,8 @@ gboolean       sp_test_ui_has_text         (GtkWidget     *root,
                                             const char    *text);
 void           sp_test_ui_save_png         (GtkWidget     *widget,
                                             const char    *name);
+gboolean       sp_test_ui_press_key        (GtkWidget     *focus,
+                                            guint          keyval,
+                                            GdkModifierType modifiers);
 
 G_END_DECLS

@@ -385,8 +385,9 @@ parse_number_range (const char **p,
 
       while (*q == ' ')
         q++;
-      b = g_ascii_strtod (q, &end);
-      if (end != q)
+      /* A number, not whatever strtod takes: "nan" and "inf" made NaN hours */
+      b = g_ascii_isdigit (*q) ? g_ascii_strtod (q, &end) : NAN;
+      if (g_ascii_isdigit (*q) && end != q && isfinite (b))
         {
           *p = end;
           a = (a + b) / 2;
@@ -473,8 +474,12 @@ sp_catalog_parse_effort (const char *text,
         }
       else if (g_str_has_prefix (unit, "month"))
         {
-          *weeks = round (value * 4.35);
-          found = TRUE;
+          /* The bound holds for what is stored, not only what was written */
+          if (round (value * 4.35) <= 10000)
+            {
+              *weeks = round (value * 4.35);
+              found = TRUE;
+            }
         }
       p = unit;
     }

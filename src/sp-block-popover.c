@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sp-block-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-block-popover.h"
+#include "sp-calendar-layout.h"
+
+/* A study block's details, opened from any view: what to do, marking it
+ * done, partly done or skipped, a note, and moving it by date and time so
+ * that a block can be moved without a mouse. Edits go to the planner. */
+struct _SpBlockPopover
+{
+  GtkPopover      parent_instance;
+
+  SpPlanner      *planner;
+  char           *block_id;
+
+  GtkLabel       *level_badge;
+  GtkLabel       *title_label;
+  GtkLabel       *when_label;
+  GtkLabel       *meta_label;
+  GtkLabel       *task_label;
+  GtkWidget      *course_box;
+  GtkLabel       *course_label;
+  GtkLinkButton  *course_link;
+  GtkWidget      *done_button;
+  GtkToggleButton *partial_button;
+  GtkAdjustment  *partial_adjustment;
+  GtkWidget      *skip_button;
+  GtkWidget      *reset_button;
+  GtkEntry       *note_entry;
+  GtkWidget      *move_heading;
+  GtkWidget      *move_box;
+  GtkEntry       *date_entry;
+  GtkEntry       *time_entry;
+  GtkWidget      *unpin_button;
+  GtkLabel       *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (SpBlockPopover, sp_block_popover, GTK_TYPE_POPOVER)
+
+static const SpBlock *
+get_block (SpBlockPopover *self)
+{
+  SpSchedule *schedule;
+
+  if (self->planner == NULL || self->block_id == NULL)
+    return NULL;
+  schedule = sp_planner_get_schedule (self->planner);
+  return schedule ? sp_schedule_lookup_block (schedule, self->block_id) : NULL;
+}
+
+static void
+show_error (SpBlockPopover *self,
+            const GError   *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Every edit ends the same way: close when it worked, say why when not. */
+static void
+finish_edit (SpBlockPopover *self,
+             gboolean        ok,
+             GError         *error)
+{
+  if (ok)
+    gtk_popover_popdown (GTK_POPOVER (self));
+  else
+    show_error (self, error);
+}
+
+static void
+mark (SpBlockPopover *self,
+      SpBlockStatus   status,
+      guint           minutes)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->block_id == NULL)
+    return;
+  ok = sp_planner_mark_block (self->planner, self->block_id, status, minutes, &error);
+  finish_edit (self, ok, error);
+}
+
+static void
+done_clicked_cb (SpBlockPopover *self)
+{
+  mark (self, SP_BLOCK_STATUS_DONE, 0);
+}
+
+static void
+skip_clicked_cb (SpBlockPopover *self)
+{
+  mark (self, SP_BLOCK_STATUS_SKIPPED, 0);
+}
+
+static void
+reset_clicked_cb (SpBlockPopover *self)
+{
+  mark (self, SP_BLOCK_STATUS_PLANNED, 0);
+}
+
+static void
+partial_save_cb (SpBlockPopover *self)
+{
+  mark (self, SP_BLOCK_STATUS_PARTIAL, (guint) gtk_adjustment_get_value (self->partial_adjustment));
+}
+
+static void
+save_note (SpBlockPopover *self)
+{
+  const SpBlock *block = get_block (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  g_autoptr(GError) error = NULL;
+
+  if (block == NULL || g_strcmp0 (block->note ? block->note : "", text) == 0)
+    return;
+  if (!sp_planner_set_block_note (self->planner, self->block_id, text, &error))
+    show_error (self, error);
+}
+
+static void
+note_activate_cb (SpBlockPopover *self)
+{
+  save_note (self);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+closed_cb (SpBlockPopover *self)
+{
+  /* A note typed and left is kept, as in GNOME Calendar */
+  save_note (self);
+}
+
+static void
+move_cb (SpBlockPopover *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 day;
+  guint minute;
+  gboolean ok;
+
+  if (self->block_id == NULL)
+    return;
+  ok = sp_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day, &error) &&
+       sp_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &minute, &error) &&
+       sp_planner_move_block (self->planner, self->block_id, day, minute, &error);
+  finish_edit (self, ok, error);
+}
+
+static void
+unpin_clicked_cb (SpBlockPopover *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->block_id == NULL)
+    return;
+  ok = sp_planner_unpin_block (self->planner, self->block_id, &error);
+  finish_edit (self, ok, error);
+}
+
+static void
+update (SpBlockPopover *self)
+{
+  const SpBlock *block = get_block (self);
+  SpSchedule *schedule;
+  g_autofree char *badge = NULL;
+  g_autofree char *badge_class = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *accessible = NULL;
+  const char *course;
+  gboolean past;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (block == NULL)
+    return;
+
+  schedule = sp_planner_get_schedule (self->planner);
+  past = block->day < sp_planner_get_today (self->planner);
+
+  badge = g_strdup_printf ("%u", block->level + 1);
+  badge_class = g_strdup_printf ("level-%u", MIN (block->level + 1, 6));
+  gtk_label_set_text (self->level_badge, badge);
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *css = g_strdup_printf ("level-%u", i);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->level_badge), css);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->level_badge), badge_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sp_calendar_get_level_title (schedule, block->level),
+                                  -1);
+
+  /* Plan text is untrusted: labels show it as plain text, never markup */
+  gtk_label_set_text (self->title_label, sp_topic_get_title (block->topic));
+  day = sp_calendar_format_day (block->day);
+  range = sp_calendar_format_time_range (block);
+  length = sp_calendar_format_duration (block->minutes);
+  when = g_strdup_printf ("%s · %s · %s", day, range, length);
+  gtk_label_set_text (self->when_label, when);
+  meta = sp_calendar_format_block_meta (schedule, block);
+  gtk_label_set_text (self->meta_label, meta);
+
+  task = sp_calendar_get_block_task (block);
+  gtk_label_set_text (self->task_label, task ? task : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->task_label), task != NULL);
+
+  course = sp_planner_get_topic_course (self->planner, block->topic->id);
+  gtk_widget_set_visible (self->course_box, course != NULL);
+  if (course != NULL)
+    {
+      g_autofree char *url = NULL;
+      g_autofree char *text = sp_calendar_describe_course (course, &url);
+      g_autofree char *label = g_strdup_printf (_("Course: %s"), text);
+
+      gtk_label_set_text (self->course_label, label);
+      gtk_widget_set_visible (GTK_WIDGET (self->course_link), url != NULL);
+      if (url != NULL)
+        gtk_link_button_set_uri (self->course_link, url);
+    }
+
+  gtk_widget_set_sensitive (self->done_button, block->status != SP_BLOCK_STATUS_DONE);
+  gtk_widget_set_sensitive (self->skip_button, block->status != SP_BLOCK_STATUS_SKIPPED);
+  gtk_widget_set_visible (self->reset_button, block->status != SP_BLOCK_STATUS_PLANNED);
+  gtk_toggle_button_set_active (self->partial_button, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->partial_button), block->minutes > 1);
+  gtk_adjustment_configure (self->partial_adjustment,
+                            block->status == SP_BLOCK_STATUS_PARTIAL ? block->done_minutes : block->minutes / 2,
+                            1, MAX (block->minutes - 1, 1), 5, 15, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), block->note ? block->note : "");
+
+  /* The past is history: it can be marked, not moved */
+  gtk_widget_set_visible (self->move_heading, !past);
+  gtk_widget_set_visible (self->move_box, !past);
+  gtk_widget_set_visible (self->unpin_button, !past && block->pinned);
+  date = sp_format_date (block->day);
+  time = sp_format_time (block->start);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time);
+
+  accessible = sp_calendar_describe_block (schedule, block);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+planner_changed_cb (SpBlockPopover *self)
+{
+  /* The block may be gone (another plan, another track): then close */
+  if (get_block (self) == NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self));
+      return;
+    }
+  update (self);
+}
+
+static void
+sp_block_popover_dispose (GObject *object)
+{
+  SpBlockPopover *self = SP_BLOCK_POPOVER (object);
+
+  g_clear_object (&self->planner);
+
+  G_OBJECT_CLASS (sp_block_popover_parent_class)->dispose (object);
+}
+
+static void
+sp_block_popover_finalize (GObject *object)
+{
+  SpBlockPopover *self = SP_BLOCK_POPOVER (object);
+
+  g_clear_pointer (&self->block_id, g_free);
+
+  G_OBJECT_CLASS (sp_block_popover_parent_class)->finalize (object);
+}
+
+static void
+sp_block_popover_class_init (SpBlockPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_block_popover_dispose;
+  object_class->finalize = sp_block_popover_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-block-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, level_badge);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, when_label);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, task_label);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_box);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_label);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_link);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, done_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, move_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, move_box);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, unpin_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partial_save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unpin_clicked_cb);
+}
+
+static void
+sp_block_popover_init (SpBlockPopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SpBlockPopover *
+sp_block_popover_new (SpPlanner *planner)
+{
+  SpBlockPopover *self;
+
+  g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
+
+  self = g_object_new (SP_TYPE_BLOCK_POPOVER, NULL);
+  self->planner = g_object_ref (planner);
+  g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * sp_block_popover_set_block:
+ *
+ * Shows the block with @block_id, as the planner's schedule has it now.
+ */
+void
+sp_block_popover_set_block (SpBlockPopover *self,
+                            const char     *block_id)
+{
+  g_return_if_fail (SP_IS_BLOCK_POPOVER (self));
+
+  if (g_strcmp0 (self->block_id, block_id) != 0)
+    {
+      /* Keep a note typed for the block shown before */
+      save_note (self);
+      g_free (self->block_id);
+      self->block_id = g_strdup (block_id);
+    }
+  update (self);
+}
+
+const char *
+sp_block_popover_get_block_id (SpBlockPopover *self)
+{
+  g_return_val_if_fail (SP_IS_BLOCK_POPOVER (self), NULL);
+  return self->block_id;
+}

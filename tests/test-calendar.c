@@ -1,0 +1,1021 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-block-popover.h"
+#include "sp-calendar-grid.h"
+#include "sp-day-view.h"
+#include "sp-progress-summary.h"
+#include "sp-test-ui.h"
+#include "sp-window.h"
+
+/* The Month, Week and Day views in the real window under Xvfb: navigation
+ * with the keys GNOME Calendar users know, marking a block and seeing it
+ * everywhere and in the saved state, moving blocks, notifications, and
+ * screenshots of each view. */
+
+static char *data_home;
+
+static guint32
+date (const char *text)
+{
+  guint32 day = 0;
+
+  g_assert_true (sp_parse_date (text, &day, NULL));
+  return day;
+}
+
+static void
+assert_day (guint32     day,
+            const char *expected)
+{
+  g_autofree char *text = sp_format_date (day);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+typedef struct
+{
+  SpApplication  *app;
+  SpWindow       *window;
+  SpPlanner      *planner;
+  SpCalendarGrid *month;
+  SpCalendarGrid *week;
+  SpDayView      *day;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
+} Ui;
+
+static GtkWidget *
+find_grid (GtkWidget      *root,
+           SpCalendarSpan  span)
+{
+  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_grid (child, span);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* Returns: (transfer container): the widgets of @type below @root, in order */
+static GPtrArray *
+collect_widgets (GtkWidget *root,
+                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+/* Each test starts from no saved state, as a new user */
+static void
+reset_state (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "study-planner", "state.json", NULL);
+
+  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
+}
+
+static void
+ui_start (Ui *ui)
+{
+  memset (ui, 0, sizeof *ui);
+  ui->app = sp_test_ui_start_app ();
+  ui->window = SP_WINDOW (sp_test_ui_get_window (ui->app));
+  ui->planner = sp_application_get_planner (ui->app);
+  ui->month = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_MONTH));
+  ui->week = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_WEEK));
+  ui->day = SP_DAY_VIEW (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), SP_TYPE_DAY_VIEW));
+  ui->date_button = GTK_MENU_BUTTON (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (ui->month);
+  g_assert_nonnull (ui->week);
+  g_assert_nonnull (ui->day);
+}
+
+static void
+ui_stop (Ui *ui)
+{
+  sp_test_ui_stop_app (ui->app);
+  memset (ui, 0, sizeof *ui);
+}
+
+/* The focus for key presses: the visible view's own widget */
+static GtkWidget *
+view_focus (Ui *ui)
+{
+  const char *view = sp_window_get_view (ui->window);
+
+  if (g_strcmp0 (view, "month") == 0)
+    return GTK_WIDGET (ui->month);
+  if (g_strcmp0 (view, "week") == 0)
+    return GTK_WIDGET (ui->week);
+  if (g_strcmp0 (view, "day") == 0)
+    return GTK_WIDGET (ui->day);
+  return GTK_WIDGET (ui->window);
+}
+
+static void
+press (Ui              *ui,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  GtkWidget *focus = view_focus (ui);
+
+  gtk_widget_grab_focus (focus);
+  g_assert_true (sp_test_ui_press_key (focus, keyval, modifiers));
+  /* A view just switched to is laid out before it is looked at */
+  focus = view_focus (ui);
+  if (!gtk_widget_get_mapped (focus) || gtk_widget_get_width (focus) == 0)
+    sp_test_ui_wait_for_mapped (focus);
+}
+
+static const char *
+date_label (Ui *ui)
+{
+  return gtk_menu_button_get_label (ui->date_button);
+}
+
+static void
+assert_label_is_month (Ui         *ui,
+                       const char *day)
+{
+  g_autofree char *month = sp_calendar_format_month (date (day));
+
+  g_assert_cmpstr (date_label (ui), ==, month);
+}
+
+static gboolean
+has_text_containing (GtkWidget  *root,
+                     const char *needle)
+{
+  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_day_shown (Ui         *ui,
+                  const char *day)
+{
+  g_autofree char *words = sp_calendar_format_day (date (day));
+
+  g_assert_true (has_text_containing (GTK_WIDGET (ui->day), words));
+}
+
+/* Picks a date the way a person does: in the date picker's calendar */
+static void
+pick_date (Ui         *ui,
+           const char *text)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_CALENDAR));
+  guint32 day = date (text);
+  GDate d;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  time = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  gtk_menu_button_popup (ui->date_button);
+  gtk_calendar_select_day (calendar, time);
+  g_signal_emit_by_name (calendar, "day-selected");
+  sp_test_ui_wait (20);
+  g_assert_cmpuint (sp_window_get_selected_day (ui->window), ==, day);
+}
+
+static void
+test_navigation (void)
+{
+  Ui ui;
+  const SpCalendarLayout *layout;
+  guint32 today;
+
+  reset_state ();
+  ui_start (&ui);
+  today = sp_planner_get_today (ui.planner);
+
+  /* Ctrl+1: Month */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "month");
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* Forward across the year: December 2025, January 2026 */
+  pick_date (&ui, "2025-12-15");
+  assert_label_is_month (&ui, "2025-12-01");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-15");
+  assert_label_is_month (&ui, "2026-01-01");
+  layout = sp_calendar_grid_get_layout (ui.month);
+  assert_day (layout->month_first, "2026-01-01");
+  assert_day (layout->month_last, "2026-01-31");
+  press (&ui, GDK_KEY_Page_Down, 0);
+  assert_label_is_month (&ui, "2026-02-01");
+  /* And back across it */
+  press (&ui, GDK_KEY_Page_Up, 0);
+  press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+  assert_label_is_month (&ui, "2025-12-01");
+  assert_day (sp_calendar_grid_get_layout (ui.month)->month_first, "2025-12-01");
+  /* Months keep the day where they can: 31 January, then February's last */
+  pick_date (&ui, "2026-01-31");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-02-28");
+
+  /* Arrows move the selected day, across the month too; Enter opens it */
+  pick_date (&ui, "2025-12-30");
+  press (&ui, GDK_KEY_Right, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+  press (&ui, GDK_KEY_Down, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+  assert_label_is_month (&ui, "2026-01-01");
+  press (&ui, GDK_KEY_Up, 0);
+  press (&ui, GDK_KEY_Left, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+  {
+    g_autofree char *words = sp_calendar_format_day (date ("2025-12-30"));
+    g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui.month), words));
+  }
+  press (&ui, GDK_KEY_Return, 0);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+
+  /* Ctrl+2: Week, across the year */
+  press (&ui, GDK_KEY_2, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "week");
+  pick_date (&ui, "2025-12-31");
+  layout = sp_calendar_grid_get_layout (ui.week);
+  g_assert_cmpuint (layout->last_day - layout->first_day, ==, 6);
+  g_assert_true (layout->first_day <= date ("2025-12-31") && date ("2025-12-31") <= layout->last_day);
+  {
+    guint32 first = layout->first_day;
+    g_autofree char *label = sp_calendar_format_range (first, first + 6);
+
+    g_assert_cmpstr (date_label (&ui), ==, label);
+    press (&ui, GDK_KEY_Page_Down, 0);
+    g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first + 7);
+    assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+    press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+    press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
+    g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first - 7);
+    assert_day (sp_window_get_selected_day (ui.window), "2025-12-24");
+  }
+
+  /* Ctrl+3: Day, across the year */
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
+  pick_date (&ui, "2025-12-31");
+  assert_day_shown (&ui, "2025-12-31");
+  press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
+  assert_day (sp_window_get_selected_day (ui.window), "2026-01-01");
+  assert_day_shown (&ui, "2026-01-01");
+  {
+    g_autofree char *words = sp_calendar_format_day (date ("2026-01-01"));
+    g_assert_cmpstr (date_label (&ui), ==, words);
+  }
+  press (&ui, GDK_KEY_Page_Up, 0);
+  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+
+  /* Today: Ctrl+T and Home */
+  press (&ui, GDK_KEY_t, GDK_CONTROL_MASK);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+  pick_date (&ui, "2024-06-01");
+  press (&ui, GDK_KEY_Home, 0);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* Ctrl+4 is still the Path view, which has no dates to step through */
+  press (&ui, GDK_KEY_4, GDK_CONTROL_MASK);
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "path");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (ui.date_button))));
+  gtk_widget_activate_action (GTK_WIDGET (ui.window), "win.next", NULL);
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+
+  /* The views share the selected day */
+  sp_window_set_selected_day (ui.window, date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.month), ==, date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.week), ==, date ("2026-03-03"));
+  g_assert_cmpuint (sp_day_view_get_selected_day (ui.day), ==, date ("2026-03-03"));
+
+  ui_stop (&ui);
+}
+
+static void
+mark_first (SpPlanner     *planner,
+            guint32        day,
+            SpBlockStatus  status,
+            guint          minutes)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (planner);
+  g_autoptr(GError) error = NULL;
+  guint first;
+
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, day, &first), >, 0);
+  g_assert_true (sp_planner_mark_block (planner, sp_schedule_get_block (schedule, first)->id, status, minutes, &error));
+  g_assert_no_error (error);
+}
+
+/* A path started on 16 February 2026, followed for two weeks and a half:
+ * most days done, one missed, one partly done, one skipped, a week off
+ * ahead, and a block the user moved. Today is Wednesday 4 March. */
+static void
+make_history (Ui *ui)
+{
+  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (ui->planner));
+  guint32 start = date ("2026-02-16"), today = date ("2026-03-04");
+  SpSchedule *schedule;
+  guint first;
+  g_autoptr(GError) error = NULL;
+
+  availability->start_day = start;
+  sp_availability_add_days_off (availability, date ("2026-03-16"), date ("2026-03-20"));
+  sp_planner_set_today (ui->planner, start);
+  sp_planner_set_availability (ui->planner, availability);
+
+  for (guint32 day = start; day < today; day++)
+    {
+      sp_planner_set_today (ui->planner, day);
+      if (day == date ("2026-02-21"))
+        continue; /* missed */
+      if (day == date ("2026-02-25"))
+        mark_first (ui->planner, day, SP_BLOCK_STATUS_PARTIAL, 30);
+      else if (day == date ("2026-02-27"))
+        mark_first (ui->planner, day, SP_BLOCK_STATUS_SKIPPED, 0);
+      else
+        {
+          guint n = sp_schedule_get_day_blocks (sp_planner_get_schedule (ui->planner), day, &first);
+
+          for (guint i = 0; i < n; i++)
+            {
+              schedule = sp_planner_get_schedule (ui->planner);
+              sp_schedule_get_day_blocks (schedule, day, &first);
+              g_assert_true (sp_planner_mark_block (ui->planner, sp_schedule_get_block (schedule, first + i)->id,
+                                                    SP_BLOCK_STATUS_DONE, 0, NULL));
+            }
+        }
+    }
+  sp_planner_set_today (ui->planner, today);
+  mark_first (ui->planner, today, SP_BLOCK_STATUS_DONE, 0);
+
+  /* Thursday's block, moved to the morning by the user */
+  schedule = sp_planner_get_schedule (ui->planner);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, today + 1, &first), >, 0);
+  g_assert_true (sp_planner_move_block (ui->planner, sp_schedule_get_block (schedule, first)->id,
+                                        today + 1, 7 * 60 + 30, &error));
+  g_assert_no_error (error);
+  sp_window_set_selected_day (ui->window, today);
+}
+
+/* The state file as saved: the status of @block_id, or NULL */
+static char *
+saved_status (const char *plan_id,
+              const char *block_id)
+{
+  g_autofree char *path = g_build_filename (data_home, "study-planner", "state.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *plans, *progress;
+  JsonArray *blocks;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  plans = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "plans");
+  progress = json_object_get_object_member (plans, plan_id);
+  g_assert_nonnull (progress);
+  blocks = json_object_get_array_member (progress, "blocks");
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+
+      if (g_str_equal (json_object_get_string_member (block, "id"), block_id))
+        return g_strdup (json_object_get_string_member (block, "status"));
+    }
+  return NULL;
+}
+
+static const SpBlock *
+lookup (Ui         *ui,
+        const char *id)
+{
+  const SpBlock *block = sp_schedule_lookup_block (sp_planner_get_schedule (ui->planner), id);
+
+  g_assert_nonnull (block);
+  return block;
+}
+
+/* The first block of the first day from @from on that has any */
+static char *
+first_block_from (Ui      *ui,
+                  guint32  from)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (ui->planner);
+
+  for (guint32 day = from; day < from + 14; day++)
+    {
+      guint first;
+
+      if (sp_schedule_get_day_blocks (schedule, day, &first) > 0)
+        return g_strdup (sp_schedule_get_block (schedule, first)->id);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* As Enter or Space would: GtkButton shows the press, then clicks */
+  gtk_widget_activate (button);
+  sp_test_ui_wait (350);
+}
+
+static void
+assert_shown_done (Ui         *ui,
+                   const char *id)
+{
+  const SpBlock *block = lookup (ui, id);
+  g_autofree char *words = sp_calendar_describe_block (sp_planner_get_schedule (ui->planner), block);
+  const SpCalendarDay *cell;
+  GtkWidget *row;
+
+  g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_DONE);
+  sp_window_set_selected_day (ui->window, block->day);
+
+  /* Month and Week: the day counts the block done, and says so in words */
+  cell = sp_calendar_layout_lookup_day (sp_calendar_grid_get_layout (ui->month), block->day);
+  g_assert_true (cell->flags & (SP_CALENDAR_DAY_ALL_DONE | SP_CALENDAR_DAY_SOME_DONE));
+  g_assert_cmpuint (cell->done_minutes, >=, block->minutes);
+  g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui->month), words));
+  cell = sp_calendar_layout_lookup_day (sp_calendar_grid_get_layout (ui->week), block->day);
+  g_assert_cmpuint (cell->done_minutes, >=, block->minutes);
+  g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui->week), words));
+
+  /* Day: the row is marked done and its Done button is spent */
+  row = sp_day_view_get_block_row (ui->day, id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "block-done"));
+  g_assert_false (gtk_widget_is_sensitive (find_button (row, _("_Done"))));
+}
+
+static void
+test_mark_done (void)
+{
+  Ui ui;
+  g_autofree char *id = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *summary_before = NULL;
+  g_autofree char *plan_id = NULL;
+  SpProgressSummary *summary;
+  GtkPopover *popover;
+  GtkWidget *row;
+  guint32 day;
+
+  reset_state ();
+  ui_start (&ui);
+  plan_id = g_strdup (sp_plan_get_id (sp_planner_get_plan (ui.planner)));
+  summary = SP_PROGRESS_SUMMARY (sp_test_ui_find_by_type (GTK_WIDGET (ui.window), SP_TYPE_PROGRESS_SUMMARY));
+  summary_before = g_strdup (sp_progress_summary_get_text (summary));
+
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  day = lookup (&ui, id)->day;
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+
+  /* Month view, the block's day, its details from the keyboard, Done */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, day);
+  press (&ui, GDK_KEY_Menu, 0);
+  popover = sp_calendar_grid_get_popover (ui.month);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (sp_block_popover_get_block_id (SP_BLOCK_POPOVER (popover)), ==, id);
+  g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), sp_topic_get_title (lookup (&ui, id)->topic)));
+  click (find_button (GTK_WIDGET (popover), _("_Done")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  assert_shown_done (&ui, id);
+  g_assert_cmpstr (sp_progress_summary_get_text (summary), !=, summary_before);
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "done");
+  g_clear_pointer (&status, g_free);
+
+  /* Ctrl+Z takes it back, in the views and on disk */
+  press (&ui, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+  g_assert_cmpstr (sp_progress_summary_get_text (summary), ==, summary_before);
+  status = saved_status (plan_id, id);
+  g_assert_null (status);
+
+  /* Partly done from the Day view: 20 minutes */
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+  row = sp_day_view_get_block_row (ui.day, id);
+  {
+    GtkWidget *partial = find_button (row, _("_Partly Done…"));
+    GtkWidget *popup, *spin;
+
+    g_assert_nonnull (partial);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (partial));
+    popup = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (partial)));
+    spin = sp_test_ui_find_by_type (popup, GTK_TYPE_SPIN_BUTTON);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
+    click (find_button (popup, _("Sa_ve")));
+  }
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PARTIAL);
+  g_assert_cmpuint (lookup (&ui, id)->done_minutes, ==, 20);
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "partial");
+  g_clear_pointer (&status, g_free);
+
+  /* Then done, from the rebuilt row, with a note */
+  row = sp_day_view_get_block_row (ui.day, id);
+  g_assert_true (gtk_widget_has_css_class (row, "block-partial"));
+  click (find_button (row, _("_Done")));
+  row = sp_day_view_get_block_row (ui.day, id);
+  {
+    GtkWidget *note = sp_test_ui_find_by_type (row, GTK_TYPE_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (note), "Chapter 2 twice");
+    g_signal_emit_by_name (note, "activate");
+    sp_test_ui_wait (50);
+  }
+  g_assert_cmpstr (lookup (&ui, id)->note, ==, "Chapter 2 twice");
+  assert_shown_done (&ui, id);
+  ui_stop (&ui);
+
+  /* A new start reads it back */
+  ui_start (&ui);
+  assert_shown_done (&ui, id);
+  g_assert_cmpstr (lookup (&ui, id)->note, ==, "Chapter 2 twice");
+  status = saved_status (plan_id, id);
+  g_assert_cmpstr (status, ==, "done");
+  ui_stop (&ui);
+}
+
+static void
+test_move (void)
+{
+  Ui ui;
+  g_autofree char *id = NULL;
+  const SpCalendarLayout *layout;
+  const SpCalendarDay *cell;
+  const SpBlock *block;
+  GtkPopover *popover;
+  GtkWidget *error_label = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 day, target;
+  guint start;
+
+  reset_state ();
+  ui_start (&ui);
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner) + 1);
+  block = lookup (&ui, id);
+  day = block->day;
+  start = block->start;
+
+  /* Week: drop it at 07:00 of its own day */
+  press (&ui, GDK_KEY_2, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, day);
+  layout = sp_calendar_grid_get_layout (ui.week);
+  cell = sp_calendar_layout_lookup_day (layout, day);
+  sp_calendar_grid_drop_block (ui.week, id, 0, cell->rect.x + cell->rect.width / 2,
+                               sp_calendar_layout_minute_to_y (layout, MAX (layout->first_minute, 7 * 60)) + 2, &error);
+  g_assert_no_error (error);
+  block = lookup (&ui, id);
+  g_assert_true (block->pinned);
+  g_assert_cmpuint (block->day, ==, day);
+  g_assert_cmpuint (block->start, ==, MAX (sp_calendar_grid_get_layout (ui.week)->first_minute, 7 * 60));
+  press (&ui, GDK_KEY_z, GDK_CONTROL_MASK);
+  block = lookup (&ui, id);
+  g_assert_false (block->pinned);
+  g_assert_cmpuint (block->start, ==, start);
+
+  /* Month: drop it on the next day; it keeps its time */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  target = day + 1;
+  sp_window_set_selected_day (ui.window, target);
+  layout = sp_calendar_grid_get_layout (ui.month);
+  cell = sp_calendar_layout_lookup_day (layout, target);
+  sp_calendar_grid_drop_block (ui.month, id, 0, cell->rect.x + 4, cell->rect.y + cell->rect.height - 4, &error);
+  g_assert_no_error (error);
+  block = lookup (&ui, id);
+  g_assert_true (block->pinned);
+  g_assert_cmpuint (block->day, ==, target);
+  g_assert_cmpuint (block->start, ==, start);
+  g_assert_nonnull (sp_calendar_layout_find_block (sp_calendar_grid_get_layout (ui.month), id));
+  /* Dropped outside the days: nothing moves */
+  g_assert_false (sp_calendar_grid_drop_block (ui.month, id, 0, 0, 0, &error));
+  g_clear_error (&error);
+
+  /* Without a mouse: the details' date and time fields */
+  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
+  popover = sp_calendar_grid_get_popover (ui.month);
+  {
+    g_autoptr(GPtrArray) entries = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
+    g_autoptr(GPtrArray) labels = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+    g_autofree char *when = sp_format_date (day + 2);
+    GtkWidget *date_entry, *time_entry;
+
+    /* The note, then the date and the time */
+    g_assert_cmpuint (entries->len, ==, 3);
+    date_entry = g_ptr_array_index (entries, 1);
+    time_entry = g_ptr_array_index (entries, 2);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+        error_label = g_ptr_array_index (labels, i);
+    g_assert_nonnull (error_label);
+
+    /* A wrong time is explained, nothing moves */
+    gtk_editable_set_text (GTK_EDITABLE (date_entry), when);
+    gtk_editable_set_text (GTK_EDITABLE (time_entry), "25:00");
+    click (find_button (GTK_WIDGET (popover), _("_Move")));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "25:00"));
+    g_assert_cmpuint (lookup (&ui, id)->day, ==, target);
+
+    gtk_editable_set_text (GTK_EDITABLE (time_entry), "08:15");
+    click (find_button (GTK_WIDGET (popover), _("_Move")));
+  }
+  block = lookup (&ui, id);
+  g_assert_cmpuint (block->day, ==, day + 2);
+  g_assert_cmpuint (block->start, ==, 8 * 60 + 15);
+  g_assert_true (block->pinned);
+
+  /* And back to the planner's choice */
+  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
+  click (find_button (GTK_WIDGET (popover), _("_Let the Planner Place It")));
+  g_assert_false (lookup (&ui, id)->pinned);
+
+  ui_stop (&ui);
+}
+
+/* A notification server on the test's own session bus, as GNOME Shell
+ * would run: org.freedesktop.Notifications, on its own connection. */
+typedef struct
+{
+  GDBusConnection *connection;
+  guint            object_id;
+  guint            owner_id;
+  gboolean         owned;
+  guint            next_id;
+  GPtrArray       *summaries;  /* what Notify received, in order */
+  GPtrArray       *bodies;
+  GPtrArray       *actions;    /* element-type GStrv */
+  guint            n_closed;
+} NotifyServer;
+
+static const char notify_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+notify_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *path,
+                  const char            *interface,
+                  const char            *method,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  NotifyServer *server = user_data;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary, *body;
+      g_autofree const char **actions = NULL;
+
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+      g_ptr_array_add (server->summaries, g_strdup (summary));
+      g_ptr_array_add (server->bodies, g_strdup (body));
+      g_ptr_array_add (server->actions, g_strdupv ((char **) actions));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->next_id));
+    }
+  else if (g_str_equal (method, "CloseNotification"))
+    {
+      server->n_closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "Study Planner", "1", "1.2"));
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  ((NotifyServer *) user_data)->owned = TRUE;
+}
+
+static void
+notify_server_start (NotifyServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  static const GDBusInterfaceVTable vtable = { notify_method_cb, NULL, NULL };
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  memset (server, 0, sizeof *server);
+  server->summaries = g_ptr_array_new_with_free_func (g_free);
+  server->bodies = g_ptr_array_new_with_free_func (g_free);
+  server->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  server->connection = g_dbus_connection_new_for_address_sync (address,
+                                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                               NULL, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (notify_xml, &error);
+  g_assert_no_error (error);
+  server->object_id = g_dbus_connection_register_object (server->connection, "/org/freedesktop/Notifications",
+                                                         info->interfaces[0], &vtable, server, NULL, &error);
+  g_assert_no_error (error);
+  server->owner_id = g_bus_own_name_on_connection (server->connection, "org.freedesktop.Notifications",
+                                                   G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, server, NULL);
+  while (!server->owned && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (server->owned);
+}
+
+static void
+notify_server_stop (NotifyServer *server)
+{
+  g_bus_unown_name (server->owner_id);
+  g_dbus_connection_unregister_object (server->connection, server->object_id);
+  g_dbus_connection_close_sync (server->connection, NULL, NULL);
+  g_clear_object (&server->connection);
+  g_clear_pointer (&server->summaries, g_ptr_array_unref);
+  g_clear_pointer (&server->bodies, g_ptr_array_unref);
+  g_clear_pointer (&server->actions, g_ptr_array_unref);
+}
+
+static void
+wait_for (guint *count,
+          guint  at_least)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*count < at_least && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_notification (void)
+{
+  NotifyServer server;
+  Ui ui;
+  GSettings *settings;
+  SpNotifier *notifier;
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *time = NULL;
+  const SpBlock *block;
+  char **actions;
+  const char *skip_key = NULL;
+  guint32 day;
+
+  reset_state ();
+  notify_server_start (&server);
+  ui_start (&ui);
+  settings = sp_application_get_settings (ui.app);
+  notifier = sp_application_get_notifier (ui.app);
+
+  /* Three minutes before the day's first block */
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  block = lookup (&ui, id);
+  sp_planner_set_today (ui.planner, block->day);
+  block = lookup (&ui, id);
+  day = block->day;
+  g_assert_cmpuint (block->start, >=, 3);
+  sp_notifier_set_time_of_day (notifier, block->start - 3);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 0); /* off while the setting is off */
+
+  g_settings_set_boolean (settings, "notify-blocks", TRUE);
+  wait_for (&server.summaries->len, 1);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+  time = sp_format_time (block->start);
+  expected = g_strdup_printf (_("%s starts at %s"), sp_topic_get_title (block->topic), time);
+  g_assert_cmpstr (g_ptr_array_index (server.summaries, 0), ==, expected);
+  g_assert_cmpstr (sp_notifier_get_notified_block (notifier), ==, id);
+
+  /* Buttons to start and to skip; the server answers "Skip" */
+  actions = g_ptr_array_index (server.actions, 0);
+  for (guint i = 0; actions[i] != NULL && actions[i + 1] != NULL; i += 2)
+    if (g_str_equal (actions[i + 1], _("Skip")))
+      skip_key = actions[i];
+  g_assert_nonnull (skip_key);
+  g_assert_true (g_strv_contains ((const char * const *) actions, _("Start")));
+
+  /* Once only */
+  sp_notifier_check (notifier);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+
+  g_assert_true (g_dbus_connection_emit_signal (server.connection, NULL, "/org/freedesktop/Notifications",
+                                                "org.freedesktop.Notifications", "ActionInvoked",
+                                                g_variant_new ("(us)", server.next_id, skip_key), NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (lookup (&ui, id)->status != SP_BLOCK_STATUS_SKIPPED && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_SKIPPED);
+  g_assert_null (sp_notifier_get_notified_block (notifier));
+  wait_for (&server.n_closed, 1);
+  g_assert_cmpuint (server.n_closed, ==, 1);
+
+  /* Turned off in Preferences: no more */
+  g_settings_set_boolean (settings, "notify-blocks", FALSE);
+  /* (blocks of an older schedule are gone: look again) */
+  block = sp_calendar_find_next_block (sp_planner_get_schedule (ui.planner), day, 0);
+  g_assert_nonnull (block);
+  day = block->day;
+  sp_planner_set_today (ui.planner, day);
+  block = sp_calendar_find_next_block (sp_planner_get_schedule (ui.planner), day, 0);
+  g_assert_cmpuint (block->start, >=, 3);
+  sp_notifier_set_time_of_day (notifier, block->start - 3);
+  sp_test_ui_wait (100);
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+
+  ui_stop (&ui);
+  notify_server_stop (&server);
+}
+
+/* Sizes the window's surface, as a window manager would: without one,
+ * under Xvfb, GTK keeps a few pixels of it for resize borders. */
+static gboolean
+resize (Ui  *ui,
+        int  width,
+        int  height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (ui->window));
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkRectangle geometry;
+
+  /* A window never grows past its screen */
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width < width || geometry.height < height)
+    {
+      g_test_message ("The screen is %d×%d: no %d×%d screenshots (xvfb-run -s \"-screen 0 1920x1080x24\")",
+                      geometry.width, geometry.height, width, height);
+      return FALSE;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), width, height);
+  while ((gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  sp_test_ui_wait (100);
+  return TRUE;
+}
+
+static void
+test_screenshots (void)
+{
+  static const char *views[] = { "month", "week", "day" };
+  static const int sizes[][2] = { { 800, 600 }, { 1920, 1080 } };
+  Ui ui;
+
+  reset_state ();
+  ui_start (&ui);
+  make_history (&ui);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      if (!resize (&ui, sizes[s][0], sizes[s][1]))
+        {
+          g_test_incomplete ("the screen is too small for some of the screenshots");
+          continue;
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%dx%d%s", views[v], sizes[s][0], sizes[s][1],
+                                                   g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ro") ? "-ro" : "");
+
+          sp_window_set_view (ui.window, views[v]);
+          /* Past the switcher's transitions */
+          sp_test_ui_wait (500);
+          sp_test_ui_save_png (GTK_WIDGET (ui.window), name);
+        }
+    }
+
+  /* Dark style and large text (the accessibility setting scales the
+   * font by 1.25; 1.5 here, to be sure nothing is cut) */
+  if (resize (&ui, 1280, 800))
+    {
+      GtkSettings *settings = gtk_settings_get_default ();
+      int dpi;
+
+      g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1.5 * 1024), NULL);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-dark-large-text", views[v]);
+
+          sp_window_set_view (ui.window, views[v]);
+          sp_test_ui_wait (500);
+          sp_test_ui_save_png (GTK_WIDGET (ui.window), name);
+        }
+      g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
+
+  ui_stop (&ui);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Each run saves its state in a fresh folder, so runs cannot meet */
+  data_home = g_dir_make_tmp ("sp-calendar-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/calendar/navigation", test_navigation);
+  g_test_add_func ("/calendar/mark-done", test_mark_done);
+  g_test_add_func ("/calendar/move", test_move);
+  g_test_add_func ("/calendar/notification", test_notification);
+  g_test_add_func ("/calendar/screenshots", test_screenshots);
+
+  status = g_test_run ();
+  g_free (data_home);
+  return status;
+}
