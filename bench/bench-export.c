@@ -75,7 +75,7 @@ run_pdf (SpPlanner *planner,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = sp_export_pdf_to_bytes (sp_planner_get_schedule (planner), GPOINTER_TO_UINT (data),
-                                                  sp_planner_get_today (planner), SP_PAPER_A4, &error);
+                                                  sp_planner_get_today (planner), 0, SP_PAPER_A4, &error);
 
   g_assert_no_error (error);
   return g_bytes_get_size (pdf);
@@ -115,7 +115,6 @@ main (int   argc,
   g_autoptr(SpPlanner) planner = NULL;
   g_autoptr(SpAvailability) availability = sp_availability_new ();
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Bucharest");
-  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(SpPrintLayout) layout = NULL;
   SpSchedule *schedule;
   guint32 start = 0;
@@ -131,8 +130,7 @@ main (int   argc,
   sp_planner_set_availability (planner, availability);
   schedule = sp_planner_get_schedule (planner);
 
-  pdf = sp_export_pdf_to_bytes (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, NULL);
-  layout = sp_print_layout_new (schedule, SP_PRINT_RANGE_PLAN, 0);
+  layout = sp_print_layout_new (schedule, SP_PRINT_RANGE_PLAN, 0, 0);
   {
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
     cairo_t *cr = cairo_create (surface);

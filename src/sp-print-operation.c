@@ -18,6 +18,7 @@ struct _SpPrintOperation
   SpSchedule        *schedule;
   SpPrintRange       range;
   guint32            from_day;
+  guint              first_weekday;
   SpPrintLayout     *layout;           /* while printing */
   GtkCheckButton    *range_buttons[SP_PRINT_RANGE_PLAN + 1];
 };
@@ -109,7 +110,7 @@ sp_print_operation_begin_print (GtkPrintOperation *operation,
   guint n_pages;
 
   g_clear_object (&self->layout);
-  self->layout = sp_print_layout_new (self->schedule, self->range, self->from_day);
+  self->layout = sp_print_layout_new (self->schedule, self->range, self->from_day, self->first_weekday);
   n_pages = sp_print_layout_paginate (self->layout, gtk_print_context_get_cairo_context (context),
                                       gtk_print_context_get_width (context),
                                       gtk_print_context_get_height (context));
@@ -225,6 +226,7 @@ sp_print_operation_init (SpPrintOperation *self)
 /**
  * sp_print_operation_new:
  * @from_day: a Julian day in the week or month to print
+ * @first_weekday: the day weeks start on, 0 for Monday to 6 for Sunday
  * @page_setup: (nullable): the user's page setup; %NULL for the locale's
  *   paper, turned to suit @range (the layout suits any orientation, so a
  *   range chosen later in the dialog keeps the dialog's paper)
@@ -235,6 +237,7 @@ SpPrintOperation *
 sp_print_operation_new (SpSchedule   *schedule,
                         SpPrintRange  range,
                         guint32       from_day,
+                        guint         first_weekday,
                         GtkPageSetup *page_setup)
 {
   SpPrintOperation *self;
@@ -247,6 +250,7 @@ sp_print_operation_new (SpSchedule   *schedule,
   self = g_object_new (SP_TYPE_PRINT_OPERATION, "range", range, NULL);
   self->schedule = g_object_ref (schedule);
   self->from_day = from_day;
+  self->first_weekday = first_weekday;
 
   setup = page_setup ? g_object_ref (page_setup) : make_page_setup (range);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);

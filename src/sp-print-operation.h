@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (SpPrintOperation, sp_print_operation, SP, PRINT_OPERATION,
 SpPrintOperation *sp_print_operation_new        (SpSchedule       *schedule,
                                                  SpPrintRange      range,
                                                  guint32           from_day,
+                                                 guint             first_weekday,
                                                  GtkPageSetup     *page_setup);
 SpPrintRange      sp_print_operation_get_range  (SpPrintOperation *self);
 void              sp_print_operation_set_range  (SpPrintOperation *self,

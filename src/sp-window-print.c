@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-calendar-grid.h"
 #include "sp-window-print.h"
 
 /* Print (with preview and page setup), Export as PDF and Export as
@@ -27,6 +28,16 @@ get_planner (SpWindow *self)
   return sp_application_get_planner (get_app (self));
 }
 
+/* The day the calendar shows, so that the week or month on screen is the
+ * one printed; today before any is chosen */
+static guint32
+get_print_day (SpWindow *self)
+{
+  guint32 day = sp_window_get_selected_day (self);
+
+  return day != 0 ? day : sp_planner_get_today (get_planner (self));
+}
+
 static SpPrintRange
 get_saved_range (SpWindow *self)
 {
@@ -40,8 +51,9 @@ get_saved_range (SpWindow *self)
 /**
  * sp_window_create_print_operation:
  *
- * Returns: (transfer full): a print operation for @range around today,
- *   with the settings and page setup last used in this window
+ * Returns: (transfer full): a print operation for @range around the day
+ *   the calendar shows, weeks starting as they do on screen, with the
+ *   settings and page setup last used in this window
  */
 SpPrintOperation *
 sp_window_create_print_operation (SpWindow     *self,
@@ -52,8 +64,8 @@ sp_window_create_print_operation (SpWindow     *self,
   GtkPageSetup *page_setup = g_object_get_data (G_OBJECT (self), PAGE_SETUP_KEY);
   SpPrintOperation *operation;
 
-  operation = sp_print_operation_new (sp_planner_get_schedule (planner), range,
-                                      sp_planner_get_today (planner), page_setup);
+  operation = sp_print_operation_new (sp_planner_get_schedule (planner), range, get_print_day (self),
+                                      sp_calendar_get_locale_first_weekday (), page_setup);
   if (settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
   return operation;
@@ -132,6 +144,7 @@ typedef struct
   SpSchedule   *schedule;
   SpPrintRange  range;
   guint32       from_day;
+  guint         first_weekday;
   SpPaper       paper;
   char         *path;
   char         *name;
@@ -156,7 +169,7 @@ export_pdf_thread (GTask        *task,
   GError *error = NULL;
 
   /* The schedule never changes once made, so another thread may read it */
-  if (sp_export_pdf (job->schedule, job->range, job->from_day, job->paper, job->path, &error))
+  if (sp_export_pdf (job->schedule, job->range, job->from_day, job->first_weekday, job->paper, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -221,7 +234,8 @@ sp_window_export_pdf (SpWindow     *self,
   job = g_new0 (PdfJob, 1);
   job->schedule = g_object_ref (sp_planner_get_schedule (planner));
   job->range = range;
-  job->from_day = sp_planner_get_today (planner);
+  job->from_day = get_print_day (self);
+  job->first_weekday = sp_calendar_get_locale_first_weekday ();
   job->paper = paper;
   job->name = g_file_get_basename (file);
   job->path = dup_local_path (file, &error);

@@ -228,7 +228,7 @@ export_to_file (SpSchedule   *schedule,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (test_dir (), name, NULL);
 
-  g_assert_true (sp_export_pdf (schedule, range, from, paper, path, &error));
+  g_assert_true (sp_export_pdf (schedule, range, from, 0, paper, path, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -297,7 +297,23 @@ test_pdf_week (void)
     }
   g_assert_cmpuint (n_blocks, >=, 7);
   g_assert_cmpuint (n_moved, >, 0);
-  assert_has (text, _("Moved"));
+  /* Each moved block carries the mark; the legend once more */
+  {
+    guint marks = 0;
+
+    for (const char *p = text; (p = strstr (p, "↪")) != NULL; p++)
+      marks++;
+    g_assert_cmpuint (marks, ==, n_moved + 1);
+  }
+
+  /* The week's planned hours: 9 h 10 min at the default availability */
+  {
+    g_autofree char *hours = g_strdup_printf (_("%u h %u min"), 9, 10);
+    g_autofree char *planned = g_strdup_printf (_("Planned: %s"), hours);
+
+    g_assert_cmpfloat_with_epsilon (sp_schedule_get_planned_hours (schedule, monday, monday + 6), 9 + 10 / 60.0, 1e-9);
+    assert_has (text, planned);
+  }
   assert_has (text, _("Goals This Week"));
   assert_has (text, page_number);
 
@@ -308,6 +324,36 @@ test_pdf_week (void)
 
   g_unlink (path);
   g_unlink (letter);
+}
+
+/* Weeks as the calendar shows them where they start on Sunday */
+static void
+test_pdf_week_sunday (void)
+{
+  g_autoptr(SpPlanner) planner = make_planner ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_dir (), "sp-test-week-sunday.pdf", NULL);
+  g_autofree char *range = g_strdup_printf ("9 – 15 %s 2025", march_name ());
+  g_autofree char *sunday = format_day (date ("2025-03-09"), "%A");
+  g_autofree char *monday = format_day (date ("2025-03-10"), "%A");
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(SpPrintLayout) layout = sp_print_layout_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK,
+                                                         date (TODAY), 6);
+  const char *text;
+
+  g_assert_cmpuint (sp_print_layout_get_first_day (layout), ==, date ("2025-03-09"));
+  g_assert_cmpuint (sp_print_layout_get_last_day (layout), ==, date ("2025-03-15"));
+
+  g_assert_true (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, date (TODAY), 6,
+                                SP_PAPER_LETTER, path, &error));
+  g_assert_no_error (error);
+  pages = pdf_page_texts (path);
+  text = g_ptr_array_index (pages, 0);
+  assert_has (text, range);
+  /* Sunday's column comes first */
+  g_assert_nonnull (strstr (text, sunday));
+  g_assert_true (strstr (text, sunday) < strstr (text, monday));
+  g_unlink (path);
 }
 
 static void
@@ -392,10 +438,14 @@ test_pdf_plan (void)
       const SpLevelReport *report = sp_schedule_get_level_report (schedule, l);
       g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), l + 1,
                                                   sp_text_get (sp_plan_get_level (plan, l)->title));
-      g_autofree char *start = format_day (report->start_day, "%Y");
+      g_autofree char *dates = NULL;
+      g_autofree char *end = format_day (MAX (report->end_day, report->start_day), C_("print date", "%-d %B %Y"));
 
       g_assert_cmpuint (report->start_day, !=, 0);
       assert_has (joined->str, heading);
+      /* The level's dates under its heading */
+      dates = g_strdup_printf ("%s · ", end);
+      assert_has (joined->str, dates);
     }
 
   /* Every week, and every topic of the schedule */
@@ -463,7 +513,7 @@ test_layout_sizes (void)
   for (guint r = SP_PRINT_RANGE_WEEK; r <= SP_PRINT_RANGE_PLAN; r++)
     for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
       {
-        g_autoptr(SpPrintLayout) layout = sp_print_layout_new (schedule, r, date (TODAY));
+        g_autoptr(SpPrintLayout) layout = sp_print_layout_new (schedule, r, date (TODAY), 0);
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a].w + 40,
                                                                (int) areas[a].h + 40);
         cairo_t *cr = cairo_create (surface);
@@ -550,7 +600,7 @@ test_pdf_refuses (void)
   g_autofree char *missing = g_build_filename (dir, "no", "such", "week.pdf", NULL);
 
   /* A directory, a device */
-  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, SP_PAPER_A4, dir, &error));
+  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, dir, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
   g_assert_nonnull (strstr (error->message, dir));
   g_clear_error (&error);
@@ -559,7 +609,7 @@ test_pdf_refuses (void)
   g_clear_error (&error);
 
   /* A folder that is not there */
-  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, SP_PAPER_A4, missing, &error));
+  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpuint (count_entries (dir), ==, 0);
@@ -633,9 +683,9 @@ test_pdf_full_disk (void)
   path = g_build_filename (dir, "plan.pdf", NULL);
 
   /* A week fits; the whole plan does not, and the week's PDF stays whole */
-  g_assert_true (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, 0, SP_PAPER_A4, path, NULL));
+  g_assert_true (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, path, NULL));
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_false (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, path,
+  g_assert_false (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0, 0, SP_PAPER_A4, path,
                                  &error));
   g_assert_nonnull (error);
   if (tmpfs)
@@ -916,6 +966,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/pdf/week", test_pdf_week);
+  g_test_add_func ("/export/pdf/week-sunday", test_pdf_week_sunday);
   g_test_add_func ("/export/pdf/month", test_pdf_month);
   g_test_add_func ("/export/pdf/plan", test_pdf_plan);
   g_test_add_func ("/export/pdf/plan-letter", test_pdf_plan_letter);

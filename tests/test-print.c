@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-calendar-grid.h"
 #include "sp-export.h"
 #include "sp-print-layout.h"
 #include "sp-print-operation.h"
@@ -44,6 +45,8 @@ setup_planner (SpApplication *app)
   availability->start_day = date ("2025-03-03");
   sp_planner_set_availability (planner, availability);
   g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), >, 100);
+  /* The calendar shows "today" */
+  sp_window_set_selected_day (SP_WINDOW (sp_test_ui_get_window (app)), date ("2025-03-12"));
   return planner;
 }
 
@@ -158,7 +161,9 @@ test_print_week (void)
   g_autofree char *path = print_to_pdf (window, operation, "week.pdf");
   g_autofree char *text = pdf_text (path);
   g_autofree char *page = g_strdup_printf (_("Page %u of %u"), 1, 1);
-  guint32 monday = date ("2025-03-10");
+  guint first_weekday = sp_calendar_get_locale_first_weekday ();
+  guint32 monday = date ("2025-03-12") - (sp_day_get_weekday (date ("2025-03-12")) + 7 - first_weekday) % 7;
+  g_autofree char *range = NULL;
   double w, h;
 
   /* One landscape page, whatever the locale's paper */
@@ -168,7 +173,11 @@ test_print_week (void)
   assert_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
   assert_has (text, page);
   assert_has (text, _("Goals This Week"));
-  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "10 – 16 martie 2025" : "10 – 16 March 2025");
+  /* The week as the calendar has it: from Monday in Romanian, from Sunday in the C locale */
+  g_assert_cmpuint (first_weekday, ==, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? 0 : 6);
+  range = g_strdup_printf ("%u – %u %s 2025", monday - date ("2025-03-01") + 1, monday - date ("2025-03-01") + 7,
+                           g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie" : "March");
+  assert_has (text, range);
   for (guint32 day = monday; day < monday + 7; day++)
     {
       guint first, n = sp_schedule_get_day_blocks (schedule, day, &first);
@@ -176,6 +185,29 @@ test_print_week (void)
       for (guint i = first; i < first + n; i++)
         assert_has (text, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
     }
+
+  g_unlink (path);
+  sp_test_ui_stop_app (app);
+}
+
+/* The month the calendar shows is the one printed */
+static void
+test_print_shown_month (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  g_autoptr(SpPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double w, h;
+
+  setup_planner (app);
+  sp_window_set_selected_day (window, date ("2025-05-20"));
+  operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_MONTH);
+  path = print_to_pdf (window, operation, "shown-month.pdf");
+  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  text = pdf_text (path);
+  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "mai 2025" : "May 2025");
 
   g_unlink (path);
   sp_test_ui_stop_app (app);
@@ -190,7 +222,8 @@ test_print_plan (void)
   SpPlanner *planner = setup_planner (app);
   g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_PLAN);
   GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
-  g_autoptr(SpPrintLayout) layout = sp_print_layout_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0);
+  g_autoptr(SpPrintLayout) layout = sp_print_layout_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0,
+                                                                 sp_calendar_get_locale_first_weekday ());
   cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 100, 100);
   cairo_t *cr = cairo_create (surface);
   guint expected = sp_print_layout_paginate (layout, cr, gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
@@ -242,7 +275,7 @@ test_print_page_setup (void)
   gtk_page_setup_set_paper_size_and_default_margins (setup, letter);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   operation = sp_print_operation_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_MONTH,
-                                      sp_planner_get_today (planner), setup);
+                                      sp_planner_get_today (planner), 0, setup);
   path = print_to_pdf (window, operation, "month-letter.pdf");
   g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
   g_assert_cmpfloat_with_epsilon (w, 612, 1);
@@ -442,6 +475,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/print/week", test_print_week);
+  g_test_add_func ("/print/shown-month", test_print_shown_month);
   g_test_add_func ("/print/plan", test_print_plan);
   g_test_add_func ("/print/page-setup", test_print_page_setup);
   g_test_add_func ("/print/actions", test_print_actions);

@@ -81,7 +81,9 @@ sp_cli_export_pdf (GVariantDict *options,
   if (planner == NULL)
     return report_error (error);
 
-  if (!sp_export_pdf (sp_planner_get_schedule (planner), range, from_day, paper, filename, &error))
+  /* Weeks start on Monday, as ISO 8601 has them: a script gets the same
+   * pages in any locale */
+  if (!sp_export_pdf (sp_planner_get_schedule (planner), range, from_day, 0, paper, filename, &error))
     return report_error (error);
   return SP_CLI_OK;
 }

@@ -177,6 +177,16 @@ dup_description (SpPlanner     *planner,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+#define CALENDAR_END "END:VCALENDAR\r\n"
+
+static char *
+calendar_error (GError **error)
+{
+  g_set_error (error, SP_EXPORT_ERROR, SP_EXPORT_ERROR_CALENDAR,
+               _("Could not write the calendar: %s"), icalerror_strerror (icalerrno));
+  return NULL;
+}
+
 static icalcomponent *
 make_event (SpPlanner           *planner,
             SpPlan              *plan,
@@ -244,8 +254,9 @@ sp_export_ics_to_string (SpPlanner  *planner,
   struct icaltimetype stamp;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *prodid = NULL;
+  g_autoptr(GString) out = NULL;
   char *ical;
-  char *result;
+  guint n_blocks;
   int sequence;
 
   g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
@@ -286,22 +297,35 @@ sp_export_ics_to_string (SpPlanner  *planner,
         zone = NULL;
     }
 
-  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
-    icalcomponent_add_component (calendar,
-                                 make_event (planner, plan, tz, zone, sp_schedule_get_block (schedule, i),
-                                             stamp, sequence));
-
+  /* libical writes the calendar's head and each event; one event at a
+   * time, rather than one tree of thousands, keeps it fast */
   ical = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
-  if (ical == NULL)
+  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
     {
-      g_set_error (error, SP_EXPORT_ERROR, SP_EXPORT_ERROR_CALENDAR,
-                   _("Could not write the calendar: %s"), icalerror_strerror (icalerrno));
-      return NULL;
+      icalmemory_free_buffer (ical);
+      return calendar_error (error);
     }
-  result = g_strdup (ical);
+
+  n_blocks = sp_schedule_get_n_blocks (schedule);
+  out = g_string_sized_new (strlen (ical) + n_blocks * 640);
+  g_string_append_len (out, ical, (gssize) (strlen (ical) - strlen (CALENDAR_END)));
   icalmemory_free_buffer (ical);
-  return result;
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      icalcomponent *event = make_event (planner, plan, tz, zone, sp_schedule_get_block (schedule, i),
+                                         stamp, sequence);
+      char *text = icalcomponent_as_ical_string_r (event);
+
+      icalcomponent_free (event);
+      if (text == NULL)
+        return calendar_error (error);
+      g_string_append (out, text);
+      icalmemory_free_buffer (text);
+    }
+  g_string_append (out, CALENDAR_END);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

@@ -94,6 +94,7 @@ check_status (cairo_status_t   status,
 /**
  * sp_export_pdf_to_bytes:
  * @from_day: a Julian day in the week or month; for the plan, its first day or 0
+ * @first_weekday: the day weeks start on, 0 for Monday to 6 for Sunday
  *
  * Draws @range on @paper, landscape for the week and month and portrait
  * for the plan, with %SP_EXPORT_MARGIN on every side.
@@ -104,6 +105,7 @@ GBytes *
 sp_export_pdf_to_bytes (SpSchedule    *schedule,
                         SpPrintRange   range,
                         guint32        from_day,
+                        guint          first_weekday,
                         SpPaper        paper,
                         GError       **error)
 {
@@ -119,7 +121,7 @@ sp_export_pdf_to_bytes (SpSchedule    *schedule,
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  layout = sp_print_layout_new (schedule, range, from_day);
+  layout = sp_print_layout_new (schedule, range, from_day, first_weekday);
   sp_paper_get_size (paper, sp_print_range_prefers_landscape (range), &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, data, width, height);
@@ -163,6 +165,7 @@ gboolean
 sp_export_pdf (SpSchedule    *schedule,
                SpPrintRange   range,
                guint32        from_day,
+               guint          first_weekday,
                SpPaper        paper,
                const char    *path,
                GError       **error)
@@ -173,7 +176,7 @@ sp_export_pdf (SpSchedule    *schedule,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  bytes = sp_export_pdf_to_bytes (schedule, range, from_day, paper, error);
+  bytes = sp_export_pdf_to_bytes (schedule, range, from_day, first_weekday, paper, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);

@@ -40,11 +40,13 @@ void        sp_paper_get_size         (SpPaper       paper,
 GBytes     *sp_export_pdf_to_bytes    (SpSchedule   *schedule,
                                        SpPrintRange  range,
                                        guint32       from_day,
+                                       guint         first_weekday,
                                        SpPaper       paper,
                                        GError      **error);
 gboolean    sp_export_pdf             (SpSchedule   *schedule,
                                        SpPrintRange  range,
                                        guint32       from_day,
+                                       guint         first_weekday,
                                        SpPaper       paper,
                                        const char   *path,
                                        GError      **error);

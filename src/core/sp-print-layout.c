@@ -93,7 +93,8 @@ struct _SpPrintLayout
   guint32       from_day;
   guint32       first_day;    /* the days on paper */
   guint32       last_day;
-  guint32       plan_monday;  /* week 1 of the plan */
+  guint         first_weekday; /* 0 for Monday to 6 for Sunday */
+  guint32       plan_monday;  /* the first day of week 1 of the plan */
 
   double        width;
   double        height;
@@ -162,10 +163,12 @@ sp_print_range_prefers_landscape (SpPrintRange range)
 
 /* Dates and numbers ----------------------------------------------------- */
 
+/* The first day of @day's week, weeks starting on @first_weekday */
 static guint32
-week_monday (guint32 day)
+week_start (guint32 day,
+            guint   first_weekday)
 {
-  return day - sp_day_get_weekday (day);
+  return day - (sp_day_get_weekday (day) + 7 - first_weekday) % 7;
 }
 
 static void
@@ -1342,8 +1345,8 @@ draw_month_page (SpPrintLayout *self,
   double body_h = self->height - top - self->footer_height - GAP;
   double legend_h = draw_legend (self, pen, 0, 0, self->width, TRUE);
   double head = pen_line_height (pen, STYLE_SMALL_BOLD) + 3;
-  guint32 grid_first = week_monday (self->first_day);
-  guint n_weeks = (week_monday (self->last_day) - grid_first) / 7 + 1;
+  guint32 grid_first = week_start (self->first_day, self->first_weekday);
+  guint n_weeks = (week_start (self->last_day, self->first_weekday) - grid_first) / 7 + 1;
   double col_w = self->width / 7;
   double row_h = (body_h - legend_h - GAP - head) / n_weeks;
   double grid_y = top + head;
@@ -1513,7 +1516,7 @@ draw_block_row (SpPrintLayout *self,
   g_autoptr(GString) kind = g_string_new (sp_block_kind_get_label (block->kind));
   double line = pen_line_height (pen, STYLE_BODY);
   double ty = y + (ROW_HEIGHT - line) / 2;
-  double x_day = 12, x_time = x_day + 58, x_level = x_time + 58, x_topic = x_level + 26;
+  double x_day = 12, x_time = x_day + 58, x_level = x_time + 58, x_topic = x_level + 30;
   double kind_w = MIN (110, self->width * 0.22);
   double topic_w = self->width - x_topic - kind_w - 6;
 
@@ -1535,9 +1538,9 @@ draw_block_row (SpPrintLayout *self,
     }
   set_gray (cr, 0.15);
   pen_show (pen, STYLE_BODY, times, x_time, ty, x_level - x_time - 4, 1, PANGO_ALIGN_LEFT);
-  fill_level (self, cr, block->level, x_level, y + 2, 5, ROW_HEIGHT - 4);
+  fill_level (self, cr, block->level, x_level, y + 2, 8, ROW_HEIGHT - 4);
   set_gray (cr, 0);
-  pen_show (pen, STYLE_SMALL_BOLD, tag, x_level + 7, ty + 0.5, x_topic - x_level - 9, 1, PANGO_ALIGN_LEFT);
+  pen_show (pen, STYLE_SMALL_BOLD, tag, x_level + 10, ty + 0.5, x_topic - x_level - 12, 1, PANGO_ALIGN_LEFT);
   pen_show (pen, STYLE_BODY, sp_topic_get_title (block->topic), x_topic, ty, topic_w, 1, PANGO_ALIGN_LEFT);
   set_gray (cr, 0.3);
   pen_show (pen, block->moved || block_is_missed (self, block) ? STYLE_SMALL_BOLD : STYLE_SMALL, kind->str, self->width - kind_w, ty + 0.5,
@@ -1579,7 +1582,7 @@ build_plan_items (SpPrintLayout *self,
     }
 
   sp_schedule_get_day_blocks (self->schedule, self->first_day, &first);
-  for (guint32 monday = week_monday (self->first_day); monday <= self->last_day; monday += 7)
+  for (guint32 monday = week_start (self->first_day, self->first_weekday); monday <= self->last_day; monday += 7)
     {
       guint32 sunday = monday + 6;
       gboolean any = FALSE;
@@ -1744,13 +1747,16 @@ sp_print_layout_init (SpPrintLayout *self)
  * @range: what to print
  * @from_day: a Julian day in the week or month to print; for the whole
  *   plan, the first day to print, or 0 for the schedule's first day
+ * @first_weekday: the day weeks start on, 0 for Monday (ISO 8601) to 6
+ *   for Sunday, as the calendar views show them
  *
  * Returns: (transfer full): a layout to paginate and draw
  */
 SpPrintLayout *
 sp_print_layout_new (SpSchedule   *schedule,
                      SpPrintRange  range,
-                     guint32       from_day)
+                     guint32       from_day,
+                     guint         first_weekday)
 {
   SpPrintLayout *self;
   guint32 today;
@@ -1759,6 +1765,7 @@ sp_print_layout_new (SpSchedule   *schedule,
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
   g_return_val_if_fail (range <= SP_PRINT_RANGE_PLAN, NULL);
   g_return_val_if_fail (from_day == 0 || g_date_valid_julian (from_day), NULL);
+  g_return_val_if_fail (first_weekday < 7, NULL);
 
   self = g_object_new (SP_TYPE_PRINT_LAYOUT, NULL);
   self->schedule = g_object_ref (schedule);
@@ -1768,13 +1775,15 @@ sp_print_layout_new (SpSchedule   *schedule,
   today = sp_schedule_get_today (schedule);
   if (today == 0)
     today = sp_day_today (NULL);
-  self->plan_monday = week_monday (sp_schedule_get_first_day (schedule) ? sp_schedule_get_first_day (schedule) : today);
+  self->first_weekday = first_weekday;
+  self->plan_monday = week_start (sp_schedule_get_first_day (schedule) ? sp_schedule_get_first_day (schedule) : today,
+                                  first_weekday);
 
   switch (range)
     {
     case SP_PRINT_RANGE_WEEK:
       self->from_day = from_day ? from_day : today;
-      self->first_day = week_monday (self->from_day);
+      self->first_day = week_start (self->from_day, first_weekday);
       self->last_day = self->first_day + 6;
       break;
     case SP_PRINT_RANGE_MONTH:

@@ -27,7 +27,8 @@ G_DECLARE_FINAL_TYPE (SpPrintLayout, sp_print_layout, SP, PRINT_LAYOUT, GObject)
 
 SpPrintLayout *sp_print_layout_new            (SpSchedule    *schedule,
                                                SpPrintRange   range,
-                                               guint32        from_day);
+                                               guint32        from_day,
+                                               guint          first_weekday);
 SpPrintRange   sp_print_layout_get_range      (SpPrintLayout *self);
 guint32        sp_print_layout_get_first_day  (SpPrintLayout *self);
 guint32        sp_print_layout_get_last_day   (SpPrintLayout *self);
