@@ -364,6 +364,19 @@ resolve_next (const Parser  *parser,
   return TRUE;
 }
 
+/* "2024-01-15T00:00:00Z" → "2024-01-15"; NULL for anything else: cutting
+ * ten bytes off free text could split a character in two */
+static char *
+date_prefix (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!(i == 4 || i == 7 ? text[i] == '-' : g_ascii_isdigit (text[i])))
+      return NULL;
+  return g_strndup (text, 10);
+}
+
 static gboolean
 parse_number_range (const char **p,
                     double      *value)
@@ -750,7 +763,13 @@ parse_coursera (const Parser   *parser,
                   opt_string (parser, domain, keys[k], path, FALSE, &tag, NULL);
                   if (tag != NULL)
                     {
-                      g_strdelimit (tag, "-_", ' ');
+                      g_autofree char *words = g_strdelimit (g_steal_pointer (&tag), "-_", ' ');
+
+                      /* "math-5 -and-logic": the words, singly spaced, as the cache reads them */
+                      tag = sp_course_clean_text (words, FALSE);
+                    }
+                  if (tag != NULL)
+                    {
                       if (!g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL))
                         g_ptr_array_add (tags, g_steal_pointer (&tag));
                     }
@@ -890,7 +909,7 @@ parse_edx (const Parser   *parser,
       sp_catalog_parse_effort (effort, &course->hours, &course->hours_per_week, &course->weeks);
       if (course->weeks == 0)
         course->weeks = weeks_between (start, end);
-      course->updated = start ? g_strndup (start, 10) : NULL;
+      course->updated = date_prefix (start);
       if (number != NULL)
         g_ptr_array_add (tags, g_steal_pointer (&number));
       if (pacing != NULL)
