@@ -113,6 +113,25 @@ assert_contents (const char *path,
   g_assert_true (memcmp (contents, expected, length) == 0);
 }
 
+/* Waits until the saving child has finished two more saves, and returns
+ * how long the last one took: a kill within that time lands mid-save. */
+static gint64
+wait_for_saves (volatile guint *saves)
+{
+  guint start = *saves;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 first = 0;
+
+  while (*saves < start + 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (first == 0 && *saves >= start + 1)
+        first = g_get_monotonic_time ();
+      g_usleep (200);
+    }
+  return MAX (g_get_monotonic_time () - (first ? first : deadline - 60 * G_USEC_PER_SEC), 1000);
+}
+
 /* A child saves two big states in turn as fast as it can; it is killed at
  * random moments. Each time the file must be one of them, whole. */
 static void
@@ -154,7 +173,8 @@ test_kill_while_saving (void)
             }
         }
 
-      g_usleep (g_random_int_range (0, 20000));
+      /* At a random moment of a save, however fast this machine saves */
+      g_usleep (g_random_int_range (0, (gint32) wait_for_saves (saves)));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
@@ -262,7 +282,7 @@ test_kill_planner_while_saving (void)
             }
         }
 
-      g_usleep (g_random_int_range (0, 60000));
+      g_usleep (g_random_int_range (0, (gint32) wait_for_saves (saves)));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       if (!WIFSIGNALED (status))
