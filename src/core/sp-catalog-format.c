@@ -165,6 +165,17 @@ require_array (const Parser  *parser,
 }
 
 /* Optional string member: *out stays NULL when absent. */
+/* A JSON number as text: whole numbers as integers, others as they are */
+static char *
+number_to_text (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
 static gboolean
 opt_string (const Parser  *parser,
             const SpJsonValue    *object,
@@ -186,8 +197,9 @@ opt_string (const Parser  *parser,
     }
   if (is_number (node) && !parser->strict)
     {
-      /* Ids are numbers in some APIs */
-      *out = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (node));
+      /* Ids are numbers in some APIs; printed, not cast: a JSON number
+       * beyond gint64 would make the conversion undefined */
+      *out = number_to_text (sp_json_number (node));
       return TRUE;
     }
   if (parser->strict)
@@ -362,6 +374,19 @@ resolve_next (const Parser  *parser,
     }
   *out = g_steal_pointer (&absolute);
   return TRUE;
+}
+
+/* "2024-01-15T00:00:00Z" → "2024-01-15"; NULL for anything else: cutting
+ * ten bytes off free text could split a character in two */
+static char *
+date_prefix (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!(i == 4 || i == 7 ? text[i] == '-' : g_ascii_isdigit (text[i])))
+      return NULL;
+  return g_strndup (text, 10);
 }
 
 static gboolean
@@ -591,11 +616,13 @@ parse_own (const Parser   *parser,
   version = get_member (parser, object, "version");
   if (version == NULL || !is_number (version))
     return shape_error (parser, error, "$.version", _("a number"), version);
-  if ((gint64) sp_json_number (version) > OWN_FORMAT_VERSION)
+  if (floor (sp_json_number (version)) > OWN_FORMAT_VERSION)
     {
+      g_autofree char *number = number_to_text (floor (sp_json_number (version)));
+
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
-                   _("The listing is in version %" G_GINT64_FORMAT " of the format; this version of Study Planner reads version %d"),
-                   (gint64) sp_json_number (version), OWN_FORMAT_VERSION);
+                   _("The listing is in version %s of the format; this version of Study Planner reads version %d"),
+                   number, OWN_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -750,7 +777,13 @@ parse_coursera (const Parser   *parser,
                   opt_string (parser, domain, keys[k], path, FALSE, &tag, NULL);
                   if (tag != NULL)
                     {
-                      g_strdelimit (tag, "-_", ' ');
+                      g_autofree char *words = g_strdelimit (g_steal_pointer (&tag), "-_", ' ');
+
+                      /* "math-5 -and-logic": the words, singly spaced, as the cache reads them */
+                      tag = sp_course_clean_text (words, FALSE);
+                    }
+                  if (tag != NULL)
+                    {
                       if (!g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL))
                         g_ptr_array_add (tags, g_steal_pointer (&tag));
                     }
@@ -890,7 +923,7 @@ parse_edx (const Parser   *parser,
       sp_catalog_parse_effort (effort, &course->hours, &course->hours_per_week, &course->weeks);
       if (course->weeks == 0)
         course->weeks = weeks_between (start, end);
-      course->updated = start ? g_strndup (start, 10) : NULL;
+      course->updated = date_prefix (start);
       if (number != NULL)
         g_ptr_array_add (tags, g_steal_pointer (&number));
       if (pacing != NULL)
@@ -1009,10 +1042,11 @@ parse_mitlearn (const Parser   *parser,
 
               opt_string (parser, run, "semester", path, FALSE, &semester, NULL);
               year = get_member (parser, run, "year");
-              if (course->updated == NULL && year != NULL && is_number (year))
+              if (course->updated == NULL && year != NULL && is_number (year) &&
+                  sp_json_number (year) >= 1 && sp_json_number (year) <= 9999)
                 course->updated = semester
-                  ? g_strdup_printf ("%s %" G_GINT64_FORMAT, semester, (gint64) sp_json_number (year))
-                  : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (year));
+                  ? g_strdup_printf ("%s %d", semester, (int) sp_json_number (year))
+                  : g_strdup_printf ("%d", (int) sp_json_number (year));
             }
         }
 
