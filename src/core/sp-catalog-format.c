@@ -330,6 +330,27 @@ steal_strv (GPtrArray *array)
   return (GStrv) g_ptr_array_free (array, FALSE);
 }
 
+/* g_uri_resolve_relative() asserts on references such as "x:/..//y",
+ * whose dot segments leave a path starting with "//" and no host: a
+ * reference with a scheme is taken only when it parses as a web address
+ * by itself, and only references without one are resolved. */
+static char *
+resolve_reference (const char *base,
+                   const char *ref)
+{
+  if (g_uri_peek_scheme (ref) != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (ref, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+        return NULL;
+      return g_strdup (ref);
+    }
+  if (base == NULL)
+    return NULL;
+  return g_uri_resolve_relative (base, ref, G_URI_FLAGS_NONE, NULL);
+}
+
 /* Keeps only links a browser may open safely; a javascript: or file: link
  * in a listing is dropped, the course itself kept. */
 static void
@@ -342,11 +363,8 @@ set_url (SpCourse   *course,
   g_clear_pointer (&course->url, g_free);
   if (url == NULL)
     return;
-  if (page_url != NULL)
-    absolute = g_uri_resolve_relative (page_url, url, G_URI_FLAGS_NONE, NULL);
-  if (absolute == NULL)
-    absolute = g_strdup (url);
-  if (sp_url_is_web (absolute))
+  absolute = resolve_reference (page_url, url);
+  if (absolute != NULL && sp_url_is_web (absolute))
     course->url = g_steal_pointer (&absolute);
 }
 
@@ -362,9 +380,7 @@ resolve_next (const Parser  *parser,
   if (next == NULL || next[0] == '\0')
     return TRUE;
 
-  absolute = parser->page_url != NULL
-    ? g_uri_resolve_relative (parser->page_url, next, G_URI_FLAGS_NONE, NULL)
-    : g_strdup (next);
+  absolute = resolve_reference (parser->page_url, next);
   if (absolute == NULL || !sp_url_is_web (absolute))
     {
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
@@ -936,7 +952,7 @@ parse_edx (const Parser   *parser,
         {
           g_autofree char *escaped = g_uri_escape_string (course->id, ":+@", FALSE);
           g_autofree char *about = g_strdup_printf ("/courses/%s/about", escaped);
-          g_autofree char *url = g_uri_resolve_relative (parser->page_url, about, G_URI_FLAGS_NONE, NULL);
+          g_autofree char *url = resolve_reference (parser->page_url, about);
           set_url (course, url, NULL);
         }
       g_ptr_array_add (page->courses, g_steal_pointer (&course));
