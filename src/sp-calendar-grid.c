@@ -50,6 +50,10 @@ struct _SpCalendarGrid
   guint              drop_minute;
 
   guint              clock_id;
+
+  /* Made on the first frame and kept until the style or the fonts change */
+  struct _Paint     *paint;
+  gboolean           fonts_measured;
 };
 
 G_DEFINE_FINAL_TYPE (SpCalendarGrid, sp_calendar_grid, GTK_TYPE_WIDGET)
@@ -70,7 +74,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct
+typedef struct _Paint
 {
   GdkRGBA fg;
   GdkRGBA accent_bg;
@@ -83,6 +87,8 @@ typedef struct
   PangoLayout *small;
   PangoLayout *bold;
   PangoLayout *badge;
+  GskRenderNode *badges[N_LEVEL_COLORS]; /* the level numbers, drawn once */
+  double badge_size;
 } Paint;
 
 /**
@@ -193,12 +199,40 @@ paint_init (SpCalendarGrid *self,
 }
 
 static void
-paint_clear (Paint *paint)
+paint_free (Paint *paint)
 {
   g_clear_object (&paint->text);
   g_clear_object (&paint->small);
   g_clear_object (&paint->bold);
   g_clear_object (&paint->badge);
+  for (guint i = 0; i < N_LEVEL_COLORS; i++)
+    g_clear_pointer (&paint->badges[i], gsk_render_node_unref);
+  g_free (paint);
+}
+
+static const Paint *
+ensure_paint (SpCalendarGrid *self)
+{
+  if (self->paint == NULL)
+    {
+      self->paint = g_new0 (Paint, 1);
+      paint_init (self, self->paint);
+    }
+  return self->paint;
+}
+
+static gboolean measure_fonts (SpCalendarGrid *self);
+
+/* Colours, fonts or text size may have changed: colours are picked again,
+ * and the grid is laid out again only when the text takes other room */
+static void
+forget_style (SpCalendarGrid *self)
+{
+  g_clear_pointer (&self->paint, paint_free);
+  self->fonts_measured = FALSE;
+  if (measure_fonts (self))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static const GdkRGBA *
@@ -229,6 +263,12 @@ text_width (PangoLayout *layout,
   return width;
 }
 
+/* Shaping text is most of the cost of a frame, and a calendar shows the
+ * same few topic names, dates and hours again and again: each text is
+ * drawn once per layout, width and colour, and its render node reused. */
+#define TEXT_CACHE_KEY "sp-text-nodes"
+#define TEXT_CACHE_MAX 4096
+
 static void
 draw_text (GtkSnapshot   *snapshot,
            PangoLayout   *layout,
@@ -239,14 +279,42 @@ draw_text (GtkSnapshot   *snapshot,
            PangoAlignment alignment,
            const GdkRGBA *color)
 {
+  GHashTable *cache;
+  GskRenderNode *node;
+  g_autofree char *key = NULL;
+
   if (width < 1)
     return;
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
+
+  cache = g_object_get_data (G_OBJECT (layout), TEXT_CACHE_KEY);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+      g_object_set_data_full (G_OBJECT (layout), TEXT_CACHE_KEY, cache, (GDestroyNotify) g_hash_table_unref);
+    }
+  key = g_strdup_printf ("%d %d %d %.3f %.3f %.3f %.3f %s", (int) width, alignment,
+                         pango_layout_get_attributes (layout) != NULL,
+                         color->red, color->green, color->blue, color->alpha, text);
+  node = g_hash_table_lookup (cache, key);
+  if (node == NULL)
+    {
+      GtkSnapshot *drawing = gtk_snapshot_new ();
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, alignment);
+      gtk_snapshot_append_layout (drawing, layout, color);
+      node = gtk_snapshot_free_to_node (drawing);
+      if (node == NULL)
+        return;
+      if (g_hash_table_size (cache) >= TEXT_CACHE_MAX)
+        g_hash_table_remove_all (cache);
+      g_hash_table_insert (cache, g_steal_pointer (&key), node);
+    }
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_append_node (snapshot, node);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -344,7 +412,8 @@ status_sign (const SpBlock *block)
     }
 }
 
-/* A small rounded badge with the level's number, as .level-badge in CSS. */
+/* A small rounded badge with the level's number, as .level-badge in CSS;
+ * each level's is drawn once and reused. */
 static double
 draw_badge (GtkSnapshot *snapshot,
             const Paint *paint,
@@ -353,22 +422,39 @@ draw_badge (GtkSnapshot *snapshot,
             double       y,
             double       height)
 {
-  g_autofree char *number = g_strdup_printf ("%u", level + 1);
+  Paint *cache = (Paint *) paint;
   double size = MAX (height, 8);
-  GskRoundedRect round;
-  int text_height;
-  static const GdkRGBA white = { 1, 1, 1, 1 };
+  guint index = level % N_LEVEL_COLORS;
 
-  gsk_rounded_rect_init_from_rect (&round, &GRAPHENE_RECT_INIT ((float) x, (float) y, (float) size, (float) size),
-                                   (float) size / 2);
-  gtk_snapshot_push_rounded_clip (snapshot, &round);
-  gtk_snapshot_append_color (snapshot, level_color (paint, level), &round.bounds);
-  gtk_snapshot_pop (snapshot);
+  if (cache->badge_size != size)
+    {
+      for (guint i = 0; i < N_LEVEL_COLORS; i++)
+        g_clear_pointer (&cache->badges[i], gsk_render_node_unref);
+      cache->badge_size = size;
+    }
+  if (cache->badges[index] == NULL)
+    {
+      GtkSnapshot *badge = gtk_snapshot_new ();
+      g_autofree char *number = g_strdup_printf ("%u", level + 1);
+      GskRoundedRect round;
+      int text_height;
+      static const GdkRGBA white = { 1, 1, 1, 1 };
 
-  pango_layout_set_text (paint->badge, number, -1);
-  pango_layout_set_width (paint->badge, -1);
-  pango_layout_get_pixel_size (paint->badge, NULL, &text_height);
-  draw_text (snapshot, paint->badge, number, x, y + (size - text_height) / 2, size, PANGO_ALIGN_CENTER, &white);
+      gsk_rounded_rect_init_from_rect (&round, &GRAPHENE_RECT_INIT (0, 0, (float) size, (float) size), (float) size / 2);
+      gtk_snapshot_push_rounded_clip (badge, &round);
+      gtk_snapshot_append_color (badge, level_color (paint, level), &round.bounds);
+      gtk_snapshot_pop (badge);
+      pango_layout_set_text (paint->badge, number, -1);
+      pango_layout_set_width (paint->badge, -1);
+      pango_layout_get_pixel_size (paint->badge, NULL, &text_height);
+      draw_text (badge, paint->badge, number, 0, (size - text_height) / 2, size, PANGO_ALIGN_CENTER, &white);
+      cache->badges[index] = gtk_snapshot_free_to_node (badge);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  gtk_snapshot_append_node (snapshot, cache->badges[index]);
+  gtk_snapshot_restore (snapshot);
   return size;
 }
 
@@ -479,13 +565,19 @@ get_availability (SpCalendarGrid *self)
   return self->planner ? sp_planner_get_availability (self->planner) : NULL;
 }
 
-static void
+/* Returns: whether the sizes changed */
+static gboolean
 measure_fonts (SpCalendarGrid *self)
 {
-  PangoLayout *layout = new_text_layout (self, 1.0, PANGO_WEIGHT_NORMAL);
-  PangoLayout *small = new_text_layout (self, 0.83, PANGO_WEIGHT_NORMAL);
+  PangoLayout *layout, *small;
   int height, small_height, gutter;
   SpCalendarMetrics metrics = { 0 };
+
+  if (self->fonts_measured)
+    return FALSE;
+  self->fonts_measured = TRUE;
+  layout = new_text_layout (self, 1.0, PANGO_WEIGHT_NORMAL);
+  small = new_text_layout (self, 0.83, PANGO_WEIGHT_NORMAL);
 
   pango_layout_set_text (layout, "Ag", -1);
   pango_layout_get_pixel_size (layout, NULL, &height);
@@ -512,11 +604,11 @@ measure_fonts (SpCalendarGrid *self)
       metrics.spacing = 4;
     }
 
-  if (memcmp (&metrics, &self->metrics, sizeof metrics) != 0)
-    {
-      self->metrics = metrics;
-      g_clear_pointer (&self->layout, sp_calendar_layout_free);
-    }
+  if (memcmp (&metrics, &self->metrics, sizeof metrics) == 0)
+    return FALSE;
+  self->metrics = metrics;
+  g_clear_pointer (&self->layout, sp_calendar_layout_free);
+  return TRUE;
 }
 
 static guint32
@@ -868,17 +960,16 @@ sp_calendar_grid_snapshot (GtkWidget   *widget,
 {
   SpCalendarGrid *self = SP_CALENDAR_GRID (widget);
   const SpCalendarLayout *layout = ensure_layout (self);
-  Paint paint = { 0 };
+  const Paint *paint;
 
   if (layout == NULL)
     return;
 
-  paint_init (self, &paint);
+  paint = ensure_paint (self);
   if (self->span == SP_CALENDAR_SPAN_MONTH)
-    snapshot_month (self, snapshot, &paint, layout);
+    snapshot_month (self, snapshot, paint, layout);
   else
-    snapshot_week (self, snapshot, &paint, layout);
-  paint_clear (&paint);
+    snapshot_week (self, snapshot, paint, layout);
 }
 
 static void
@@ -1194,7 +1285,6 @@ drag_begin_cb (GtkDragSource  *source,
   const SpCalendarItem *item = self->layout ? sp_calendar_layout_find_block (self->layout, self->drag_block) : NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GdkPaintable) icon = NULL;
-  Paint paint = { 0 };
   SpRect rect;
 
   if (item == NULL)
@@ -1203,9 +1293,8 @@ drag_begin_cb (GtkDragSource  *source,
   /* The dragged block looks like itself */
   rect = (SpRect) { 0, 0, item->rect.width, item->rect.height };
   snapshot = gtk_snapshot_new ();
-  paint_init (self, &paint);
-  draw_block (self, snapshot, &paint, sp_schedule_get_block (self->layout->schedule, item->block), &rect, FALSE);
-  paint_clear (&paint);
+  draw_block (self, snapshot, ensure_paint (self), sp_schedule_get_block (self->layout->schedule, item->block),
+              &rect, FALSE);
   icon = gtk_snapshot_free_to_paintable (g_steal_pointer (&snapshot),
                                          &GRAPHENE_SIZE_INIT ((float) rect.width, (float) rect.height));
   if (icon != NULL)
@@ -1313,6 +1402,24 @@ clock_cb (gpointer data)
 }
 
 static void
+sp_calendar_grid_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (sp_calendar_grid_parent_class)->css_changed (widget, change);
+  forget_style (SP_CALENDAR_GRID (widget));
+}
+
+static void
+sp_calendar_grid_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (sp_calendar_grid_parent_class)->system_setting_changed (widget, setting);
+  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
+      setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    forget_style (SP_CALENDAR_GRID (widget));
+}
+
+static void
 sp_calendar_grid_map (GtkWidget *widget)
 {
   SpCalendarGrid *self = SP_CALENDAR_GRID (widget);
@@ -1353,6 +1460,7 @@ sp_calendar_grid_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
   g_clear_object (&self->planner);
   g_clear_pointer (&self->layout, sp_calendar_layout_free);
+  g_clear_pointer (&self->paint, paint_free);
 
   G_OBJECT_CLASS (sp_calendar_grid_parent_class)->dispose (object);
 }
@@ -1431,6 +1539,8 @@ sp_calendar_grid_class_init (SpCalendarGridClass *klass)
   widget_class->measure = sp_calendar_grid_measure;
   widget_class->size_allocate = sp_calendar_grid_size_allocate;
   widget_class->map = sp_calendar_grid_map;
+  widget_class->css_changed = sp_calendar_grid_css_changed;
+  widget_class->system_setting_changed = sp_calendar_grid_system_setting_changed;
   widget_class->unmap = sp_calendar_grid_unmap;
 
   properties[PROP_PLANNER] =
@@ -1618,6 +1728,19 @@ sp_calendar_grid_get_layout (SpCalendarGrid *self)
 {
   g_return_val_if_fail (SP_IS_CALENDAR_GRID (self), NULL);
   return ensure_layout (self);
+}
+
+/**
+ * sp_calendar_grid_invalidate:
+ *
+ * Forgets the layout, so that the next frame lays the grid out again, as
+ * a change of the schedule does.
+ */
+void
+sp_calendar_grid_invalidate (SpCalendarGrid *self)
+{
+  g_return_if_fail (SP_IS_CALENDAR_GRID (self));
+  invalidate (self);
 }
 
 /**

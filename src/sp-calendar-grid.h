@@ -21,6 +21,7 @@ void                    sp_calendar_grid_set_selected_day  (SpCalendarGrid *self
 guint                   sp_calendar_grid_get_first_weekday (SpCalendarGrid *self);
 const SpCalendarLayout *sp_calendar_grid_get_layout        (SpCalendarGrid *self);
 const char             *sp_calendar_grid_get_description   (SpCalendarGrid *self);
+void                    sp_calendar_grid_invalidate        (SpCalendarGrid *self);
 gboolean                sp_calendar_grid_open_block        (SpCalendarGrid *self,
                                                             const char     *block_id);
 GtkPopover             *sp_calendar_grid_get_popover       (SpCalendarGrid *self);

@@ -20,6 +20,7 @@ struct _SpDayView
   SpPlanner    *planner;
   guint32       selected_day;
   guint         rebuild_id;
+  char         *shape;       /* the rows shown, to update them in place */
 
   GtkLabel     *title_label;
   GtkLabel     *summary_label;
@@ -207,6 +208,7 @@ new_partial_button (SpDayView     *self,
                                   -1);
   set_block_id (save, block->id);
   g_object_set_data (G_OBJECT (save), "sp-spin", spin);
+  g_object_set_data (G_OBJECT (button), "sp-spin", spin);
   g_signal_connect_object (save, "clicked", G_CALLBACK (partial_save_cb), self, 0);
 
   gtk_box_append (GTK_BOX (box), label);
@@ -217,6 +219,91 @@ new_partial_button (SpDayView     *self,
   return button;
 }
 
+/* What changes in a row when its block is marked, moved or noted */
+typedef struct
+{
+  GtkWidget *time;
+  GtkWidget *meta;
+  GtkWidget *done;
+  GtkWidget *partial;
+  GtkWidget *spin;
+  GtkWidget *skip;
+  GtkWidget *reset;
+  GtkWidget *note;
+  char      *shown;  /* what the row shows now, to leave it alone when unchanged */
+} RowParts;
+
+static void
+row_parts_free (RowParts *parts)
+{
+  g_free (parts->shown);
+  g_free (parts);
+}
+
+#define ROW_PARTS_KEY "sp-row-parts"
+
+static void
+update_block_row (GtkWidget     *row,
+                  SpSchedule    *schedule,
+                  const SpBlock *block)
+{
+  RowParts *parts = g_object_get_data (G_OBJECT (row), ROW_PARTS_KEY);
+  g_autofree char *shown = g_strdup_printf ("%u %u %u %u %u %u %u %u %s", block->day, block->start, block->minutes,
+                                            block->status, block->done_minutes, block->pinned, block->moved,
+                                            block->level, block->note ? block->note : "");
+  g_autofree char *range = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *accessible = NULL;
+  GtkRoot *root;
+
+  /* A mark changes one row of the day: the others stay as they are */
+  if (g_strcmp0 (shown, parts->shown) == 0)
+    return;
+  g_free (parts->shown);
+  parts->shown = g_steal_pointer (&shown);
+
+  range = sp_calendar_format_time_range (block);
+  length = sp_calendar_format_duration (block->minutes);
+  when = g_strdup_printf ("%s · %s", range, length);
+  meta = sp_calendar_format_block_meta (schedule, block);
+  accessible = sp_calendar_describe_block (schedule, block);
+
+  for (guint status = SP_BLOCK_STATUS_PLANNED; status <= SP_BLOCK_STATUS_SKIPPED; status++)
+    {
+      g_autofree char *css = g_strdup_printf ("block-%s", sp_block_status_to_string (status));
+
+      if (status == block->status)
+        gtk_widget_add_css_class (row, css);
+      else
+        gtk_widget_remove_css_class (row, css);
+    }
+  gtk_label_set_text (GTK_LABEL (parts->time), when);
+  gtk_label_set_text (GTK_LABEL (parts->meta), meta);
+
+  gtk_widget_set_sensitive (parts->done, block->status != SP_BLOCK_STATUS_DONE);
+  gtk_widget_set_sensitive (parts->skip, block->status != SP_BLOCK_STATUS_SKIPPED);
+  if (block->status == SP_BLOCK_STATUS_PLANNED)
+    gtk_widget_add_css_class (parts->done, "suggested-action");
+  else
+    gtk_widget_remove_css_class (parts->done, "suggested-action");
+  gtk_widget_set_visible (parts->reset, block->status != SP_BLOCK_STATUS_PLANNED);
+  gtk_widget_set_sensitive (parts->partial, block->minutes > 1);
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (parts->spin), 1, MAX (block->minutes - 1, 1));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (parts->spin),
+                             block->status == SP_BLOCK_STATUS_PARTIAL ? block->done_minutes : block->minutes / 2);
+
+  /* Not under the user's fingers */
+  root = gtk_widget_get_root (row);
+  if (root == NULL || !gtk_widget_is_ancestor (gtk_root_get_focus (root), parts->note))
+    gtk_editable_set_text (GTK_EDITABLE (parts->note), block->note ? block->note : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
 static GtkWidget *
 new_block_row (SpDayView     *self,
                SpSchedule    *schedule,
@@ -225,22 +312,17 @@ new_block_row (SpDayView     *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *badge, *title, *time, *buttons, *details, *note;
+  GtkWidget *badge, *title, *buttons, *details;
   GtkEventController *focus;
+  RowParts *parts = g_new0 (RowParts, 1);
   const char *course;
   g_autofree char *number = g_strdup_printf ("%u", block->level + 1);
   g_autofree char *badge_class = g_strdup_printf ("level-%u", MIN (block->level + 1, 6));
-  g_autofree char *range = sp_calendar_format_time_range (block);
-  g_autofree char *length = sp_calendar_format_duration (block->minutes);
-  g_autofree char *when = g_strdup_printf ("%s · %s", range, length);
-  g_autofree char *meta = sp_calendar_format_block_meta (schedule, block);
   g_autofree char *task = sp_calendar_get_block_task (block);
-  g_autofree char *accessible = sp_calendar_describe_block (schedule, block);
-  g_autofree char *status_class = g_strdup_printf ("block-%s", sp_block_status_to_string (block->status));
 
   set_block_id (row, block->id);
+  g_object_set_data_full (G_OBJECT (row), ROW_PARTS_KEY, parts, (GDestroyNotify) row_parts_free);
   gtk_widget_add_css_class (row, "day-block");
-  gtk_widget_add_css_class (row, status_class);
   gtk_widget_add_css_class (row, badge_class);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -258,13 +340,14 @@ new_block_row (SpDayView     *self,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (top), title);
 
-  time = gtk_label_new (when);
-  gtk_widget_add_css_class (time, "numeric");
-  gtk_widget_set_valign (time, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), time);
+  parts->time = gtk_label_new (NULL);
+  gtk_widget_add_css_class (parts->time, "numeric");
+  gtk_widget_set_valign (parts->time, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), parts->time);
   gtk_box_append (GTK_BOX (box), top);
 
-  gtk_box_append (GTK_BOX (box), new_label (meta, "dim-label"));
+  parts->meta = new_label (NULL, "dim-label");
+  gtk_box_append (GTK_BOX (box), parts->meta);
   if (block->level_start)
     {
       /* TRANSLATORS: on the first block of a level, "First block of Machine Learning Core" */
@@ -295,21 +378,16 @@ new_block_row (SpDayView     *self,
     }
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  {
-    GtkWidget *done = new_button (self, _("_Done"), block->id, G_CALLBACK (done_clicked_cb));
-    GtkWidget *skip = new_button (self, _("_Skip"), block->id, G_CALLBACK (skip_clicked_cb));
+  parts->done = new_button (self, _("_Done"), block->id, G_CALLBACK (done_clicked_cb));
+  parts->partial = new_partial_button (self, block);
+  parts->spin = g_object_get_data (G_OBJECT (parts->partial), "sp-spin");
+  parts->skip = new_button (self, _("_Skip"), block->id, G_CALLBACK (skip_clicked_cb));
+  parts->reset = new_button (self, _("Mark as _Planned"), block->id, G_CALLBACK (reset_clicked_cb));
+  gtk_box_append (GTK_BOX (buttons), parts->done);
+  gtk_box_append (GTK_BOX (buttons), parts->partial);
+  gtk_box_append (GTK_BOX (buttons), parts->skip);
+  gtk_box_append (GTK_BOX (buttons), parts->reset);
 
-    gtk_widget_set_sensitive (done, block->status != SP_BLOCK_STATUS_DONE);
-    gtk_widget_set_sensitive (skip, block->status != SP_BLOCK_STATUS_SKIPPED);
-    if (block->status == SP_BLOCK_STATUS_PLANNED)
-      gtk_widget_add_css_class (done, "suggested-action");
-    gtk_box_append (GTK_BOX (buttons), done);
-    gtk_box_append (GTK_BOX (buttons), new_partial_button (self, block));
-    gtk_box_append (GTK_BOX (buttons), skip);
-    if (block->status != SP_BLOCK_STATUS_PLANNED)
-      gtk_box_append (GTK_BOX (buttons), new_button (self, _("Mark as _Planned"), block->id,
-                                                     G_CALLBACK (reset_clicked_cb)));
-  }
   details = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (details), _("D_etails and Move…"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (details), TRUE);
@@ -321,23 +399,20 @@ new_block_row (SpDayView     *self,
   gtk_box_append (GTK_BOX (buttons), details);
   gtk_box_append (GTK_BOX (box), buttons);
 
-  note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Add a note"));
-  gtk_editable_set_text (GTK_EDITABLE (note), block->note ? block->note : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (note),
+  parts->note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (parts->note), _("Add a note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->note),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"),
                                   -1);
-  set_block_id (note, block->id);
-  g_signal_connect_object (note, "activate", G_CALLBACK (note_activate_cb), self, 0);
+  set_block_id (parts->note, block->id);
+  g_signal_connect_object (parts->note, "activate", G_CALLBACK (note_activate_cb), self, 0);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (note_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (note, focus);
-  gtk_box_append (GTK_BOX (box), note);
+  gtk_widget_add_controller (parts->note, focus);
+  gtk_box_append (GTK_BOX (box), parts->note);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  update_block_row (row, schedule, block);
   return row;
 }
 
@@ -386,12 +461,16 @@ rebuild (SpDayView *self)
   g_autofree char *title = NULL;
   g_autofree char *refocus = focused_block (self);
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) shape = g_string_new (NULL);
   guint32 today;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  remove_rows (self);
   if (self->planner == NULL || self->selected_day == 0)
-    return;
+    {
+      remove_rows (self);
+      g_clear_pointer (&self->shape, g_free);
+      return;
+    }
 
   schedule = sp_planner_get_schedule (self->planner);
   availability = sp_planner_get_availability (self->planner);
@@ -403,12 +482,37 @@ rebuild (SpDayView *self)
   gtk_label_set_text (self->title_label, title);
 
   n = sp_schedule_get_day_blocks (schedule, self->selected_day, &first);
+
+  /* Marks, moves within the day and notes update the rows in place; other
+   * blocks, or their courses, make them again */
   for (guint i = first; i < first + n; i++)
     {
       const SpBlock *block = sp_schedule_get_block (schedule, i);
-      GtkWidget *row = new_block_row (self, schedule, block);
+      const char *course = sp_planner_get_topic_course (self->planner, block->topic->id);
 
-      gtk_list_box_append (self->list, row);
+      g_string_append_printf (shape, "%s\x1f%d\x1f%s\x1e", block->id, block->level_start, course ? course : "");
+    }
+  if (g_strcmp0 (shape->str, self->shape) != 0)
+    {
+      remove_rows (self);
+      for (guint i = first; i < first + n; i++)
+        gtk_list_box_append (self->list, new_block_row (self, schedule, sp_schedule_get_block (schedule, i)));
+      g_free (self->shape);
+      self->shape = g_strdup (shape->str);
+    }
+  else
+    {
+      GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+
+      for (guint i = first; i < first + n && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+        update_block_row (row, schedule, sp_schedule_get_block (schedule, i));
+      g_clear_pointer (&refocus, g_free);
+    }
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+
       if (block->status != SP_BLOCK_STATUS_SKIPPED)
         planned += block->minutes;
       if (block->status == SP_BLOCK_STATUS_DONE)
@@ -418,7 +522,7 @@ rebuild (SpDayView *self)
       if (block->level_start && level_start < 0)
         level_start = (int) block->level;
       if (g_strcmp0 (refocus, block->id) == 0)
-        gtk_widget_grab_focus (row);
+        gtk_widget_grab_focus (sp_day_view_get_block_row (self, block->id));
     }
 
   if (self->selected_day == today)
@@ -523,6 +627,7 @@ sp_day_view_dispose (GObject *object)
   if (self->planner != NULL)
     g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
   g_clear_object (&self->planner);
+  g_clear_pointer (&self->shape, g_free);
 
   G_OBJECT_CLASS (sp_day_view_parent_class)->dispose (object);
 }

@@ -18,6 +18,7 @@ struct _SpPathView
   SpPlanner  *planner;
   SpCatalog  *catalog;
   guint       rebuild_id;
+  gboolean    stale;       /* changed while hidden: rebuilt when shown */
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -615,8 +616,29 @@ rebuild_idle_cb (gpointer data)
 static void
 planner_changed_cb (SpPathView *self)
 {
+  /* Marking a block in the calendar changes the planner: a rebuild of
+   * this whole page (about 0.3 s for the bundled path) waits until the
+   * page is shown */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+}
+
+static void
+sp_path_view_map (GtkWidget *widget)
+{
+  SpPathView *self = SP_PATH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sp_path_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      planner_changed_cb (self);
+    }
 }
 
 static void
@@ -677,6 +699,7 @@ sp_path_view_class_init (SpPathViewClass *klass)
   object_class->dispose = sp_path_view_dispose;
   object_class->get_property = sp_path_view_get_property;
   object_class->set_property = sp_path_view_set_property;
+  widget_class->map = sp_path_view_map;
 
   properties[PROP_PLANNER] =
     g_param_spec_object ("planner", NULL, NULL,

@@ -21,6 +21,8 @@ struct _SpProgressSummary
   GtkWidget  *wide_items;    /* a row of measures, the legend beside them */
   GtkWidget  *narrow_items;  /* the same row, the legend behind a button */
   GtkWidget  *flow;          /* in lines, for narrow windows */
+  GArray     *shown;         /* element-type Shown: each measure in each arrangement */
+  char       *shape;         /* what the shown measures are, to update them in place */
   char       *text;
 };
 
@@ -83,25 +85,110 @@ new_bar (double      fraction,
   return bar;
 }
 
-typedef GtkWidget *(*ItemFunc) (gpointer data);
+typedef struct
+{
+  char   *heading;
+  char   *value;
+  char   *accessible;
+  char   *note;       /* nullable: a line instead of a bar */
+  double  fraction;
+  int     level;      /* -1: not a level */
+} Measure;
+
+static void
+measure_clear (Measure *m)
+{
+  g_free (m->heading);
+  g_free (m->value);
+  g_free (m->accessible);
+  g_free (m->note);
+}
+
+/* The widgets of one measure in one arrangement that change with progress */
+typedef struct
+{
+  GtkWidget *item;
+  GtkWidget *value;
+  GtkWidget *bar;   /* NULL with a note */
+} Shown;
+
+static void
+update_shown (const Shown   *shown,
+              const Measure *m)
+{
+  gtk_label_set_text (GTK_LABEL (shown->value), m->value);
+  gtk_widget_set_tooltip_text (shown->item, m->accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (shown->item),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, m->accessible,
+                                  -1);
+  if (shown->bar != NULL)
+    {
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (shown->bar), CLAMP (m->fraction, 0, 1));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shown->bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, m->accessible,
+                                      -1);
+    }
+}
+
+static Shown
+make_measure (const Measure *m)
+{
+  GtkWidget *badge = NULL;
+  GtkWidget *line;
+  Shown shown = { NULL, NULL, NULL };
+
+  if (m->level >= 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", m->level + 1);
+      g_autofree char *css = g_strdup_printf ("level-%d", MIN (m->level + 1, 6));
+
+      badge = gtk_label_new (number);
+      gtk_widget_add_css_class (badge, "level-badge");
+      gtk_widget_add_css_class (badge, "small");
+      gtk_widget_add_css_class (badge, css);
+    }
+  shown.item = new_item (m->heading, m->value, m->accessible, badge);
+  line = gtk_widget_get_first_child (shown.item);
+  shown.value = gtk_widget_get_last_child (line);
+  if (m->level >= 0)
+    {
+      g_autofree char *css = g_strdup_printf ("level-%d", MIN (m->level + 1, 6));
+
+      gtk_widget_add_css_class (shown.item, "level-progress");
+      gtk_widget_add_css_class (shown.item, css);
+    }
+  if (m->note != NULL)
+    {
+      GtkWidget *note = new_label (m->note, "caption");
+
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (GTK_BOX (shown.item), note);
+    }
+  else
+    {
+      shown.bar = new_bar (m->fraction, m->accessible);
+      gtk_box_append (GTK_BOX (shown.item), shown.bar);
+    }
+  return shown;
+}
 
 /* The same measure goes in each of the three arrangements */
 static void
-add_item (SpProgressSummary *self,
-          ItemFunc           make,
-          gpointer           data)
+add_measure (SpProgressSummary *self,
+             const Measure     *m)
 {
-  GtkWidget *child;
+  Shown wide = make_measure (m), narrow = make_measure (m), lines = make_measure (m);
 
-  child = make (data);
   /* The legend stays in sight only when the measures keep room to read */
-  gtk_widget_set_size_request (child, 150, -1);
-  gtk_box_append (GTK_BOX (self->wide_items), child);
-  gtk_box_append (GTK_BOX (self->narrow_items), make (data));
-  gtk_flow_box_append (GTK_FLOW_BOX (self->flow), make (data));
+  gtk_widget_set_size_request (wide.item, 150, -1);
+  gtk_box_append (GTK_BOX (self->wide_items), wide.item);
+  gtk_box_append (GTK_BOX (self->narrow_items), narrow.item);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->flow), lines.item);
   /* Read, not operated: the keyboard skips it */
-  child = gtk_widget_get_last_child (self->flow);
-  gtk_widget_set_focusable (child, FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_last_child (self->flow), FALSE);
+  g_array_append_val (self->shown, wide);
+  g_array_append_val (self->shown, narrow);
+  g_array_append_val (self->shown, lines);
 }
 
 static void
@@ -118,115 +205,113 @@ remove_children (GtkWidget *box)
     }
 }
 
-typedef struct
+static void
+add (GArray     *measures,
+     char       *heading,
+     char       *value,
+     char       *accessible,
+     char       *note,
+     double      fraction,
+     int         level)
 {
-  const char *heading;
-  const char *value;
-  const char *accessible;
-  const char *note;       /* nullable: a line instead of a bar */
-  double      fraction;
-  int         level;      /* -1: not a level */
-} Measure;
+  Measure m = { heading, value, accessible, note, fraction, level };
 
-static GtkWidget *
-make_measure (gpointer data)
-{
-  const Measure *m = data;
-  GtkWidget *badge = NULL;
-  GtkWidget *item;
-
-  if (m->level >= 0)
-    {
-      g_autofree char *number = g_strdup_printf ("%d", m->level + 1);
-      g_autofree char *css = g_strdup_printf ("level-%d", MIN (m->level + 1, 6));
-
-      badge = gtk_label_new (number);
-      gtk_widget_add_css_class (badge, "level-badge");
-      gtk_widget_add_css_class (badge, "small");
-      gtk_widget_add_css_class (badge, css);
-    }
-  item = new_item (m->heading, m->value, m->accessible, badge);
-  if (m->level >= 0)
-    {
-      g_autofree char *css = g_strdup_printf ("level-%d", MIN (m->level + 1, 6));
-
-      gtk_widget_add_css_class (item, "level-progress");
-      gtk_widget_add_css_class (item, css);
-    }
-  if (m->note != NULL)
-    {
-      GtkWidget *note = new_label (m->note, "caption");
-
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_box_append (GTK_BOX (item), note);
-    }
-  else
-    gtk_box_append (GTK_BOX (item), new_bar (m->fraction, m->accessible));
-  return item;
+  g_array_append_val (measures, m);
 }
 
-static void
-rebuild (SpProgressSummary *self)
+/* What the summary says now: this week, the streak, each level */
+static GArray *
+compute_measures (SpProgressSummary *self,
+                  SpSchedule        *schedule)
 {
-  SpSchedule *schedule;
-  SpPlan *plan;
-  guint32 today, week;
-  double planned, done;
-  guint streak;
-  g_autoptr(GString) all = g_string_new (NULL);
+  GArray *measures = g_array_new (FALSE, FALSE, sizeof (Measure));
+  SpPlan *plan = sp_schedule_get_plan (schedule);
+  guint32 today = sp_planner_get_today (self->planner);
+  guint32 week = sp_calendar_week_start (today, sp_calendar_get_locale_first_weekday ());
+  double planned = sp_schedule_get_planned_hours (schedule, week, week + 6);
+  double done = sp_schedule_get_done_hours (schedule, week, week + 6);
+  guint streak = sp_calendar_get_streak (schedule, today);
 
-  remove_children (self->wide_items);
-  remove_children (self->narrow_items);
-  remove_children (self->flow);
-  g_clear_pointer (&self->text, g_free);
+  g_array_set_clear_func (measures, (GDestroyNotify) measure_clear);
 
-  if (self->planner == NULL || (schedule = sp_planner_get_schedule (self->planner)) == NULL)
-    return;
-  plan = sp_schedule_get_plan (schedule);
-  today = sp_planner_get_today (self->planner);
-  week = sp_calendar_week_start (today, sp_calendar_get_locale_first_weekday ());
-
-  /* This week */
-  planned = sp_schedule_get_planned_hours (schedule, week, week + 6);
-  done = sp_schedule_get_done_hours (schedule, week, week + 6);
   {
     g_autofree char *done_text = sp_calendar_format_duration ((guint) (done * 60 + 0.5));
     g_autofree char *planned_text = sp_calendar_format_duration ((guint) (planned * 60 + 0.5));
-    /* TRANSLATORS: this week's study in short, hours done of hours planned, "3.3 / 11.0 h" */
-    g_autofree char *value = g_strdup_printf (_("%.1f / %.1f h"), done, planned);
-    /* TRANSLATORS: "This week: 3 h 20 min of 11 h done" */
-    g_autofree char *accessible = g_strdup_printf (_("This week: %s of %s done"), done_text, planned_text);
-    Measure m = { _("This Week"), value, accessible, NULL, planned > 0 ? done / planned : 0, -1 };
 
-    add_item (self, make_measure, &m);
-    g_string_append (all, accessible);
+    add (measures, g_strdup (_("This Week")),
+         /* TRANSLATORS: this week's study in short, hours done of hours planned, "3.3 / 11.0 h" */
+         g_strdup_printf (_("%.1f / %.1f h"), done, planned),
+         /* TRANSLATORS: "This week: 3 h 20 min of 11 h done" */
+         g_strdup_printf (_("This week: %s of %s done"), done_text, planned_text),
+         NULL, planned > 0 ? done / planned : 0, -1);
   }
-
-  /* Streak */
-  streak = sp_calendar_get_streak (schedule, today);
   {
     g_autofree char *value = g_strdup_printf (ngettext ("%u day", "%u days", streak), streak);
-    /* TRANSLATORS: the number of study days in a row, "Study streak: 4 days" */
-    g_autofree char *accessible = g_strdup_printf (_("Study streak: %s"), value);
-    Measure m = { _("Study Streak"), value, accessible, _("days in a row"), 0, -1 };
 
-    add_item (self, make_measure, &m);
-    g_string_append_printf (all, "; %s", accessible);
+    add (measures, g_strdup (_("Study Streak")), g_strdup (value),
+         /* TRANSLATORS: the number of study days in a row, "Study streak: 4 days" */
+         g_strdup_printf (_("Study streak: %s"), value),
+         g_strdup (_("days in a row")), 0, -1);
   }
-
   /* Each level: the same progress as the Path view */
   for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
     {
       const SpLevel *level = sp_plan_get_level (plan, l);
       double share = sp_planner_get_level_progress (self->planner, l);
-      g_autofree char *percent = g_strdup_printf (_("%.0f%%"), share * 100);
       g_autofree char *percent_done = g_strdup_printf (_("%.0f%% done"), share * 100);
-      g_autofree char *accessible = g_strdup_printf (_("Level %u, %s: %s"), level->number,
-                                                     sp_text_get (level->title), percent_done);
-      Measure m = { sp_text_get (level->title), percent, accessible, NULL, share, (int) l };
 
-      add_item (self, make_measure, &m);
-      g_string_append_printf (all, "; %s", accessible);
+      add (measures, g_strdup (sp_text_get (level->title)), g_strdup_printf (_("%.0f%%"), share * 100),
+           g_strdup_printf (_("Level %u, %s: %s"), level->number, sp_text_get (level->title), percent_done),
+           NULL, share, (int) l);
+    }
+  return measures;
+}
+
+/* Progress changes with every mark: the numbers are updated in place, and
+ * the widgets made again only for another plan. */
+static void
+update (SpProgressSummary *self)
+{
+  SpSchedule *schedule;
+  g_autoptr(GArray) measures = NULL;
+  g_autoptr(GString) shape = g_string_new (NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_clear_pointer (&self->text, g_free);
+  if (self->planner == NULL || (schedule = sp_planner_get_schedule (self->planner)) == NULL)
+    {
+      remove_children (self->wide_items);
+      remove_children (self->narrow_items);
+      remove_children (self->flow);
+      g_array_set_size (self->shown, 0);
+      g_clear_pointer (&self->shape, g_free);
+      return;
+    }
+
+  measures = compute_measures (self, schedule);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const Measure *m = &g_array_index (measures, Measure, i);
+
+      g_string_append_printf (shape, "%s\x1f%d\x1f%d\x1e", m->heading, m->level, m->note != NULL);
+      if (all->len > 0)
+        g_string_append (all, "; ");
+      g_string_append (all, m->accessible);
+    }
+
+  if (g_strcmp0 (shape->str, self->shape) == 0)
+    for (guint i = 0; i < self->shown->len; i++)
+      update_shown (&g_array_index (self->shown, Shown, i), &g_array_index (measures, Measure, i / 3));
+  else
+    {
+      remove_children (self->wide_items);
+      remove_children (self->narrow_items);
+      remove_children (self->flow);
+      g_array_set_size (self->shown, 0);
+      for (guint i = 0; i < measures->len; i++)
+        add_measure (self, &g_array_index (measures, Measure, i));
+      g_free (self->shape);
+      self->shape = g_strdup (shape->str);
     }
 
   self->text = g_string_free (g_steal_pointer (&all), FALSE);
@@ -235,7 +320,7 @@ rebuild (SpProgressSummary *self)
 static void
 planner_changed_cb (SpProgressSummary *self)
 {
-  rebuild (self);
+  update (self);
 }
 
 static void
@@ -257,6 +342,8 @@ sp_progress_summary_finalize (GObject *object)
   SpProgressSummary *self = SP_PROGRESS_SUMMARY (object);
 
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->shape, g_free);
+  g_clear_pointer (&self->shown, g_array_unref);
 
   G_OBJECT_CLASS (sp_progress_summary_parent_class)->finalize (object);
 }
@@ -339,6 +426,8 @@ sp_progress_summary_init (SpProgressSummary *self)
 {
   GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
+  self->shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+
   /* The widest arrangement that fits: one row with the legend, one row
    * with the legend behind a button, or lines */
   self->squeezer = adw_squeezer_new ();
@@ -379,7 +468,7 @@ sp_progress_summary_set_planner (SpProgressSummary *self,
   g_set_object (&self->planner, planner);
   if (planner != NULL)
     g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  update (self);
 }
 
 /**

@@ -402,6 +402,14 @@ make_history (Ui *ui)
   g_assert_true (sp_planner_move_block (ui->planner, sp_schedule_get_block (schedule, first)->id,
                                         today + 1, 7 * 60 + 30, &error));
   g_assert_no_error (error);
+
+  /* A note on Saturday's first block */
+  schedule = sp_planner_get_schedule (ui->planner);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, date ("2026-03-07"), &first), >, 0);
+  g_assert_true (sp_planner_set_block_note (ui->planner, sp_schedule_get_block (schedule, first)->id,
+                                            "Chapter 3 first, then the exercises", &error));
+  g_assert_no_error (error);
+
   sp_window_set_selected_day (ui->window, today);
 }
 
@@ -938,7 +946,7 @@ static void
 test_screenshots (void)
 {
   static const char *views[] = { "month", "week", "day" };
-  static const int sizes[][2] = { { 800, 600 }, { 1920, 1080 } };
+  static const int sizes[][2] = { { 800, 600 }, { 1280, 800 }, { 1920, 1080 } };
   Ui ui;
 
   reset_state ();
@@ -957,6 +965,8 @@ test_screenshots (void)
           g_autofree char *name = g_strdup_printf ("%s-%dx%d%s", views[v], sizes[s][0], sizes[s][1],
                                                    g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ro") ? "-ro" : "");
 
+          /* The Day view on a Saturday, with more to show than today */
+          sp_window_set_selected_day (ui.window, date (g_str_equal (views[v], "day") ? "2026-03-07" : "2026-03-04"));
           sp_window_set_view (ui.window, views[v]);
           /* Past the switcher's transitions */
           sp_test_ui_wait (500);
