@@ -61,7 +61,7 @@ case "$mode" in
     ;;
   test)
     # A private display and session bus, so the UI tests run anywhere, CI included
-    exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
+    exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" \
       dbus-run-session -- meson test -C "$build_dir" --print-errorlogs --num-processes 2 \
         --timeout-multiplier "${TIMEOUT_MULTIPLIER:-$([ "${SANITIZE:-0}" = 1 ] && echo 4 || echo 1)}"
     ;;
