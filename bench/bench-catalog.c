@@ -128,7 +128,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *search = "linear algebra";
   double index_ms[RUNS], parse_ms[RUNS], match_ms[RUNS], wall_ms[RUNS];
-  double worst_key = 0, total_key = 0;
+  double worst_key = 0, total_key = 0, index_median;
   guint keys = 0, matched = 0;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -194,12 +194,14 @@ main (int   argc,
 
   g_print ("listing: %u courses, %.1f MiB; plan: %u topics; %u courses matched a topic\n",
            N_COURSES, g_bytes_get_size (listing) / (1024.0 * 1024.0), sp_plan_get_topics (plan)->len, matched);
-  g_print ("parse + index: median %.1f ms CPU of %d runs (target < %.0f ms): parse %.1f ms, match %.1f ms;"
-           " wall-clock median %.1f ms\n",
-           median (index_ms, RUNS), RUNS, TARGET_INDEX_MS, median (parse_ms, RUNS), median (match_ms, RUNS),
-           median (wall_ms, RUNS));
+  /* median() sorts: the best run is first after it */
+  index_median = median (index_ms, RUNS);
+  g_print ("parse + index: median %.1f ms CPU of %d runs, best %.1f ms (target < %.0f ms): parse %.1f ms,"
+           " match %.1f ms; wall-clock median %.1f ms\n",
+           index_median, RUNS, index_ms[0], TARGET_INDEX_MS, median (parse_ms, RUNS),
+           median (match_ms, RUNS), median (wall_ms, RUNS));
   g_print ("filter + sort per keystroke of “%s”: worst %.2f ms CPU, mean %.2f ms (target < %.0f ms)\n",
            search, worst_key, total_key / keys, TARGET_KEY_MS);
 
-  return median (index_ms, RUNS) < TARGET_INDEX_MS && worst_key < TARGET_KEY_MS ? 0 : 1;
+  return index_median < TARGET_INDEX_MS && worst_key < TARGET_KEY_MS ? 0 : 1;
 }

@@ -15,7 +15,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
-  poppler-utils adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
 )
 
 missing=()
@@ -62,7 +62,8 @@ case "$mode" in
   test)
     # A private display and session bus, so the UI tests run anywhere, CI included
     exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
-      dbus-run-session -- meson test -C "$build_dir" --print-errorlogs --num-processes 2
+      dbus-run-session -- meson test -C "$build_dir" --print-errorlogs --num-processes 2 \
+        --timeout-multiplier "${TIMEOUT_MULTIPLIER:-$([ "${SANITIZE:-0}" = 1 ] && echo 4 || echo 1)}"
     ;;
   *)
     echo "usage: $0 run|test" >&2

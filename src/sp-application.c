@@ -255,6 +255,7 @@ sp_application_startup (GApplication *app)
     { "app.open-plan", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('month')", { "<Control>1", NULL } },
@@ -313,7 +314,7 @@ sp_application_activate (GApplication *app)
       g_autofree char *warning = sp_planner_take_state_warning (self->planner);
 
       if (warning != NULL)
-        sp_window_show_error (window, _("Your saved progress could not be used"), warning);
+        sp_window_show_error (window, _("About Your Saved Progress"), warning);
     }
 }
 

@@ -11,6 +11,7 @@
 #include "sp-path-view.h"
 #include "sp-progress-summary.h"
 #include "sp-window.h"
+#include "sp-window-print.h"
 
 struct _SpWindow
 {
@@ -378,6 +379,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  sp_window_print_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "menu.popup", NULL);
 
   /* GNOME Calendar's keys. Bindings on the window come after the focused

@@ -45,12 +45,12 @@ sp_test_ui_stop_app (SpApplication *app)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
   sp_test_ui_wait (50);
-  /* What g_application_run() does on its way out. GTK keeps a reference
-   * to a started application until its shutdown; without it the
-   * application would live on, its D-Bus path taken, and the next test's
-   * could not register. GLib then unregisters it as it is finalized and
-   * warns, through structured logging that g_test_expect_message() cannot
-   * see: that one warning is let through, not made fatal. */
+  /* What g_application_run() does on its way out: GTK keeps a reference
+   * to a started application until its shutdown, so without it the
+   * application, its planner and its catalog would live on. GLib then
+   * unregisters it as it is finalized and warns, through structured
+   * logging that g_test_expect_message() cannot see: that one warning is
+   * let through, not made fatal. */
   g_signal_emit_by_name (app, "shutdown");
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_object_unref (app);

@@ -304,6 +304,7 @@ test_failure_toast (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *url = NULL;
+  g_autofree char *base = NULL;
   SpApplication *app;
   SpCoursesView *view;
   SpCatalog *catalog;
@@ -314,7 +315,8 @@ test_failure_toast (void)
   soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
-  url = g_strconcat (g_uri_to_string (uris->data), "listing.json", NULL);
+  base = g_uri_to_string (uris->data);
+  url = g_strconcat (base, "listing.json", NULL);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   app = get_app ();

@@ -234,6 +234,21 @@ drop_dac_capabilities (void)
   g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 /* Opening a plan keeps a copy in the data folder; a read-only one refuses
  * with a message naming it, and the plan being followed stays. */
 static void
@@ -245,6 +260,7 @@ test_read_only_data_dir (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *setting = NULL;
   SpApplication *app;
+  AdwMessageDialog *dialog;
   SpPlan *before;
 
   if (!g_test_subprocess ())
@@ -262,7 +278,17 @@ test_read_only_data_dir (void)
   json = sp_test_make_chain_plan (3, "Topic");
   file = write_plan ("chain.json", json);
 
+  /* Progress cannot be saved there either: the user is told at once */
+  g_test_expect_message ("sp-core", G_LOG_LEVEL_MESSAGE, "*Your progress was not saved*Permission denied*");
   app = sp_test_ui_start_app ();
+  g_test_assert_expected_messages ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("read-only data folder, at startup: %s: %s",
+                  adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), data_dir));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   before = sp_planner_get_plan (sp_application_get_planner (app));
   g_assert_false (sp_application_open_plan (app, file, &error));
   g_assert_nonnull (error);
@@ -275,21 +301,6 @@ test_read_only_data_dir (void)
 
   sp_test_ui_stop_app (app);
   g_chmod (data_dir, 0755);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* The saved plan is gone, or broken, at startup: the bundled path is shown

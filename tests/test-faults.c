@@ -16,8 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sp-catalog-format.h"
 #include "sp-file-utils.h"
 #include "sp-plan.h"
+#include "sp-planner.h"
+#include "sp-state.h"
 #include "sp-test-data.h"
 
 /* What happens to the user's files when things go wrong around them: the
@@ -110,6 +113,25 @@ assert_contents (const char *path,
   g_assert_true (memcmp (contents, expected, length) == 0);
 }
 
+/* Waits until the saving child has finished two more saves, and returns
+ * how long the last one took: a kill within that time lands mid-save. */
+static gint64
+wait_for_saves (volatile guint *saves)
+{
+  guint start = *saves;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 first = 0;
+
+  while (*saves < start + 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (first == 0 && *saves >= start + 1)
+        first = g_get_monotonic_time ();
+      g_usleep (200);
+    }
+  return MAX (g_get_monotonic_time () - (first ? first : deadline - 60 * G_USEC_PER_SEC), 1000);
+}
+
 /* A child saves two big states in turn as fast as it can; it is killed at
  * random moments. Each time the file must be one of them, whole. */
 static void
@@ -151,7 +173,8 @@ test_kill_while_saving (void)
             }
         }
 
-      g_usleep (g_random_int_range (0, 20000));
+      /* At a random moment of a save, however fast this machine saves */
+      g_usleep (g_random_int_range (0, (gint32) wait_for_saves (saves)));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
@@ -171,12 +194,148 @@ test_kill_while_saving (void)
   g_test_message ("%u kills during %u saves: %u mid-write, file held the first state %u times, "
                   "the second %u times, never anything else",
                   KILLS, *saves, mid_write, as_a, as_b);
-  /* Without kills that land inside a save this test would prove nothing */
+  /* Without kills that land inside a save, and saves of both states, this
+   * test would prove nothing */
   g_assert_cmpuint (mid_write, >, KILLS / 10);
-  g_assert_cmpuint (*saves, >, KILLS);
+  g_assert_cmpuint (as_a, >, 0);
+  g_assert_cmpuint (as_b, >, 0);
 
   munmap ((void *) saves, sizeof (guint));
   count_and_remove_temporaries (dir, "state.json");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+#define NOTE_SIZE     (256 * 1024)
+#define PLANNER_KILLS 100
+
+static char *
+make_note (char fill)
+{
+  char *note = g_malloc (NOTE_SIZE + 1);
+
+  memset (note, fill, NOTE_SIZE);
+  note[NOTE_SIZE] = '\0';
+  return note;
+}
+
+/* The same, through the planner as the app saves progress: every edit
+ * writes the whole state file. The child edits one block's note back and
+ * forth between two big texts; whenever it is killed, the file must load
+ * as a whole state holding one of them, and the planner must take it
+ * without setting it aside as corrupt. */
+static void
+test_kill_planner_while_saving (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-kill-planner-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *json = sp_test_make_chain_plan (200, "Topic");
+  g_autoptr(GBytes) plan_bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (plan_bytes, "chain.json", NULL, NULL);
+  g_autofree char *note_a = make_note ('a');
+  g_autofree char *note_b = make_note ('b');
+  g_autofree char *block_id = NULL;
+  g_autoptr(GError) error = NULL;
+  volatile guint *saves;
+  guint mid_write = 0, as_a = 0, as_b = 0;
+  gsize state_size = 0;
+
+  g_assert_nonnull (plan);
+  saves = mmap (NULL, sizeof (guint), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (saves != MAP_FAILED);
+  *saves = 0;
+
+  {
+    g_autoptr(SpPlanner) planner = sp_planner_new (plan);
+
+    sp_planner_load_state (planner, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), >, 0);
+    block_id = g_strdup (sp_schedule_get_block (sp_planner_get_schedule (planner), 0)->id);
+    g_assert_true (sp_planner_set_block_note (planner, block_id, note_a, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < PLANNER_KILLS; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(SpState) state = NULL;
+      g_autoptr(SpPlanner) reader = NULL;
+      SpProgress *progress;
+      const char *note;
+      pid_t pid;
+      int status;
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr(SpPlanner) planner = sp_planner_new (plan);
+
+          if (!sp_planner_load_state (planner, path, NULL))
+            _exit (3);
+          for (guint n = 0;; n++)
+            {
+              if (!sp_planner_set_block_note (planner, block_id, n % 2 == 0 ? note_b : note_a, NULL))
+                _exit (4);
+              (*saves)++;
+            }
+        }
+
+      g_usleep (g_random_int_range (0, (gint32) wait_for_saves (saves)));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (!WIFSIGNALED (status))
+        g_error ("the saving child ended by itself with status %d", WEXITSTATUS (status));
+
+      {
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+        state_size = length;
+      }
+      state = sp_state_new_from_bytes (bytes, path, &error);
+      if (state == NULL)
+        g_error ("kill %u left a state file that does not load: %s", i, error->message);
+      progress = sp_state_get_progress (state, sp_plan_get_id (plan));
+      g_assert_nonnull (progress);
+      note = g_hash_table_lookup (progress->notes, block_id);
+      g_assert_nonnull (note);
+      if (g_str_equal (note, note_a))
+        as_a++;
+      else if (g_str_equal (note, note_b))
+        as_b++;
+      else
+        g_error ("kill %u left a note that is neither the old nor the new one", i);
+
+      mid_write += count_and_remove_temporaries (dir, "state.json") > 0;
+
+      /* What the app does on its next start: takes the file as it is */
+      reader = sp_planner_new (plan);
+      g_assert_true (sp_planner_load_state (reader, path, &error));
+      g_assert_no_error (error);
+      g_assert_null (sp_planner_get_state_warning (reader));
+    }
+
+  g_test_message ("planner: %u kills during %u saves of a %.1f KiB state: %u mid-write, "
+                  "first note %u times, second %u times, never anything else",
+                  PLANNER_KILLS, *saves, state_size / 1024.0, mid_write, as_a, as_b);
+  g_assert_cmpuint (mid_write, >, PLANNER_KILLS / 10);
+  g_assert_cmpuint (as_a, >, 0);
+  g_assert_cmpuint (as_b, >, 0);
+
+  /* Nothing was set aside as corrupt, ever */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_cmpstr (name, ==, "state.json");
+  }
+
+  munmap ((void *) saves, sizeof (guint));
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -604,6 +763,83 @@ test_fuzz_findings (void)
   g_assert_nonnull (strstr (error->message, "expected the format version 1, found -1e+300"));
 }
 
+/* Regressions found by fuzz-catalog-* and fuzz-effort */
+static void
+test_catalog_fuzz_findings (void)
+{
+  const char *empty_first = "{}\"format\": 0,=\"courses\": [{\"id\": \"x\"}]}";
+  const char *empties = "{\"courses\": [], \"next\": null, \"x\": {}, \"y\": [[], {}]}";
+  double hours = -1, per_week = -1, weeks = -1;
+
+  /* An empty object or array copied its no children from a NULL pointer
+   * (undefined behaviour, caught here under UBSan) */
+  for (SpCatalogFormat format = SP_CATALOG_FORMAT_OWN; format <= SP_CATALOG_FORMAT_MITLEARN; format++)
+    {
+      g_autoptr(GBytes) a = g_bytes_new_static (empty_first, strlen (empty_first));
+      g_autoptr(GBytes) b = g_bytes_new_static (empties, strlen (empties));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpCatalogPage) page = sp_catalog_parse_page (format, a, "https://example.org/", &error);
+
+      g_assert_null (page);
+      g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_SYNTAX);
+      g_clear_error (&error);
+      page = sp_catalog_parse_page (format, b, "https://example.org/", &error);
+      g_assert_true (page != NULL || error != NULL);
+    }
+
+  /* Reproducers kept among the seeds, named after their format: each
+   * course is UTF-8 and reads back from the cache as it was parsed */
+  {
+    g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "catalog", NULL);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    g_assert_nonnull (d);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *prefix = g_strndup (name, strcspn (name, "-"));
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *data = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(SpCatalogPage) page = NULL;
+        SpCatalogFormat format;
+        gsize length;
+
+        g_assert_true (sp_catalog_format_from_string (prefix, &format));
+        g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+        bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+        page = sp_catalog_parse_page (format, bytes, "https://example.org/", NULL);
+        for (guint i = 0; page != NULL && i < page->courses->len; i++)
+          {
+            SpCourse *course = g_ptr_array_index (page->courses, i);
+            g_autofree char *json = sp_course_to_json (course);
+            g_autoptr(SpCourse) again = sp_course_new_from_json (json, NULL);
+            g_autofree char *again_json = sp_course_to_json (again);
+
+            g_assert_true (g_utf8_validate (json, -1, NULL));
+            g_assert_cmpstr (json, ==, again_json);
+          }
+        n++;
+      }
+    g_assert_cmpuint (n, >=, 4);
+  }
+
+  /* "nan" and "inf" as the end of a range made NaN hours */
+  g_assert_false (sp_catalog_parse_effort ("5-nan hours", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (hours, ==, -1);
+  g_assert_true (sp_catalog_parse_effort ("4-8 hours", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (hours, ==, 6);
+  g_assert_false (sp_catalog_parse_effort ("2-inf", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+
+  /* 4485 months is 19510 weeks: past the bound that numbers have */
+  g_assert_false (sp_catalog_parse_effort ("4485 months", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+  g_assert_true (sp_catalog_parse_effort ("6 months", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, 26);
+}
+
 /* The command line without a home: scripts and services run like that */
 static void
 test_missing_home (void)
@@ -646,6 +882,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/faults/save/kill-while-saving", test_kill_while_saving);
+  g_test_add_func ("/faults/save/kill-planner-while-saving", test_kill_planner_while_saving);
   g_test_add_func ("/faults/save/read-only-dir", test_read_only_dir);
   g_test_add_func ("/faults/save/full-disk", test_full_disk);
   g_test_add_func ("/faults/save/full-stdout", test_full_stdout);
@@ -658,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/faults/plan/long-text", test_long_text);
   g_test_add_func ("/faults/plan/url", test_plan_url);
   g_test_add_func ("/faults/plan/fuzz-findings", test_fuzz_findings);
+  g_test_add_func ("/faults/catalog/fuzz-findings", test_catalog_fuzz_findings);
   g_test_add_func ("/faults/cli/missing-home", test_missing_home);
 
   return g_test_run ();

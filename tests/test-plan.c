@@ -277,6 +277,19 @@ test_not_utf8 (void)
 }
 
 static void
+test_lone_surrogate (void)
+{
+  static const char data[] = "{\"format\": 1, \"id\": \"x\", \"title\": \"\\ud800\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (bytes, "surrogate.json", NULL, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "surrogate"));
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/plan.json");
@@ -308,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/plan/many-problems", test_many_problems);
   g_test_add_func ("/plan/deep-nesting", test_deep_nesting);
   g_test_add_func ("/plan/not-utf8", test_not_utf8);
+  g_test_add_func ("/plan/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/plan/missing-file", test_missing_file);
 
   return g_test_run ();

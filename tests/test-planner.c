@@ -395,6 +395,40 @@ test_unreadable_state (Fixture       *fixture,
   g_assert_true (g_file_test (dir_path, G_FILE_TEST_IS_DIR));
 }
 
+/* An edit that cannot be saved is taken back, and said so */
+static void
+test_save_fails (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *moved = g_strconcat (dir, ".away", NULL);
+  g_autoptr(SpAvailability) availability = NULL;
+  g_autofree char *warning = NULL;
+
+  /* The state's folder becomes a file: nothing can be written there */
+  g_assert_cmpint (g_rename (dir, moved), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+
+  g_assert_false (sp_planner_mark_block (fixture->planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NOT_SAVED);
+  g_assert_cmpint (sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), "python/learn/1")->status,
+                   ==, SP_BLOCK_STATUS_PLANNED);
+  g_assert_false (sp_planner_can_undo (fixture->planner));
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* Where there is no caller to tell, the warning does */
+  availability = sp_availability_copy (sp_planner_get_availability (fixture->planner));
+  availability->block_minutes = 40;
+  sp_planner_set_availability (fixture->planner, availability);
+  warning = sp_planner_take_state_warning (fixture->planner);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "not saved"));
+
+  g_unlink (dir);
+  g_assert_cmpint (g_rename (moved, dir), ==, 0);
+}
+
 static void
 test_courses (Fixture       *fixture,
               gconstpointer  data)
@@ -496,6 +530,7 @@ main (int   argc,
   ADD ("courses", test_courses);
   ADD ("availability", test_availability);
   ADD ("switch-plans", test_switch_plans);
+  ADD ("save-fails", test_save_fails);
 #undef ADD
 
   return g_test_run ();

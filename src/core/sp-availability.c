@@ -319,8 +319,7 @@ get_int (JsonObject  *object,
 {
   JsonNode *node = json_object_get_member (object, name);
   g_autofree char *field = g_strdup_printf (".%s", name);
-  g_autofree char *expected = g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                                               min, max);
+  g_autofree char *expected = g_strdup_printf (_("a whole number from %d to %d"), (int) min, (int) max);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 ||

@@ -165,6 +165,17 @@ require_array (const Parser  *parser,
 }
 
 /* Optional string member: *out stays NULL when absent. */
+/* A JSON number as text: whole numbers as integers, others as they are */
+static char *
+number_to_text (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
 static gboolean
 opt_string (const Parser  *parser,
             const SpJsonValue    *object,
@@ -186,8 +197,9 @@ opt_string (const Parser  *parser,
     }
   if (is_number (node) && !parser->strict)
     {
-      /* Ids are numbers in some APIs */
-      *out = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (node));
+      /* Ids are numbers in some APIs; printed, not cast: a JSON number
+       * beyond gint64 would make the conversion undefined */
+      *out = number_to_text (sp_json_number (node));
       return TRUE;
     }
   if (parser->strict)
@@ -318,6 +330,27 @@ steal_strv (GPtrArray *array)
   return (GStrv) g_ptr_array_free (array, FALSE);
 }
 
+/* g_uri_resolve_relative() asserts on references such as "x:/..//y",
+ * whose dot segments leave a path starting with "//" and no host: a
+ * reference with a scheme is taken only when it parses as a web address
+ * by itself, and only references without one are resolved. */
+static char *
+resolve_reference (const char *base,
+                   const char *ref)
+{
+  if (g_uri_peek_scheme (ref) != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (ref, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+        return NULL;
+      return g_strdup (ref);
+    }
+  if (base == NULL)
+    return NULL;
+  return g_uri_resolve_relative (base, ref, G_URI_FLAGS_NONE, NULL);
+}
+
 /* Keeps only links a browser may open safely; a javascript: or file: link
  * in a listing is dropped, the course itself kept. */
 static void
@@ -330,11 +363,8 @@ set_url (SpCourse   *course,
   g_clear_pointer (&course->url, g_free);
   if (url == NULL)
     return;
-  if (page_url != NULL)
-    absolute = g_uri_resolve_relative (page_url, url, G_URI_FLAGS_NONE, NULL);
-  if (absolute == NULL)
-    absolute = g_strdup (url);
-  if (sp_url_is_web (absolute))
+  absolute = resolve_reference (page_url, url);
+  if (absolute != NULL && sp_url_is_web (absolute))
     course->url = g_steal_pointer (&absolute);
 }
 
@@ -350,9 +380,7 @@ resolve_next (const Parser  *parser,
   if (next == NULL || next[0] == '\0')
     return TRUE;
 
-  absolute = parser->page_url != NULL
-    ? g_uri_resolve_relative (parser->page_url, next, G_URI_FLAGS_NONE, NULL)
-    : g_strdup (next);
+  absolute = resolve_reference (parser->page_url, next);
   if (absolute == NULL || !sp_url_is_web (absolute))
     {
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
@@ -362,6 +390,19 @@ resolve_next (const Parser  *parser,
     }
   *out = g_steal_pointer (&absolute);
   return TRUE;
+}
+
+/* "2024-01-15T00:00:00Z" → "2024-01-15"; NULL for anything else: cutting
+ * ten bytes off free text could split a character in two */
+static char *
+date_prefix (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (!(i == 4 || i == 7 ? text[i] == '-' : g_ascii_isdigit (text[i])))
+      return NULL;
+  return g_strndup (text, 10);
 }
 
 static gboolean
@@ -385,8 +426,9 @@ parse_number_range (const char **p,
 
       while (*q == ' ')
         q++;
-      b = g_ascii_strtod (q, &end);
-      if (end != q)
+      /* A number, not whatever strtod takes: "nan" and "inf" made NaN hours */
+      b = g_ascii_isdigit (*q) ? g_ascii_strtod (q, &end) : NAN;
+      if (g_ascii_isdigit (*q) && end != q && isfinite (b))
         {
           *p = end;
           a = (a + b) / 2;
@@ -473,8 +515,12 @@ sp_catalog_parse_effort (const char *text,
         }
       else if (g_str_has_prefix (unit, "month"))
         {
-          *weeks = round (value * 4.35);
-          found = TRUE;
+          /* The bound holds for what is stored, not only what was written */
+          if (round (value * 4.35) <= 10000)
+            {
+              *weeks = round (value * 4.35);
+              found = TRUE;
+            }
         }
       p = unit;
     }
@@ -586,11 +632,13 @@ parse_own (const Parser   *parser,
   version = get_member (parser, object, "version");
   if (version == NULL || !is_number (version))
     return shape_error (parser, error, "$.version", _("a number"), version);
-  if ((gint64) sp_json_number (version) > OWN_FORMAT_VERSION)
+  if (floor (sp_json_number (version)) > OWN_FORMAT_VERSION)
     {
+      g_autofree char *number = number_to_text (floor (sp_json_number (version)));
+
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
-                   _("The listing is in version %" G_GINT64_FORMAT " of the format; this version of Study Planner reads version %d"),
-                   (gint64) sp_json_number (version), OWN_FORMAT_VERSION);
+                   _("The listing is in version %s of the format; this version of Study Planner reads version %d"),
+                   number, OWN_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -745,7 +793,13 @@ parse_coursera (const Parser   *parser,
                   opt_string (parser, domain, keys[k], path, FALSE, &tag, NULL);
                   if (tag != NULL)
                     {
-                      g_strdelimit (tag, "-_", ' ');
+                      g_autofree char *words = g_strdelimit (g_steal_pointer (&tag), "-_", ' ');
+
+                      /* "math-5 -and-logic": the words, singly spaced, as the cache reads them */
+                      tag = sp_course_clean_text (words, FALSE);
+                    }
+                  if (tag != NULL)
+                    {
                       if (!g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL))
                         g_ptr_array_add (tags, g_steal_pointer (&tag));
                     }
@@ -885,7 +939,7 @@ parse_edx (const Parser   *parser,
       sp_catalog_parse_effort (effort, &course->hours, &course->hours_per_week, &course->weeks);
       if (course->weeks == 0)
         course->weeks = weeks_between (start, end);
-      course->updated = start ? g_strndup (start, 10) : NULL;
+      course->updated = date_prefix (start);
       if (number != NULL)
         g_ptr_array_add (tags, g_steal_pointer (&number));
       if (pacing != NULL)
@@ -898,7 +952,7 @@ parse_edx (const Parser   *parser,
         {
           g_autofree char *escaped = g_uri_escape_string (course->id, ":+@", FALSE);
           g_autofree char *about = g_strdup_printf ("/courses/%s/about", escaped);
-          g_autofree char *url = g_uri_resolve_relative (parser->page_url, about, G_URI_FLAGS_NONE, NULL);
+          g_autofree char *url = resolve_reference (parser->page_url, about);
           set_url (course, url, NULL);
         }
       g_ptr_array_add (page->courses, g_steal_pointer (&course));
@@ -1004,10 +1058,11 @@ parse_mitlearn (const Parser   *parser,
 
               opt_string (parser, run, "semester", path, FALSE, &semester, NULL);
               year = get_member (parser, run, "year");
-              if (course->updated == NULL && year != NULL && is_number (year))
+              if (course->updated == NULL && year != NULL && is_number (year) &&
+                  sp_json_number (year) >= 1 && sp_json_number (year) <= 9999)
                 course->updated = semester
-                  ? g_strdup_printf ("%s %" G_GINT64_FORMAT, semester, (gint64) sp_json_number (year))
-                  : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sp_json_number (year));
+                  ? g_strdup_printf ("%s %d", semester, (int) sp_json_number (year))
+                  : g_strdup_printf ("%d", (int) sp_json_number (year));
             }
         }
 

@@ -36,6 +36,27 @@ typedef struct
   gsize       len;
 } Slice;
 
+/* Where each word starts in a folded buffer; grown inline, as GArray's call
+ * per word showed in the profile */
+typedef struct
+{
+  gsize *data;
+  guint  len;
+  guint  size;
+} Starts;
+
+static inline void
+starts_add (Starts *starts,
+            gsize   value)
+{
+  if (starts->len == starts->size)
+    {
+      starts->size = MAX (64, starts->size * 2);
+      starts->data = g_renew (gsize, starts->data, starts->size);
+    }
+  starts->data[starts->len++] = value;
+}
+
 typedef struct
 {
   GArray *topics;    /* element-type guint: topic indexes naming this phrase */
@@ -63,7 +84,7 @@ struct _SpCatalogMatcher
 
   /* Scratch, reused from course to course */
   GString    *buffer;
-  GArray     *starts;    /* element-type gsize: word starts in buffer */
+  Starts      starts;    /* word starts in buffer */
   guint8     *best;      /* per phrase: best weight found in this course */
   GArray     *touched;   /* element-type guint: phrases set in best */
   double     *scores;    /* per topic */
@@ -143,7 +164,7 @@ end_word (GString *out,
  * recording where each word starts. */
 static void
 fold_words_slow (GString    *out,
-                 GArray     *starts,
+                 Starts     *starts,
                  const char *text)
 {
   gboolean in_word = FALSE;
@@ -183,7 +204,7 @@ fold_words_slow (GString    *out,
           if (out->len > 0 && out->str[out->len - 1] != '\n')
             g_string_append_c (out, ' ');
           word_start = out->len;
-          g_array_append_val (starts, word_start);
+          starts_add (starts, word_start);
           in_word = TRUE;
         }
       if (ch < 0x80)
@@ -199,7 +220,7 @@ fold_words_slow (GString    *out,
  * buffer; it hands over to the slow path at the first other character. */
 static void
 fold_words (GString    *out,
-            GArray     *starts,
+            Starts     *starts,
             const char *text)
 {
   gsize base = out->len;
@@ -220,7 +241,7 @@ fold_words (GString    *out,
       if (c >= 0x80)
         {
           g_string_truncate (out, base);
-          g_array_set_size (starts, base_starts);
+          starts->len = base_starts;
           fold_words_slow (out, starts, text);
           return;
         }
@@ -231,7 +252,7 @@ fold_words (GString    *out,
               if (dst > out->str)
                 *dst++ = ' ';
               word_start = dst - out->str;
-              g_array_append_val (starts, word_start);
+              starts_add (starts, word_start);
               in_word = TRUE;
             }
           *dst++ = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : (char) c;
@@ -346,16 +367,19 @@ add_text (SpCatalogMatcher *self,
           gboolean          split)
 {
   g_autoptr(GString) folded = g_string_new (NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  Starts starts = { NULL, 0, 0 };
   g_autofree char *spaced = NULL;
 
   if (text == NULL)
     return;
 
-  fold_words (folded, starts, text);
+  fold_words (folded, &starts, text);
   add_phrase (self, folded->str, folded->len, topic_index);
   if (!split)
-    return;
+    {
+      g_free (starts.data);
+      return;
+    }
 
   spaced = g_strdup (text);
   g_strdelimit (spaced, ",/:()&;", '|');
@@ -369,12 +393,13 @@ add_text (SpCatalogMatcher *self,
         for (guint j = 0; halves[j] != NULL; j++)
           {
             g_string_truncate (folded, 0);
-            g_array_set_size (starts, 0);
-            fold_words (folded, starts, halves[j]);
+            starts.len = 0;
+            fold_words (folded, &starts, halves[j]);
             add_phrase (self, folded->str, folded->len, topic_index);
           }
       }
   }
+  g_free (starts.data);
 }
 
 static void
@@ -446,16 +471,16 @@ scan (SpCatalogMatcher *self,
       guint8            weight)
 {
   GString *buf = self->buffer;
-  GArray *starts = self->starts;
+  Starts *starts = &self->starts;
 
   g_string_truncate (buf, 0);
-  g_array_set_size (starts, 0);
+  starts->len = 0;
   fold_words (buf, starts, text);
 
   for (guint i = 0; i < starts->len; i++)
     {
-      gsize start = g_array_index (starts, gsize, i);
-      gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) - 1 : buf->len;
+      gsize start = starts->data[i];
+      gsize end = i + 1 < starts->len ? starts->data[i + 1] - 1 : buf->len;
       guint32 hash = hash_bytes (buf->str + start, end - start);
       guint32 bit = hash & (FILTER_BITS - 1);
 
@@ -469,7 +494,7 @@ scan (SpCatalogMatcher *self,
 
           if (n > 1)
             {
-              gsize next_end = i + n < starts->len ? g_array_index (starts, gsize, i + n) - 1 : buf->len;
+              gsize next_end = i + n < starts->len ? starts->data[i + n] - 1 : buf->len;
 
               for (gsize k = end; k < next_end; k++)
                 hash = (hash ^ (guint8) buf->str[k]) * 16777619u;
@@ -518,7 +543,7 @@ sp_catalog_matcher_finalize (GObject *object)
   g_clear_object (&self->plan);
   if (self->buffer != NULL)
     g_string_free (self->buffer, TRUE);
-  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->starts.data, g_free);
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->best, g_free);
   g_clear_pointer (&self->scores, g_free);
@@ -542,7 +567,6 @@ sp_catalog_matcher_init (SpCatalogMatcher *self)
   self->entries = g_hash_table_new_full (slice_hash, slice_equal, g_free, entry_free);
   self->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
   self->buffer = g_string_sized_new (1024);
-  self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->touched = g_array_new (FALSE, FALSE, sizeof (guint));
   self->first_words = g_new0 (guint8, FILTER_BITS / 8);
 }

@@ -62,6 +62,7 @@ typedef struct
   GError  *first_error;
   gulong   cancelled_id;
   guint    generation;
+  SpCatalogFetchFlags flags;
 } Refresh;
 
 typedef struct
@@ -543,7 +544,7 @@ fetch_cb (GObject      *object,
   SourceFetch *data = user_data;
   SpCatalog *self = data->self;
   Refresh *refresh = g_task_get_task_data (data->task);
-  SpCatalogFetchFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (data->task), "sp-flags"));
+  SpCatalogFetchFlags flags = refresh->flags;
   g_autoptr(SpCatalogResult) listing = NULL;
   g_autoptr(GError) error = NULL;
   SourceState *state;
@@ -619,7 +620,7 @@ sp_catalog_refresh_async (SpCatalog           *self,
   refresh = g_new0 (Refresh, 1);
   refresh->generation = ++self->generation;
   g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
-  g_object_set_data (G_OBJECT (task), "sp-flags", GUINT_TO_POINTER (flags));
+  refresh->flags = flags;
 
   sp_catalog_cancel (self);
 

@@ -7,6 +7,7 @@
 
 #include "sp-availability.h"
 #include "sp-cli-courses.h"
+#include "sp-cli-export.h"
 #include "sp-cli.h"
 #include "sp-export-json.h"
 #include "sp-file-utils.h"
@@ -20,6 +21,17 @@ static const GOptionEntry option_entries[] = {
     N_("Validate a plan file and print its problems, without opening a window"), N_("FILE") },
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the study schedule as JSON to FILE, or to standard output for “-”"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the study schedule as a PDF to print to FILE, or to standard output for “-”"), N_("FILE") },
+  { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: week (the default), month or the whole plan"), N_("week|month|plan") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: a day in the week or month to print, or where the plan starts (default today)"),
+    N_("YYYY-MM-DD") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the paper size (default from the locale)"), N_("a4|letter") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every study block as an iCalendar event to FILE, or to standard output for “-”"), N_("FILE") },
   { "plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With an export: the plan file to schedule instead of the bundled path"), N_("FILE") },
   { "hours", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -54,7 +66,12 @@ static const char * const schedule_options[] = {
 
 /* The modes that export a schedule. */
 static const char * const export_modes[] = {
-  "export-json", NULL
+  "export-json", "export-pdf", "export-ics", NULL
+};
+
+/* The options of the PDF alone. */
+static const char * const pdf_options[] = {
+  "range", "from", "paper", NULL
 };
 
 G_DEFINE_QUARK (sp-cli-error-quark, sp_cli_error)
@@ -318,6 +335,8 @@ sp_cli_run (GVariantDict *options)
 {
   const char *check_plan = NULL;
   const char *export_json = NULL;
+  const char *export_pdf = NULL;
+  const char *export_ics = NULL;
   const char *option = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -329,8 +348,23 @@ sp_cli_run (GVariantDict *options)
   if (g_variant_dict_lookup (options, "check-plan", "^&ay", &check_plan))
     return sp_cli_check_plan (check_plan);
 
+  if (has_any (options, pdf_options, &option) && !g_variant_dict_contains (options, "export-pdf"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   _("--%s only shapes a PDF: add --export-pdf FILE"), option);
+      return report_error (error);
+    }
+
   if (g_variant_dict_lookup (options, "export-json", "^&ay", &export_json))
     return sp_cli_export_json (options, export_json);
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_pdf))
+    return sp_cli_export_pdf (options, export_pdf);
+
+  if (g_variant_dict_lookup (options, "export-ics", "^&ay", &export_ics))
+    return sp_cli_export_ics (options, export_ics);
 
   if (has_any (options, schedule_options, &option) && !has_any (options, export_modes, NULL))
     {

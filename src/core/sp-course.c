@@ -461,7 +461,7 @@ append_entity (GString     *out,
     const char *text;
   } entities[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
-    { "&#39;", "'" }, { "&apos;", "'" }, { "&nbsp;", " " },
+    { "&#39;", "'" }, { "&apos;", "'" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
@@ -550,6 +550,14 @@ sp_course_clean_text (const char *text,
               p = end + 1;
               continue;
             }
+        }
+      /* A non-breaking space is white space like any other: collapsed, so
+       * that text reads back the same from the cache */
+      if (strip_html && g_str_has_prefix (p, "&nbsp;"))
+        {
+          space = TRUE;
+          p += strlen ("&nbsp;");
+          continue;
         }
       if (strip_html && c == '&')
         {

@@ -25,12 +25,47 @@ struct _SpJsonValue
   } u;
 };
 
+/* Growable arrays written inline: GArray's function call per element
+ * was a tenth of the parse */
+typedef struct
+{
+  guint8 *data;
+  gsize   len;    /* in bytes */
+  gsize   size;
+} Buffer;
+
 struct _SpJsonDoc
 {
-  GArray     *values;  /* element-type SpJsonValue */
-  GArray     *slots;   /* element-type guint32: children; objects as key, value pairs */
-  GByteArray *arena;   /* NUL-terminated strings */
+  Buffer values;  /* SpJsonValue */
+  Buffer slots;   /* guint32: children; objects as key, value pairs */
+  Buffer arena;   /* NUL-terminated strings */
 };
+
+static inline void
+buffer_reserve (Buffer *buffer,
+                gsize   extra)
+{
+  if (buffer->len + extra > buffer->size)
+    {
+      buffer->size = MAX (buffer->size * 2, buffer->len + extra + 64);
+      buffer->data = g_realloc (buffer->data, buffer->size);
+    }
+}
+
+static inline void
+buffer_append (Buffer     *buffer,
+               const void *data,
+               gsize       len)
+{
+  if (len == 0)
+    return;
+  buffer_reserve (buffer, len);
+  memcpy (buffer->data + buffer->len, data, len);
+  buffer->len += len;
+}
+
+#define VALUE_AT(doc, i) (((SpJsonValue *) (doc)->values.data) + (i))
+#define SLOT_AT(buffer, i) (((guint32 *) (buffer).data)[i])
 
 typedef struct
 {
@@ -38,7 +73,7 @@ typedef struct
   const char *p;
   const char *start;
   const char *end;
-  GArray     *scratch; /* element-type guint32: children being gathered */
+  Buffer      scratch; /* guint32: children being gathered */
   guint       depth;
   guint       max_depth;
   const char *error_at;
@@ -68,12 +103,19 @@ skip_space (Parser *parser)
     parser->p++;
 }
 
-static guint32
+static inline guint32
 add_value (Parser      *parser,
            SpJsonValue *value)
 {
-  g_array_append_val (parser->doc->values, *value);
-  return parser->doc->values->len - 1;
+  buffer_append (&parser->doc->values, value, sizeof *value);
+  return parser->doc->values.len / sizeof (SpJsonValue) - 1;
+}
+
+static inline void
+add_child (Parser  *parser,
+           guint32  child)
+{
+  buffer_append (&parser->scratch, &child, sizeof child);
 }
 
 static int
@@ -113,7 +155,7 @@ static gboolean
 parse_string (Parser  *parser,
               guint32 *out)
 {
-  GByteArray *arena = parser->doc->arena;
+  Buffer *arena = &parser->doc->arena;
   SpJsonValue value = { SP_JSON_STRING, 0, { 0 } };
   const char *open = parser->p;
   gsize offset = arena->len;
@@ -127,7 +169,7 @@ parse_string (Parser  *parser,
       while (parser->p < parser->end && *parser->p != '"' && *parser->p != '\\' && (guchar) *parser->p >= 0x20)
         parser->p++;
       if (parser->p > run)
-        g_byte_array_append (arena, (const guint8 *) run, parser->p - run);
+        buffer_append (arena, run, parser->p - run);
 
       if (parser->p >= parser->end)
         return fail (parser, open, _("unterminated string"));
@@ -142,14 +184,14 @@ parse_string (Parser  *parser,
         return fail (parser, open, _("unterminated string"));
       switch (*parser->p++)
         {
-        case '"': g_byte_array_append (arena, (const guint8 *) "\"", 1); break;
-        case '\\': g_byte_array_append (arena, (const guint8 *) "\\", 1); break;
-        case '/': g_byte_array_append (arena, (const guint8 *) "/", 1); break;
-        case 'b': g_byte_array_append (arena, (const guint8 *) "\b", 1); break;
-        case 'f': g_byte_array_append (arena, (const guint8 *) "\f", 1); break;
-        case 'n': g_byte_array_append (arena, (const guint8 *) "\n", 1); break;
-        case 'r': g_byte_array_append (arena, (const guint8 *) "\r", 1); break;
-        case 't': g_byte_array_append (arena, (const guint8 *) "\t", 1); break;
+        case '"': buffer_append (arena, "\"", 1); break;
+        case '\\': buffer_append (arena, "\\", 1); break;
+        case '/': buffer_append (arena, "/", 1); break;
+        case 'b': buffer_append (arena, "\b", 1); break;
+        case 'f': buffer_append (arena, "\f", 1); break;
+        case 'n': buffer_append (arena, "\n", 1); break;
+        case 'r': buffer_append (arena, "\r", 1); break;
+        case 't': buffer_append (arena, "\t", 1); break;
         case 'u':
           {
             gunichar ch, low;
@@ -179,7 +221,7 @@ parse_string (Parser  *parser,
             if (ch == 0)
               ch = 0xFFFD; /* a NUL would cut the C string short */
             n = g_unichar_to_utf8 (ch, utf8);
-            g_byte_array_append (arena, (const guint8 *) utf8, n);
+            buffer_append (arena, utf8, n);
           }
           break;
         default:
@@ -190,7 +232,7 @@ parse_string (Parser  *parser,
   parser->p++; /* the closing quote */
   value.length = arena->len - offset;
   value.u.offset = offset;
-  g_byte_array_append (arena, (const guint8 *) "", 1);
+  buffer_append (arena, "", 1);
   *out = add_value (parser, &value);
   return TRUE;
 }
@@ -264,14 +306,15 @@ parse_literal (Parser     *parser,
 /* Moves the children gathered since @mark into the slots. */
 static void
 close_container (Parser      *parser,
-                 guint        mark,
+                 gsize        mark,
                  SpJsonValue *value)
 {
-  guint n = parser->scratch->len - mark;
+  gsize n = (parser->scratch.len - mark) / sizeof (guint32);
 
-  value->u.first = parser->doc->slots->len;
-  g_array_append_vals (parser->doc->slots, &g_array_index (parser->scratch, guint32, mark), n);
-  g_array_set_size (parser->scratch, mark);
+  value->u.first = parser->doc->slots.len / sizeof (guint32);
+  if (n > 0)
+    buffer_append (&parser->doc->slots, parser->scratch.data + mark, n * sizeof (guint32));
+  parser->scratch.len = mark;
   value->length = value->type == SP_JSON_OBJECT ? n / 2 : n;
 }
 
@@ -282,7 +325,7 @@ parse_container (Parser  *parser,
   gboolean object = *parser->p == '{';
   char close = object ? '}' : ']';
   SpJsonValue value = { object ? SP_JSON_OBJECT : SP_JSON_ARRAY, 0, { 0 } };
-  guint mark = parser->scratch->len;
+  gsize mark = parser->scratch.len;
 
   if (++parser->depth > parser->max_depth)
     return fail (parser, parser->p, _("nested too deep"));
@@ -303,7 +346,7 @@ parse_container (Parser  *parser,
               return fail (parser, parser->p, _("expected a member name in quotes"));
             if (!parse_string (parser, &child))
               return FALSE;
-            g_array_append_val (parser->scratch, child);
+            add_child (parser, child);
             skip_space (parser);
             if (parser->p >= parser->end || *parser->p != ':')
               return fail (parser, parser->p, _("expected “:”"));
@@ -312,7 +355,7 @@ parse_container (Parser  *parser,
 
         if (!parse_value (parser, &child))
           return FALSE;
-        g_array_append_val (parser->scratch, child);
+        add_child (parser, child);
 
         skip_space (parser);
         if (parser->p < parser->end && *parser->p == ',')
@@ -391,10 +434,54 @@ sp_json_doc_free (SpJsonDoc *doc)
 {
   if (doc == NULL)
     return;
-  g_array_unref (doc->values);
-  g_array_unref (doc->slots);
-  g_byte_array_unref (doc->arena);
+  g_free (doc->values.data);
+  g_free (doc->slots.data);
+  g_free (doc->arena.data);
   g_free (doc);
+}
+
+/* UTF-8 check with an ASCII fast path: eight bytes at a time until a byte
+ * with the high bit, then that one character validated. */
+static gboolean
+validate_utf8 (const char *data,
+               gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      if (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              /* A zero byte among the eight: JSON text has no NUL */
+              if (((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word &
+                   G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+                return FALSE;
+              p += 8;
+              continue;
+            }
+        }
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == '\0')
+            return FALSE;
+          p++;
+          continue;
+        }
+      {
+        gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+        if (ch == (gunichar) -1 || ch == (gunichar) -2)
+          return FALSE;
+      }
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
 }
 
 /**
@@ -416,7 +503,6 @@ sp_json_doc_parse (const char  *data,
                    guint       *column,
                    GError     **error)
 {
-  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
   Parser parser = { 0 };
   SpJsonDoc *doc;
   guint32 root;
@@ -436,7 +522,7 @@ sp_json_doc_parse (const char  *data,
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("The file is too large"));
       return NULL;
     }
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!validate_utf8 (data, length))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                            _("The file is not valid UTF-8 text"));
@@ -445,14 +531,14 @@ sp_json_doc_parse (const char  *data,
 
   doc = g_new0 (SpJsonDoc, 1);
   /* About one value per 12 bytes of a typical listing */
-  doc->values = g_array_sized_new (FALSE, FALSE, sizeof (SpJsonValue), length / 12 + 16);
-  doc->slots = g_array_sized_new (FALSE, FALSE, sizeof (guint32), length / 12 + 16);
-  doc->arena = g_byte_array_sized_new (length / 2 + 16);
+  buffer_reserve (&doc->values, (length / 12 + 16) * sizeof (SpJsonValue));
+  buffer_reserve (&doc->slots, (length / 12 + 16) * sizeof (guint32));
+  buffer_reserve (&doc->arena, length / 2 + 16);
 
   parser.doc = doc;
   parser.p = parser.start = data;
   parser.end = data + length;
-  parser.scratch = scratch;
+
   parser.max_depth = max_depth;
 
   if (parse_value (&parser, &root))
@@ -462,6 +548,7 @@ sp_json_doc_parse (const char  *data,
         fail (&parser, parser.p, _("unexpected data after the end"));
     }
 
+  g_free (parser.scratch.data);
   if (parser.error != NULL)
     {
       locate (data, parser.error_at, line, column);
@@ -477,7 +564,7 @@ sp_json_doc_parse (const char  *data,
 const SpJsonValue *
 sp_json_doc_root (SpJsonDoc *doc)
 {
-  return &g_array_index (doc->values, SpJsonValue, doc->values->len - 1);
+  return VALUE_AT (doc, doc->values.len / sizeof (SpJsonValue) - 1);
 }
 
 SpJsonType
@@ -492,7 +579,7 @@ sp_json_string (SpJsonDoc         *doc,
 {
   if (value == NULL || value->type != SP_JSON_STRING)
     return NULL;
-  return (const char *) doc->arena->data + value->u.offset;
+  return (const char *) doc->arena.data + value->u.offset;
 }
 
 double
@@ -522,8 +609,7 @@ sp_json_element (SpJsonDoc         *doc,
 {
   if (array == NULL || array->type != SP_JSON_ARRAY || index >= array->length)
     return NULL;
-  return &g_array_index (doc->values, SpJsonValue,
-                         g_array_index (doc->slots, guint32, array->u.first + index));
+  return VALUE_AT (doc, SLOT_AT (doc->slots, array->u.first + index));
 }
 
 /**
@@ -542,14 +628,11 @@ sp_json_member (SpJsonDoc         *doc,
 
   for (guint i = object->length; i > 0; i--)
     {
-      guint32 key = g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1));
-      const SpJsonValue *key_value = &g_array_index (doc->values, SpJsonValue, key);
-
-      const char *key_text = (const char *) doc->arena->data + key_value->u.offset;
+      guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * (i - 1));
+      const char *key_text = (const char *) doc->arena.data + VALUE_AT (doc, key)->u.offset;
 
       if (key_text[0] == name[0] && strcmp (key_text, name) == 0)
-        return &g_array_index (doc->values, SpJsonValue,
-                               g_array_index (doc->slots, guint32, object->u.first + 2 * (i - 1) + 1));
+        return VALUE_AT (doc, SLOT_AT (doc->slots, object->u.first + 2 * (i - 1) + 1));
     }
   return NULL;
 }

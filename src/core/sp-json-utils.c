@@ -60,6 +60,44 @@ sp_json_check_depth (const char *data,
   return TRUE;
 }
 
+/* json-glib turns a lone "\uD800" escape into bytes that are not UTF-8:
+ * such text must not reach a label or be written back. */
+static gboolean
+node_is_valid_text (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_valid_text (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!node_is_valid_text (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      return TRUE;
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * sp_json_parse_bytes:
  * @line: (out) (optional): the line of a syntax error, 0 when unknown
@@ -138,6 +176,13 @@ sp_json_parse_bytes (GBytes  *bytes,
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
                            _("The file is empty"));
+      return NULL;
+    }
+
+  if (!node_is_valid_text (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The file has text that is not valid Unicode (a lone \\u surrogate escape)"));
       return NULL;
     }
 

@@ -148,7 +148,8 @@ save_state (SpPlanner  *self,
     {
       int saved = errno;
       g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NOT_SAVED,
-                   _("Could not create the folder “%s” for your progress: %s"), dir, g_strerror (saved));
+                   _("Your progress was not saved: could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved));
       return FALSE;
     }
 
@@ -178,6 +179,7 @@ save_or_warn (SpPlanner *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* Not a g_warning(): a full or read-only disk is no programming error */
   if (!save_state (self, &error))
     {
       g_message ("%s", error->message);

@@ -515,9 +515,8 @@ sp_state_new_from_bytes (GBytes      *bytes,
   if (version > SP_STATE_VERSION)
     {
       g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_VERSION,
-                   _("%s: written by a newer version of Study Planner (format %" G_GINT64_FORMAT
-                     "; this version reads up to %d)"),
-                   filename, version, SP_STATE_VERSION);
+                   _("%s: written by a newer version of Study Planner (format %d; this version reads up to %d)"),
+                   filename, (int) MIN (version, G_MAXINT), SP_STATE_VERSION);
       return NULL;
     }
 

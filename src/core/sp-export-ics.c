@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "sp-course.h"
+#include "sp-export.h"
+#include "sp-file-utils.h"
+
+/* The iCalendar export: one VEVENT per block, written by libical. Times are
+ * in the planner's time zone with its VTIMEZONE, or in UTC when the zone has
+ * no name a calendar would know. UIDs come from the block ids, which stay
+ * the same across re-plans, so importing again updates the events. */
+
+/**
+ * sp_export_ics_uid:
+ *
+ * Returns: (transfer full): the UID of @block's event: the block id, the plan id, "@studyplanner"
+ */
+char *
+sp_export_ics_uid (SpPlan        *plan,
+                   const SpBlock *block)
+{
+  return g_strdup_printf ("%s.%s@studyplanner", block->id, sp_plan_get_id (plan));
+}
+
+/* The zone's data from the system (through libical), when it has a name a
+ * calendar knows, such as "Europe/Bucharest". */
+static icaltimezone *
+lookup_zone (GTimeZone *tz)
+{
+  const char *id = tz ? g_time_zone_get_identifier (tz) : NULL;
+
+  if (id == NULL || strchr (id, '/') == NULL || id[0] == '/')
+    return NULL;
+  return icaltimezone_get_builtin_timezone (id);
+}
+
+/* libical calls its zones "/freeassociation.sourceforge.net/Europe/…", and
+ * an empty prefix means that one; calendars know the plain name better. */
+static icalcomponent *
+dup_vtimezone (icaltimezone *zone,
+               guint32       first_day)
+{
+  icalcomponent *vtimezone = icaltimezone_get_component (zone);
+  icalproperty *tzid;
+
+  if (vtimezone == NULL)
+    return NULL;
+  vtimezone = icalcomponent_new_clone (vtimezone);
+  if (first_day > 1)
+    {
+      /* Only the rules from the first block on: clients need no zone history */
+      struct icaltimetype since = icaltime_null_time ();
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, first_day - 1);
+      since.year = g_date_get_year (&date);
+      since.month = g_date_get_month (&date);
+      since.day = g_date_get_day (&date);
+      since = icaltime_set_timezone (&since, icaltimezone_get_utc_timezone ());
+      icaltimezone_truncate_vtimezone (vtimezone, since, icaltime_null_time (), 0);
+    }
+  tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+  if (tzid != NULL)
+    icalproperty_set_tzid (tzid, icaltimezone_get_location (zone));
+  else
+    icalcomponent_add_property (vtimezone, icalproperty_new_tzid (icaltimezone_get_location (zone)));
+  return vtimezone;
+}
+
+static struct icaltimetype
+block_time (GTimeZone    *tz,
+            icaltimezone *zone,
+            guint32       day,
+            guint         minute)
+{
+  struct icaltimetype t = icaltime_null_time ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  if (zone != NULL)
+    {
+      t.year = g_date_get_year (&date);
+      t.month = g_date_get_month (&date);
+      t.day = g_date_get_day (&date);
+      t.hour = (int) (minute / 60);
+      t.minute = (int) (minute % 60);
+      t.is_date = 0;
+      return t;
+    }
+  else
+    {
+      g_autoptr(GDateTime) local = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                                                     g_date_get_day (&date), (int) (minute / 60),
+                                                     (int) (minute % 60), 0);
+
+      return icaltime_from_timet_with_zone ((time_t) g_date_time_to_unix (local), 0,
+                                            icaltimezone_get_utc_timezone ());
+    }
+}
+
+static const char *
+block_task (const SpBlock *block)
+{
+  const SpText *task = NULL;
+
+  switch (block->kind)
+    {
+    case SP_BLOCK_KIND_LEARN:
+      task = block->topic->task_read;
+      break;
+    case SP_BLOCK_KIND_PRACTICE:
+      task = block->topic->task_practice;
+      break;
+    case SP_BLOCK_KIND_PROJECT:
+      task = block->topic->task_project;
+      break;
+    case SP_BLOCK_KIND_REVIEW:
+    default:
+      break;
+    }
+  return task ? sp_text_get (task) : NULL;
+}
+
+static char *
+dup_description (SpPlanner     *planner,
+                 SpPlan        *plan,
+                 const SpBlock *block,
+                 char         **url)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *task = block_task (block);
+  const char *course_json = sp_planner_get_topic_course (planner, block->topic->id);
+  const SpLevel *level = block->level < sp_plan_get_n_levels (plan) ? sp_plan_get_level (plan, block->level) : NULL;
+
+  /* TRANSLATORS: the first line of a calendar event: "Learn: Read chapters 1–3 of …" */
+  g_string_append_printf (text, _("%s: %s"), sp_block_kind_get_label (block->kind),
+                          task ? task : sp_topic_get_title (block->topic));
+  if (block->kind == SP_BLOCK_KIND_REVIEW)
+    {
+      g_string_truncate (text, 0);
+      /* TRANSLATORS: what to do in a review block of a calendar event */
+      g_string_append_printf (text, _("Review: go over “%s” again, from memory first."),
+                              sp_topic_get_title (block->topic));
+    }
+  if (level != NULL)
+    g_string_append_printf (text, "\n%s", sp_text_get (level->title));
+  if (block->moved)
+    g_string_append_printf (text, "\n%s", _("Moved forward from a missed day."));
+  if (block->note != NULL && block->note[0] != '\0')
+    /* TRANSLATORS: the user's note on a block, in a calendar event */
+    g_string_append_printf (text, "\n%s", block->note);
+
+  *url = NULL;
+  if (course_json != NULL)
+    {
+      g_autoptr(SpCourse) course = sp_course_new_from_json (course_json, NULL);
+
+      if (course != NULL)
+        {
+          const char *course_url = sp_course_get_url (course);
+
+          /* TRANSLATORS: the course attached to a topic, in a calendar event */
+          g_string_append_printf (text, "\n%s", _("Course:"));
+          g_string_append_printf (text, " %s", sp_course_get_title (course));
+          if (course_url != NULL && sp_url_is_web (course_url))
+            {
+              g_string_append_printf (text, "\n%s", course_url);
+              *url = g_strdup (course_url);
+            }
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define CALENDAR_END "END:VCALENDAR\r\n"
+
+static char *
+calendar_error (GError **error)
+{
+  g_set_error (error, SP_EXPORT_ERROR, SP_EXPORT_ERROR_CALENDAR,
+               _("Could not write the calendar: %s"), icalerror_strerror (icalerrno));
+  return NULL;
+}
+
+static icalcomponent *
+make_event (SpPlanner           *planner,
+            SpPlan              *plan,
+            GTimeZone           *tz,
+            icaltimezone        *zone,
+            const SpBlock       *block,
+            struct icaltimetype  stamp,
+            int                  sequence)
+{
+  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *uid = sp_export_ics_uid (plan, block);
+  g_autofree char *summary = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *description = dup_description (planner, plan, block, &url);
+  const SpLevel *level = block->level < sp_plan_get_n_levels (plan) ? sp_plan_get_level (plan, block->level) : NULL;
+  icalproperty *start;
+  icalproperty *end;
+
+  /* TRANSLATORS: the title of a calendar event: topic · kind of block, "Linear algebra · Learn" */
+  summary = g_strdup_printf (_("%s · %s"), sp_topic_get_title (block->topic), sp_block_kind_get_label (block->kind));
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (event, icalproperty_new_lastmodified (stamp));
+  icalcomponent_add_property (event, icalproperty_new_sequence (sequence));
+  start = icalproperty_new_dtstart (block_time (tz, zone, block->day, block->start));
+  end = icalproperty_new_dtend (block_time (tz, zone, block->day, block->start + block->minutes));
+  if (zone != NULL)
+    {
+      icalproperty_add_parameter (start, icalparameter_new_tzid (icaltimezone_get_location (zone)));
+      icalproperty_add_parameter (end, icalparameter_new_tzid (icaltimezone_get_location (zone)));
+    }
+  icalcomponent_add_property (event, start);
+  icalcomponent_add_property (event, end);
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  icalcomponent_add_property (event, icalproperty_new_description (description));
+  if (level != NULL)
+    icalcomponent_add_property (event, icalproperty_new_categories (sp_text_get (level->title)));
+  if (url != NULL)
+    icalcomponent_add_property (event, icalproperty_new_url (url));
+  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
+  if (block->status == SP_BLOCK_STATUS_SKIPPED)
+    icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CANCELLED));
+  else
+    icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
+  return event;
+}
+
+/**
+ * sp_export_ics_to_string:
+ *
+ * Returns: (transfer full): the planner's schedule as an iCalendar file,
+ *   or %NULL with @error set
+ */
+char *
+sp_export_ics_to_string (SpPlanner  *planner,
+                         GError    **error)
+{
+  SpSchedule *schedule;
+  SpPlan *plan;
+  GTimeZone *tz;
+  icaltimezone *zone;
+  icalcomponent *calendar;
+  icalproperty *name;
+  struct icaltimetype stamp;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *prodid = NULL;
+  g_autoptr(GString) out = NULL;
+  char *ical;
+  guint n_blocks;
+  int sequence;
+
+  g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  schedule = sp_planner_get_schedule (planner);
+  plan = sp_planner_get_plan (planner);
+  tz = sp_planner_get_timezone (planner);
+  zone = lookup_zone (tz);
+
+  stamp = icaltime_from_timet_with_zone ((time_t) g_date_time_to_unix (now), 0, icaltimezone_get_utc_timezone ());
+  /* Some calendars update an imported event only when its SEQUENCE grows:
+   * minutes since 2020 grow with every export */
+  sequence = (int) MAX (0, (g_date_time_to_unix (now) - 1577836800) / 60);
+
+  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  name = icalproperty_new_x (sp_plan_get_title (plan));
+  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, name);
+  if (zone != NULL)
+    {
+      icalcomponent *vtimezone = dup_vtimezone (zone, sp_schedule_get_first_day (schedule));
+
+      if (vtimezone != NULL)
+        {
+          icalproperty *tzname = icalproperty_new_x (icaltimezone_get_location (zone));
+
+          icalproperty_set_x_name (tzname, "X-WR-TIMEZONE");
+          icalcomponent_add_property (calendar, tzname);
+          icalcomponent_add_component (calendar, vtimezone);
+        }
+      else
+        zone = NULL;
+    }
+
+  /* libical writes the calendar's head and each event; one event at a
+   * time, rather than one tree of thousands, keeps it fast */
+  ical = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
+    {
+      icalmemory_free_buffer (ical);
+      return calendar_error (error);
+    }
+
+  n_blocks = sp_schedule_get_n_blocks (schedule);
+  out = g_string_sized_new (strlen (ical) + n_blocks * 640);
+  g_string_append_len (out, ical, (gssize) (strlen (ical) - strlen (CALENDAR_END)));
+  icalmemory_free_buffer (ical);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      icalcomponent *event = make_event (planner, plan, tz, zone, sp_schedule_get_block (schedule, i),
+                                         stamp, sequence);
+      char *text = icalcomponent_as_ical_string_r (event);
+
+      icalcomponent_free (event);
+      if (text == NULL)
+        return calendar_error (error);
+      g_string_append (out, text);
+      icalmemory_free_buffer (text);
+    }
+  g_string_append (out, CALENDAR_END);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sp_export_ics:
+ * @path: a file name, or "-" for standard output
+ *
+ * Writes sp_export_ics_to_string() through a temporary file and a rename.
+ */
+gboolean
+sp_export_ics (SpPlanner   *planner,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *ical = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  ical = sp_export_ics_to_string (planner, error);
+  if (ical == NULL)
+    return FALSE;
+  return sp_file_write_atomic (path, ical, strlen (ical), error);
+}

@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sp-calendar-grid.h"
+#include "sp-export.h"
+#include "sp-print-layout.h"
+#include "sp-print-operation.h"
+#include "sp-test-ui.h"
+#include "sp-window-print.h"
+#include "sp-window.h"
+
+/* The app's print path for real: the window's print operation run with
+ * GTK_PRINT_OPERATION_ACTION_EXPORT, which renders through GTK's own
+ * print machinery into a PDF, then read back with pdfinfo and pdftotext;
+ * the menu and the shortcut; Export as PDF and iCalendar with their toasts
+ * and their error dialogs. */
+
+static char *tmp_dir;
+
+static guint32
+date (const char *text)
+{
+  guint32 day = 0;
+
+  g_assert_true (sp_parse_date (text, &day, NULL));
+  return day;
+}
+
+static SpPlanner *
+setup_planner (SpApplication *app)
+{
+  SpPlanner *planner = sp_application_get_planner (app);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Bucharest");
+  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (planner));
+
+  sp_planner_set_timezone (planner, tz);
+  sp_planner_set_today (planner, date ("2025-03-12"));
+  availability->start_day = date ("2025-03-03");
+  sp_planner_set_availability (planner, availability);
+  g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), >, 100);
+  /* The calendar shows "today" */
+  sp_window_set_selected_day (SP_WINDOW (sp_test_ui_get_window (app)), date ("2025-03-12"));
+  return planner;
+}
+
+static char *
+run_tool (const char *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", first_arg, error->message, err);
+  return out;
+}
+
+static guint
+pdf_pages (const char *path,
+           double     *width,
+           double     *height)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+  const char *pages = strstr (info, "\nPages:");
+  const char *size = strstr (info, "\nPage size:");
+  char *end;
+
+  g_assert_nonnull (pages);
+  g_assert_nonnull (size);
+  *width = g_ascii_strtod (size + strlen ("\nPage size:"), &end);
+  g_assert_true (g_str_has_prefix (end, " x "));
+  *height = g_ascii_strtod (end + 3, NULL);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
+}
+
+static char *
+normalize (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+
+  return normalize (text);
+}
+
+static void
+assert_has (const char *haystack,
+            const char *needle)
+{
+  g_autofree char *n = normalize (needle);
+
+  if (strstr (haystack, n) == NULL)
+    g_error ("“%s” is not in the PDF text:\n%s", n, haystack);
+}
+
+/* Runs the window's own print operation into a PDF, as Print to File does */
+static char *
+print_to_pdf (SpWindow         *window,
+              SpPrintOperation *operation,
+              const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+static void
+test_print_week (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  SpPlanner *planner = setup_planner (app);
+  SpSchedule *schedule = sp_planner_get_schedule (planner);
+  g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_WEEK);
+  g_autofree char *path = print_to_pdf (window, operation, "week.pdf");
+  g_autofree char *text = pdf_text (path);
+  g_autofree char *page = g_strdup_printf (_("Page %u of %u"), 1, 1);
+  guint first_weekday = sp_calendar_get_locale_first_weekday ();
+  guint32 monday = date ("2025-03-12") - (sp_day_get_weekday (date ("2025-03-12")) + 7 - first_weekday) % 7;
+  g_autofree char *range = NULL;
+  double w, h;
+
+  /* One landscape page, whatever the locale's paper */
+  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  g_assert_cmpfloat (w, >, h);
+
+  assert_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
+  assert_has (text, page);
+  assert_has (text, _("Goals This Week"));
+  /* The week as the calendar has it: from Monday in Romanian, from Sunday in the C locale */
+  g_assert_cmpuint (first_weekday, ==, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? 0 : 6);
+  range = g_strdup_printf ("%u – %u %s 2025", monday - date ("2025-03-01") + 1, monday - date ("2025-03-01") + 7,
+                           g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie" : "March");
+  assert_has (text, range);
+  for (guint32 day = monday; day < monday + 7; day++)
+    {
+      guint first, n = sp_schedule_get_day_blocks (schedule, day, &first);
+
+      for (guint i = first; i < first + n; i++)
+        assert_has (text, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
+    }
+
+  g_unlink (path);
+  sp_test_ui_stop_app (app);
+}
+
+/* The month the calendar shows is the one printed */
+static void
+test_print_shown_month (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  g_autoptr(SpPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double w, h;
+
+  setup_planner (app);
+  sp_window_set_selected_day (window, date ("2025-05-20"));
+  operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_MONTH);
+  path = print_to_pdf (window, operation, "shown-month.pdf");
+  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  text = pdf_text (path);
+  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "mai 2025" : "May 2025");
+
+  g_unlink (path);
+  sp_test_ui_stop_app (app);
+}
+
+/* The whole plan paginates in GTK as in the core: same pages, numbered */
+static void
+test_print_plan (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  SpPlanner *planner = setup_planner (app);
+  g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_PLAN);
+  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
+  g_autoptr(SpPrintLayout) layout = sp_print_layout_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0,
+                                                                 sp_calendar_get_locale_first_weekday ());
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+  guint expected = sp_print_layout_paginate (layout, cr, gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
+                                             gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS));
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  double w, h;
+  guint n_pages;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  path = print_to_pdf (window, operation, "plan.pdf");
+  n_pages = pdf_pages (path, &w, &h);
+  g_assert_cmpuint (n_pages, ==, expected);
+  g_assert_cmpuint (n_pages, >, 10);
+  g_assert_cmpfloat (w, <, h);
+
+  text = pdf_text (path);
+  last = g_strdup_printf (_("Page %u of %u"), n_pages, n_pages);
+  assert_has (text, last);
+  for (guint l = 0; l < sp_plan_get_n_levels (sp_planner_get_plan (planner)); l++)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), l + 1,
+                                                  sp_text_get (sp_plan_get_level (sp_planner_get_plan (planner), l)->title));
+      assert_has (text, heading);
+    }
+
+  g_unlink (path);
+  sp_test_ui_stop_app (app);
+}
+
+/* The user's page setup wins: US Letter, portrait, even for the week */
+static void
+test_print_page_setup (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  SpPlanner *planner = setup_planner (app);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr(SpPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  double w, h;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, letter);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  operation = sp_print_operation_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_MONTH,
+                                      sp_planner_get_today (planner), 0, setup);
+  path = print_to_pdf (window, operation, "month-letter.pdf");
+  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  g_assert_cmpfloat_with_epsilon (w, 612, 1);
+  g_assert_cmpfloat_with_epsilon (h, 792, 1);
+  text = pdf_text (path);
+  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie 2025" : "March 2025");
+
+  g_unlink (path);
+  sp_test_ui_stop_app (app);
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+P, and the four commands in the primary menu */
+static void
+test_print_actions (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_primary_menu_button (GTK_WIDGET (window)));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
+  const char *actions[] = { "win.print", "win.page-setup", "win.export-pdf", "win.export-ics" };
+  GMenuModel *menu;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>p");
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gboolean installed = FALSE;
+      GType owner;
+      const char *name;
+      const GVariantType *parameter_type;
+      const char *property;
+
+      g_assert_true (menu_has_action (menu, actions[i]));
+      for (guint a = 0;
+           gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), a, &owner, &name, &parameter_type, &property);
+           a++)
+        installed |= g_str_equal (name, actions[i]);
+      g_assert_true (installed);
+    }
+
+  sp_test_ui_stop_app (app);
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            return ADW_MESSAGE_DIALOG (toplevel);
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_error ("no error dialog appeared");
+}
+
+static void
+wait_for_text (GtkWidget  *root,
+               const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!sp_test_ui_has_text (root, text) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sp_test_ui_has_text (root, text));
+}
+
+/* Export as PDF and iCalendar from the window: a toast when done */
+static void
+test_export_from_window (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  SpPlanner *planner = setup_planner (app);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "Schedule.pdf", NULL);
+  g_autofree char *ics = g_build_filename (tmp_dir, "Schedule.ics", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) ics_file = g_file_new_for_path (ics);
+  g_autofree char *pdf_toast = g_strdup_printf (_("Saved “%s”"), "Schedule.pdf");
+  g_autofree char *ics_toast = g_strdup_printf (_("Saved “%s”"), "Schedule.ics");
+  g_autofree char *contents = NULL;
+  icalcomponent *calendar;
+  double w, h;
+
+  sp_window_export_pdf (window, pdf_file, SP_PRINT_RANGE_PLAN, SP_PAPER_LETTER);
+  wait_for_text (GTK_WIDGET (window), pdf_toast);
+  g_assert_cmpuint (pdf_pages (pdf, &w, &h), >, 10);
+  g_assert_cmpfloat_with_epsilon (w, 612, 0.1);
+  g_assert_cmpfloat_with_epsilon (h, 792, 0.1);
+
+  sp_window_export_ics (window, ics_file);
+  wait_for_text (GTK_WIDGET (window), ics_toast);
+  g_assert_true (g_file_get_contents (ics, &contents, NULL, NULL));
+  calendar = icalparser_parse_string (contents);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==,
+                   (int) sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)));
+  icalcomponent_free (calendar);
+
+  g_unlink (pdf);
+  g_unlink (ics);
+  sp_test_ui_stop_app (app);
+}
+
+/* A folder that is not there, a folder in the way: a dialog that says so,
+ * and no file */
+static void
+test_export_errors (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpWindow *window = SP_WINDOW (sp_test_ui_get_window (app));
+  g_autofree char *missing = g_build_filename (tmp_dir, "gone", "Schedule.pdf", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (tmp_dir);
+  AdwMessageDialog *dialog;
+
+  setup_planner (app);
+
+  sp_window_export_pdf (window, missing_file, SP_PRINT_RANGE_WEEK, SP_PAPER_A4);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could not export the PDF"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sp_window_export_ics (window, dir_file);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could not export the calendar"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), tmp_dir));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sp_test_ui_stop_app (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* A state of our own: the planner saves what the tests change */
+  tmp_dir = g_dir_make_tmp ("sp-test-print-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  {
+    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/print/week", test_print_week);
+  g_test_add_func ("/print/shown-month", test_print_shown_month);
+  g_test_add_func ("/print/plan", test_print_plan);
+  g_test_add_func ("/print/page-setup", test_print_page_setup);
+  g_test_add_func ("/print/actions", test_print_actions);
+  g_test_add_func ("/print/export-from-window", test_export_from_window);
+  g_test_add_func ("/print/export-errors", test_export_errors);
+
+  status = g_test_run ();
+  {
+    g_autofree char *state = g_build_filename (tmp_dir, "data", "study-planner", "state.json", NULL);
+    g_autofree char *state_dir = g_path_get_dirname (state);
+    g_autofree char *data = g_path_get_dirname (state_dir);
+
+    g_unlink (state);
+    g_rmdir (state_dir);
+    g_rmdir (data);
+    g_rmdir (tmp_dir);
+  }
+  return status;
+}
