@@ -996,6 +996,33 @@ test_screenshots (void)
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
     }
 
+  /* High contrast, as the accessibility setting turns it on (libadwaita
+   * reads it from GNOME's settings when there is no portal) */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+
+    if (schema != NULL && resize (&ui, 1280, 800))
+      {
+        g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+        g_settings_set_boolean (a11y, "high-contrast", TRUE);
+        sp_test_ui_wait (100);
+        if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+          for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s-high-contrast", views[v]);
+
+              sp_window_set_view (ui.window, views[v]);
+              sp_test_ui_wait (500);
+              sp_test_ui_save_png (GTK_WIDGET (ui.window), name);
+            }
+        else
+          g_test_message ("libadwaita does not follow the high-contrast setting here: no screenshots of it");
+        g_settings_set_boolean (a11y, "high-contrast", FALSE);
+      }
+  }
+
   ui_stop (&ui);
 }
 
