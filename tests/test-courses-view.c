@@ -297,6 +297,9 @@ test_attach (void)
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "use"), ==, _("_Use Course Hours"));
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
   g_assert_cmpfloat (sp_planner_get_topic_hours (planner, topic), ==, estimate);
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
+  sp_test_ui_wait (100);
+  sp_test_ui_save_png (GTK_WIDGET (dialog), "workload-dialog");
   /* What the "Use Course Hours" button does: respond, then close */
   adw_message_dialog_response (dialog, "use");
   gtk_window_close (GTK_WINDOW (dialog));
