@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
+#include "sp-scheduler.h"
 
 /* The courses shown in a topic's expansion in the Path view: the one the
  * user attached, then the best matches, each with its page and "Use". */
@@ -36,7 +38,112 @@ static void
 use_clicked_cb (GtkButton *button,
                 UseData   *use)
 {
-  sp_course_attach (use->planner, use->topic_id, use->course);
+  sp_course_rows_attach (GTK_WIDGET (button), use->planner, use->topic_id, use->course);
+}
+
+typedef struct
+{
+  SpPlanner *planner;
+  char      *topic_id;
+  double     hours;
+} HoursData;
+
+static void
+hours_data_free (gpointer  data,
+                 GClosure *closure)
+{
+  HoursData *choice = data;
+
+  g_clear_object (&choice->planner);
+  g_free (choice->topic_id);
+  g_free (choice);
+}
+
+/* "40 hours", with the plural the number asks for */
+static char *
+format_hours_phrase (double hours)
+{
+  g_autofree char *number = sp_scheduler_format_hours (hours);
+  gulong n = fabs (hours - round (hours)) < 0.05 ? (gulong) round (hours) : (gulong) ceil (hours);
+
+  /* TRANSLATORS: a number of hours in a sentence, "40 hours" or "7.5 hours" */
+  return g_strdup_printf (ngettext ("%s hour", "%s hours", n), number);
+}
+
+static void
+hours_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HoursData        *choice)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "use") != 0)
+    return;
+  if (!sp_planner_set_topic_hours (choice->planner, choice->topic_id, choice->hours, &error))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+      AdwMessageDialog *failed = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Hours Not Changed"), NULL));
+
+      adw_message_dialog_set_body (failed, error->message);
+      adw_message_dialog_add_response (failed, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+    }
+}
+
+/**
+ * sp_course_rows_attach:
+ * @from: the widget the user chose the course in, for the dialog's window
+ *
+ * Attaches @course to @topic_id and, when the course states a workload
+ * other than the topic's hours, asks whether to plan with it instead.
+ */
+void
+sp_course_rows_attach (GtkWidget  *from,
+                       SpPlanner  *planner,
+                       const char *topic_id,
+                       SpCourse   *course)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+  SpPlan *plan = sp_planner_get_plan (planner);
+  const SpTopic *topic = plan ? sp_plan_lookup_topic (plan, topic_id) : NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *offered = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *body = NULL;
+  HoursData *choice;
+  double hours;
+
+  sp_course_attach (planner, topic_id, course);
+
+  hours = sp_course_get_offered_hours (planner, topic_id, course);
+  if (hours <= 0 || topic == NULL)
+    return;
+
+  offered = format_hours_phrase (hours);
+  current = format_hours_phrase (sp_planner_get_topic_hours (planner, topic_id));
+  /* TRANSLATORS: "Use the course’s 40 hours instead of the estimated 30 hours for Linear algebra?" */
+  body = g_strdup_printf (_("Use the course’s %s instead of the estimated %s for %s?"),
+                          offered, current, sp_topic_get_title (topic));
+
+  /* Plan and listing text is untrusted: the body is plain text, never markup */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Use the Course’s Hours?"), NULL));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Estimate"),
+                                    "use", _("_Use Course Hours"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "use", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "use");
+  adw_message_dialog_set_close_response (dialog, "keep");
+
+  choice = g_new0 (HoursData, 1);
+  choice->planner = g_object_ref (planner);
+  choice->topic_id = g_strdup (topic_id);
+  choice->hours = hours;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (hours_response_cb), choice, hours_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -12,5 +12,9 @@ void sp_course_rows_add (AdwExpanderRow *expander,
                          SpCatalog      *catalog,
                          SpPlanner      *planner,
                          const char     *topic_id);
+void sp_course_rows_attach (GtkWidget      *from,
+                            SpPlanner      *planner,
+                            const char     *topic_id,
+                            SpCourse       *course);
 
 G_END_DECLS

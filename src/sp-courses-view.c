@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-course-attach.h"
+#include "sp-course-rows.h"
 #include "sp-courses-view.h"
 
 /* Course listings beside the plan: search as you type, filters, sorting,
@@ -470,7 +471,7 @@ attach_action (GtkWidget  *widget,
   if (course == NULL || self->planner == NULL)
     return;
 
-  sp_course_attach (self->planner, topic_id, course);
+  sp_course_rows_attach (widget, self->planner, topic_id, course);
   /* TRANSLATORS: "“CS231n” is now the course for Computer vision" */
   message = g_strdup_printf (_("“%s” is now the course for %s"),
                              sp_course_get_title (course), topic_title (self, topic_id));

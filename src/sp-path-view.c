@@ -153,11 +153,15 @@ describe_prerequisites (SpPlan        *plan,
 
 static GtkWidget *
 new_topic_row (SpPlan        *plan,
+               SpPlanner     *planner,
                const SpTopic *topic,
                const char    *extra)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *hours = format_hours (topic->hours);
+  /* The hours of an attached course when the user chose them */
+  gboolean from_course = planner != NULL && sp_planner_has_topic_hours (planner, topic->id);
+  g_autofree char *hours = format_hours (from_course ? sp_planner_get_topic_hours (planner, topic->id)
+                                                     : topic->hours);
   g_autofree char *prereqs = describe_prerequisites (plan, topic);
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
@@ -180,8 +184,19 @@ new_topic_row (SpPlan        *plan,
   gtk_widget_add_css_class (hours_label, "numeric");
   gtk_widget_add_css_class (hours_label, "dim-label");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), hours_label);
+  if (from_course)
+    {
+      g_autofree char *estimate = format_hours (topic->hours);
+      /* TRANSLATORS: the tooltip of a topic's hours taken from its course, "From the course (estimate: 30 h)" */
+      g_autofree char *tooltip = g_strdup_printf (_("From the course (estimate: %s)"), estimate);
 
-  accessible = g_strdup_printf (_("%s, %s"), sp_topic_get_title (topic), hours);
+      gtk_widget_set_tooltip_text (hours_label, tooltip);
+      gtk_widget_add_css_class (hours_label, "course-hours");
+      /* TRANSLATORS: read out for a topic row, "Linear algebra, 40 h, from the course" */
+      accessible = g_strdup_printf (_("%s, %s, from the course"), sp_topic_get_title (topic), hours);
+    }
+  else
+    accessible = g_strdup_printf (_("%s, %s"), sp_topic_get_title (topic), hours);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -208,6 +223,7 @@ new_boxed_list (void)
 typedef struct
 {
   SpPlan    *plan;
+  SpPlanner *planner;    /* nullable */
   GPtrArray *topics;     /* element-type SpTopic, borrowed from plan */
   gboolean   show_level; /* for woven topics: say during which level */
   guint      shown;
@@ -217,6 +233,7 @@ static void
 topic_pager_free (TopicPager *pager)
 {
   g_object_unref (pager->plan);
+  g_clear_object (&pager->planner);
   g_ptr_array_unref (pager->topics);
   g_free (pager);
 }
@@ -256,7 +273,7 @@ show_more_rows (GtkListBox *list)
         /* TRANSLATORS: when a skill is studied, "During Machine Learning Core" */
         when = g_strdup_printf (_("During %s"),
                                 sp_text_get (sp_plan_get_level (pager->plan, topic->level)->title));
-      gtk_list_box_append (list, new_topic_row (pager->plan, topic, when));
+      gtk_list_box_append (list, new_topic_row (pager->plan, pager->planner, topic, when));
     }
 
   if (pager->shown == pager->topics->len)
@@ -279,6 +296,7 @@ show_more_rows (GtkListBox *list)
 /* Returns: (transfer full) (nullable): a boxed list of @topics, NULL for none */
 static GtkWidget *
 new_topic_list (SpPlan    *plan,
+                SpPlanner *planner,
                 GPtrArray *topics,
                 gboolean   show_level)
 {
@@ -291,6 +309,7 @@ new_topic_list (SpPlan    *plan,
   list = new_boxed_list ();
   pager = g_new0 (TopicPager, 1);
   pager->plan = g_object_ref (plan);
+  pager->planner = planner ? g_object_ref (planner) : NULL;
   pager->topics = g_ptr_array_ref (topics);
   pager->show_level = show_level;
   g_object_set_data_full (G_OBJECT (list), "sp-topic-pager", pager, (GDestroyNotify) topic_pager_free);
@@ -490,7 +509,7 @@ add_level (SpPathView    *self,
   g_autoptr(GPtrArray) topics = NULL;
   g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), level->number, sp_text_get (level->title));
   g_autofree char *frame = format_time_frame (level);
-  g_autofree char *hours = format_hours (sp_plan_get_level_hours (plan, level->number - 1, track_id));
+  g_autofree char *hours = format_hours (sp_planner_get_level_hours (self->planner, level->number - 1));
   g_autofree char *meta = NULL;
   const char *description = sp_text_get (level->description);
 
@@ -522,7 +541,7 @@ add_level (SpPathView    *self,
         g_ptr_array_extend (topics, track->topics, NULL, NULL);
     }
 
-  list = new_topic_list (plan, topics, FALSE);
+  list = new_topic_list (plan, self->planner, topics, FALSE);
   if (list != NULL)
     gtk_box_append (GTK_BOX (section), list);
 
@@ -549,7 +568,7 @@ add_woven_section (SpPathView      *self,
         g_ptr_array_add (topics, (gpointer) topic);
     }
 
-  list = new_topic_list (plan, topics, TRUE);
+  list = new_topic_list (plan, self->planner, topics, TRUE);
   if (list == NULL)
     return;
 
@@ -581,10 +600,9 @@ rebuild (SpPathView *self)
   for (guint i = 0; i < sp_plan_get_n_levels (plan); i++)
     {
       const SpLevel *level = sp_plan_get_level (plan, i);
-      const char *track = sp_planner_get_track (self->planner);
 
       gtk_box_append (self->steps_box,
-                      new_step (self, level, sp_plan_get_level_hours (plan, i, track),
+                      new_step (self, level, sp_planner_get_level_hours (self->planner, i),
                                 sp_planner_get_level_progress (self->planner, i)));
       add_level (self, plan, level);
     }

@@ -8,6 +8,7 @@
 #include "sp-catalog-matcher.h"
 #include "sp-catalog-source.h"
 #include "sp-catalog.h"
+#include "sp-course-attach.h"
 #include "sp-course.h"
 #include "sp-json-doc.h"
 
@@ -659,6 +660,78 @@ test_json_doc (void)
   assert_json_error ("  ", 1, 3, "unexpected end");
 }
 
+static SpCourse *
+course_with (const char *workload)
+{
+  g_autofree char *json = g_strdup_printf ("{\"id\": \"c\", \"title\": \"C\"%s%s}",
+                                           workload[0] ? ", " : "", workload);
+  g_autoptr(GError) error = NULL;
+  SpCourse *course = sp_course_new_from_json (json, &error);
+
+  g_assert_no_error (error);
+  return course;
+}
+
+/* A course's workload: stated hours win, else hours a week times weeks */
+static void
+test_total_hours (void)
+{
+  static const struct {
+    const char *workload;
+    double      hours;
+  } cases[] = {
+    { "", 0 },
+    { "\"hours\": 40", 40 },
+    { "\"hours\": 12.5", 12.5 },
+    { "\"hours_per_week\": 5, \"weeks\": 8", 40 },
+    { "\"hours_per_week\": 2.5, \"weeks\": 3", 7.5 },
+    { "\"hours\": 30, \"hours_per_week\": 5, \"weeks\": 8", 30 },
+    { "\"hours_per_week\": 5", 0 },
+    { "\"weeks\": 8", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SpCourse) course = course_with (cases[i].workload);
+
+      g_test_message ("workload {%s}", cases[i].workload);
+      g_assert_cmpfloat_with_epsilon (sp_course_get_total_hours (course), cases[i].hours, 1e-9);
+    }
+}
+
+/* The workload is offered for a topic only when known and different */
+static void
+test_offered_hours (void)
+{
+  static const char plan_json[] =
+    "{\"format\": 1, \"id\": \"o\", \"title\": \"O\", \"levels\": [{\"id\": \"l\", \"title\": \"L\", "
+    "\"min_months\": 1, \"topics\": [{\"id\": \"la\", \"title\": \"Linear algebra\", \"hours\": 30, "
+    "\"tasks\": {\"read\": \"r\"}}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (plan_json, sizeof plan_json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (bytes, "o.json", NULL, &error);
+  g_autoptr(SpPlanner) planner = NULL;
+  g_autoptr(SpCourse) forty = course_with ("\"hours_per_week\": 5, \"weeks\": 8");
+  g_autoptr(SpCourse) thirty = course_with ("\"hours\": 30.01");
+  g_autoptr(SpCourse) unknown = course_with ("");
+  g_autoptr(SpCourse) huge = course_with ("\"hours\": 5000");
+
+  g_assert_no_error (error);
+  planner = sp_planner_new (plan);
+
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", forty), ==, 40);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", thirty), ==, 0);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", unknown), ==, 0);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", huge), ==, 0);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "nothing", forty), ==, 0);
+
+  /* Once taken, the same workload is not asked about again */
+  g_assert_true (sp_planner_set_topic_hours (planner, "la", 40, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", forty), ==, 0);
+  g_assert_cmpfloat (sp_course_get_offered_hours (planner, "la", thirty), ==, 30.01);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +749,8 @@ main (int   argc,
   g_test_add_func ("/catalog/format/errors", test_errors);
   g_test_add_func ("/catalog/course/json", test_json_round_trip);
   g_test_add_func ("/catalog/course/query", test_query);
+  g_test_add_func ("/catalog/course/total-hours", test_total_hours);
+  g_test_add_func ("/catalog/course/offered-hours", test_offered_hours);
   g_test_add_func ("/catalog/sources", test_sources_variant);
   g_test_add_func ("/catalog/age", test_age);
   g_test_add_func ("/catalog/json-doc", test_json_doc);

@@ -222,6 +222,34 @@ test_filters_and_sort (void)
   g_assert_cmpfloat (sp_course_get_rating (shown_course (view, 0)), ==, 4.9);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Depth first: the label showing exactly @text */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_attach (void)
 {
@@ -231,17 +259,57 @@ test_attach (void)
   SpCatalog *catalog = sp_application_get_catalog (app);
   SpCourse *course = sp_catalog_lookup_course (catalog, NULL, "py4e");
   const char *topic;
+  const char *topic_name;
   g_autoptr(SpCourse) attached = NULL;
   GtkWidget *path_view;
   AdwExpanderRow *row = NULL;
+  AdwMessageDialog *dialog;
+  double estimate, level_hours;
+  guint level;
 
   g_assert_nonnull (course);
   topic = sp_course_get_matched_topics (course)[0];
   g_assert_nonnull (topic);
+  topic_name = sp_topic_get_title (sp_plan_lookup_topic (sp_planner_get_plan (planner), topic));
+  level = sp_plan_lookup_topic (sp_planner_get_plan (planner), topic)->level;
+
+  /* Saved state may outlive a run: start from the plan's estimate */
+  g_assert_true (sp_planner_set_topic_hours (planner, topic, 0, NULL));
+  sp_course_detach (planner, topic);
+  level_hours = sp_schedule_get_level_report (sp_planner_get_schedule (planner), level)->hours;
 
   /* "Use for <topic>" is an action, reachable from the row's menu */
+  estimate = sp_planner_get_topic_hours (planner, topic);
+  g_assert_cmpfloat (sp_course_get_total_hours (course), ==, 80);
+  g_assert_cmpfloat (estimate, !=, 80);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.attach", "(sss)", "", "py4e", topic));
   sp_test_ui_wait (50);
+
+  /* The course states 80 hours: the user is asked before the estimate changes */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == sp_test_ui_get_window (app));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "80"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), topic_name));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, _("_Keep Estimate"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "use"), ==, _("_Use Course Hours"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  g_assert_cmpfloat (sp_planner_get_topic_hours (planner, topic), ==, estimate);
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
+  sp_test_ui_wait (100);
+  sp_test_ui_save_png (GTK_WIDGET (dialog), "workload-dialog");
+  /* What the "Use Course Hours" button does: respond, then close */
+  adw_message_dialog_response (dialog, "use");
+  gtk_window_close (GTK_WINDOW (dialog));
+  sp_test_ui_wait (50);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpfloat (sp_planner_get_topic_hours (planner, topic), ==, 80);
+  g_assert_true (sp_planner_has_topic_hours (planner, topic));
+  g_assert_cmpfloat (sp_schedule_get_level_report (sp_planner_get_schedule (planner), level)->hours, >,
+                     level_hours);
+
   attached = sp_course_dup_attached (planner, topic);
   g_assert_nonnull (attached);
   g_assert_cmpstr (sp_course_get_title (attached), ==, "Python for Everybody");
@@ -283,6 +351,16 @@ test_attach (void)
 
     g_assert_true (has_text_containing (GTK_WIDGET (row), yours));
     g_assert_true (has_text_containing (GTK_WIDGET (row), suggested));
+  }
+  {
+    /* The row shows the course's hours, and says where they come from */
+    g_autofree char *hours = g_strdup_printf (_("%.0f h"), 80.0);
+    g_autofree char *estimate_text = g_strdup_printf (_("%.0f h"), estimate);
+    g_autofree char *tooltip = g_strdup_printf (_("From the course (estimate: %s)"), estimate_text);
+    GtkWidget *label = find_label (GTK_WIDGET (row), hours);
+
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, tooltip);
   }
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "path-view-courses");
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "sp-planner.h"
@@ -511,6 +512,181 @@ test_switch_plans (Fixture       *fixture,
     }
 }
 
+/* The minutes of study a schedule gives a topic, reviews left out */
+static guint
+topic_minutes (SpSchedule *schedule,
+               const char *topic)
+{
+  guint minutes = 0;
+
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock *block = sp_schedule_get_block (schedule, i);
+
+      if (g_str_equal (block->topic->id, topic) && block->kind != SP_BLOCK_KIND_REVIEW)
+        minutes += block->minutes;
+    }
+  return minutes;
+}
+
+static gboolean
+state_file_has (Fixture    *fixture,
+                const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+  return strstr (contents, text) != NULL;
+}
+
+/* A course's workload in place of a topic's estimate: scheduled, saved
+ * with the progress, undoable, and cleared back to the estimate. */
+static void
+test_topic_hours (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlanner) again = NULL;
+  g_autoptr(SpPlanner) third = NULL;
+  double level_hours = sp_planner_get_level_hours (fixture->planner, 0);
+  double report_hours = sp_schedule_get_level_report (sp_planner_get_schedule (fixture->planner), 0)->hours;
+
+  g_assert_cmpfloat (sp_planner_get_topic_hours (fixture->planner, "numpy"), ==, 6.5);
+  g_assert_false (sp_planner_has_topic_hours (fixture->planner, "numpy"));
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (fixture->planner), "numpy"), ==, 390);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (fixture->planner), "python"), ==, 600);
+  g_assert_false (state_file_has (fixture, "topic_hours"));
+
+  g_assert_true (sp_planner_set_topic_hours (fixture->planner, "numpy", 20, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (fixture->planner, "numpy"), ==, 20);
+  g_assert_true (sp_planner_has_topic_hours (fixture->planner, "numpy"));
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (fixture->planner), "numpy"), ==, 1200);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (fixture->planner), "python"), ==, 600);
+  g_assert_cmpfloat_with_epsilon (sp_planner_get_level_hours (fixture->planner, 0), level_hours + 13.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sp_schedule_get_level_report (sp_planner_get_schedule (fixture->planner), 0)->hours,
+                                  report_hours + 13.5, 1e-9);
+  g_assert_true (state_file_has (fixture, "topic_hours"));
+
+  /* The same again is no edit */
+  g_assert_true (sp_planner_set_topic_hours (fixture->planner, "numpy", 20, &error));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  /* Undone like any edit, then made again */
+  g_assert_true (sp_planner_can_undo (fixture->planner));
+  g_assert_true (sp_planner_undo (fixture->planner));
+  g_assert_cmpfloat (sp_planner_get_topic_hours (fixture->planner, "numpy"), ==, 6.5);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (fixture->planner), "numpy"), ==, 390);
+  g_assert_false (state_file_has (fixture, "topic_hours"));
+  g_assert_true (sp_planner_set_topic_hours (fixture->planner, "numpy", 20, &error));
+
+  /* Out of range or no such topic: an error, and nothing changes */
+  g_assert_false (sp_planner_set_topic_hours (fixture->planner, "numpy", 2000.5, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sp_planner_set_topic_hours (fixture->planner, "numpy", NAN, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sp_planner_set_topic_hours (fixture->planner, "cobol", 20, &error));
+  g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cobol"));
+  g_clear_error (&error);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (fixture->planner, "numpy"), ==, 20);
+
+  /* A restart reads the choice back and plans with it */
+  again = new_planner (fixture);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (again, "numpy"), ==, 20);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (again), "numpy"), ==, 1200);
+
+  /* Clearing it gives the estimate back, for good */
+  g_assert_true (sp_planner_set_topic_hours (again, "numpy", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (again, "numpy"), ==, 6.5);
+  g_assert_false (sp_planner_has_topic_hours (again, "numpy"));
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (again), "numpy"), ==, 390);
+  third = new_planner (fixture);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (third, "numpy"), ==, 6.5);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (third), "numpy"), ==, 390);
+}
+
+/* A state file from before topic hours existed still loads; one with hours loads them */
+static void
+test_topic_hours_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SpPlanner) old = NULL;
+  g_autoptr(SpPlanner) planner = NULL;
+
+  write_state (fixture, "{\"version\": 1, \"plans\": {\"tiny\": {\"today\": null, \"blocks\": [], \"notes\": {}}}}");
+  old = new_planner (fixture);
+  g_assert_null (sp_planner_get_state_warning (old));
+  g_assert_cmpfloat (sp_planner_get_topic_hours (old, "numpy"), ==, 6.5);
+  g_clear_object (&old);
+
+  write_state (fixture, "{\"version\": 1, \"plans\": {\"tiny\": {\"topic_hours\": {\"numpy\": 12, \"python\": 2.5}}}}");
+  planner = new_planner (fixture);
+  g_assert_null (sp_planner_get_state_warning (planner));
+  g_assert_cmpfloat (sp_planner_get_topic_hours (planner, "numpy"), ==, 12);
+  g_assert_cmpfloat (sp_planner_get_topic_hours (planner, "python"), ==, 2.5);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (planner), "numpy"), ==, 720);
+  g_assert_cmpuint (topic_minutes (sp_planner_get_schedule (planner), "python"), ==, 150);
+}
+
+/* Hours in the state file that are no hours: rejected, naming the place */
+static void
+test_topic_hours_invalid (void)
+{
+  static const struct {
+    const char *value;
+    const char *found;
+  } cases[] = {
+    { "0", "found 0" },
+    { "-3", "found -3" },
+    { "2000.5", "found 2000.5" },
+    { "1e9", "found 1e+09" },
+    { "\"forty\"", "found a string" },
+    { "null", "found null" },
+    { "[40]", "found an array" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json =
+        g_strdup_printf ("{\"version\": 1, \"plans\": {\"tiny\": {\"topic_hours\": {\"python\": 10, \"numpy\": %s}}}}",
+                         cases[i].value);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpState) state = sp_state_new_from_bytes (bytes, "state.json", &error);
+
+      g_test_message ("topic_hours value %s: %s", cases[i].value, error ? error->message : "(loaded)");
+      g_assert_null (state);
+      g_assert_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "state.json: $.plans[\"tiny\"].topic_hours[\"numpy\"]"));
+      g_assert_nonnull (strstr (error->message, "2000"));
+    }
+
+  {
+    static const char json[] = "{\"version\": 1, \"plans\": {\"tiny\": {\"topic_hours\": [40]}}}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SpState) state = sp_state_new_from_bytes (bytes, "state.json", &error);
+
+    g_assert_null (state);
+    g_assert_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "$.plans[\"tiny\"].topic_hours:"));
+  }
+}
+
+/* A planner kept aside a file with bad hours, and started afresh */
+static void
+test_topic_hours_kept_aside (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  check_kept_aside (fixture, "{\"version\": 1, \"plans\": {\"tiny\": {\"topic_hours\": {\"numpy\": 5000}}}}",
+                    "corrupt", "$.plans[\"tiny\"].topic_hours[\"numpy\"]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,7 +707,11 @@ main (int   argc,
   ADD ("availability", test_availability);
   ADD ("switch-plans", test_switch_plans);
   ADD ("save-fails", test_save_fails);
+  ADD ("topic-hours", test_topic_hours);
+  ADD ("topic-hours-file", test_topic_hours_file);
+  ADD ("topic-hours-kept-aside", test_topic_hours_kept_aside);
 #undef ADD
+  g_test_add_func ("/planner/topic-hours-invalid", test_topic_hours_invalid);
 
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "sp-course-attach.h"
 
 /* A course attached to a topic is kept with the user's progress as the
@@ -58,4 +60,34 @@ sp_course_dup_attached (SpPlanner  *planner,
   if (json == NULL || json[0] != '{')
     return NULL;
   return sp_course_new_from_json (json, NULL);
+}
+
+/**
+ * sp_course_get_offered_hours:
+ *
+ * The course's stated workload, when it could replace the hours
+ * @topic_id is planned with: the user is asked only when it is known,
+ * within what a topic may be given, and not already (to a tenth of an
+ * hour) what the topic has.
+ *
+ * Returns: the course's hours to offer, or 0 when there is nothing to ask
+ */
+double
+sp_course_get_offered_hours (SpPlanner  *planner,
+                             const char *topic_id,
+                             SpCourse   *course)
+{
+  double hours, current;
+
+  g_return_val_if_fail (SP_IS_PLANNER (planner), 0);
+  g_return_val_if_fail (topic_id != NULL, 0);
+  g_return_val_if_fail (SP_IS_COURSE (course), 0);
+
+  hours = sp_course_get_total_hours (course);
+  current = sp_planner_get_topic_hours (planner, topic_id);
+  if (!(hours > 0) || hours > SP_TOPIC_HOURS_MAX || current <= 0)
+    return 0;
+  if (fabs (hours - current) < 0.05)
+    return 0;
+  return hours;
 }

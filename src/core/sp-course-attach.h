@@ -13,5 +13,8 @@ void      sp_course_detach           (SpPlanner  *planner,
                                       const char *topic_id);
 SpCourse *sp_course_dup_attached     (SpPlanner  *planner,
                                       const char *topic_id);
+double    sp_course_get_offered_hours (SpPlanner *planner,
+                                       const char *topic_id,
+                                       SpCourse  *course);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -84,6 +85,8 @@ run_scheduler (SpPlanner *self,
     .today = today,
     .timezone = self->timezone,
   };
+
+  input.topic_hours = input.progress->topic_hours;
 
   return sp_scheduler_run (&input);
 }
@@ -510,7 +513,7 @@ sp_planner_get_level_progress (SpPlanner *self,
   if (self->plan == NULL || self->schedule == NULL || level >= sp_plan_get_n_levels (self->plan))
     return 0;
 
-  level_hours = sp_plan_get_level_hours (self->plan, level, self->track);
+  level_hours = sp_planner_get_level_hours (self, level);
   if (level_hours <= 0)
     return 0;
 
@@ -780,7 +783,7 @@ sp_planner_can_undo (SpPlanner *self)
 /**
  * sp_planner_undo:
  *
- * Takes back the last mark, move or note.
+ * Takes back the last mark, move, note or change of a topic's hours.
  *
  * Returns: whether there was something to undo
  */
@@ -1150,6 +1153,110 @@ sp_planner_set_topic_course (SpPlanner  *self,
   sp_state_set_course (self->state, topic_id, course_json);
   save_or_warn (self);
   emit_changed (self);
+}
+
+/**
+ * sp_planner_set_topic_hours:
+ * @hours: the hours to give @topic_id instead of the plan's estimate, such
+ *   as an attached course's workload; 0 or less goes back to the estimate
+ *
+ * Re-plans with the topic's new hours and saves them with the progress;
+ * undoable like the other edits.
+ */
+gboolean
+sp_planner_set_topic_hours (SpPlanner   *self,
+                            const char  *topic_id,
+                            double       hours,
+                            GError     **error)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  g_return_val_if_fail (topic_id != NULL, FALSE);
+
+  if (self->plan == NULL || sp_plan_lookup_topic (self->plan, topic_id) == NULL)
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
+                   _("There is no topic “%s” in the plan"), topic_id);
+      return FALSE;
+    }
+  if (isnan (hours) || hours > SP_TOPIC_HOURS_MAX)
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
+                   _("A topic can be given at most %.0f hours"), SP_TOPIC_HOURS_MAX);
+      return FALSE;
+    }
+  if (hours < 0)
+    hours = 0;
+  if (sp_progress_get_topic_hours (get_progress (self), topic_id) == hours)
+    return TRUE;
+
+  push_undo (self);
+  sp_progress_set_topic_hours (get_progress (self), topic_id, hours);
+  return commit_edit (self, error);
+}
+
+/**
+ * sp_planner_get_topic_hours:
+ *
+ * Returns: the hours @topic_id is planned with: those the user chose, or
+ *   the plan's estimate; 0 for a topic not in the plan
+ */
+double
+sp_planner_get_topic_hours (SpPlanner  *self,
+                            const char *topic_id)
+{
+  const SpTopic *topic;
+  double hours;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), 0);
+  g_return_val_if_fail (topic_id != NULL, 0);
+
+  if (self->plan == NULL || (topic = sp_plan_lookup_topic (self->plan, topic_id)) == NULL)
+    return 0;
+  hours = sp_progress_get_topic_hours (get_progress (self), topic_id);
+  return hours > 0 ? hours : topic->hours;
+}
+
+/**
+ * sp_planner_has_topic_hours:
+ *
+ * Returns: whether the user chose @topic_id's hours over the estimate
+ */
+gboolean
+sp_planner_has_topic_hours (SpPlanner  *self,
+                            const char *topic_id)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  g_return_val_if_fail (topic_id != NULL, FALSE);
+
+  return self->plan != NULL && sp_progress_get_topic_hours (get_progress (self), topic_id) > 0;
+}
+
+/**
+ * sp_planner_get_level_hours:
+ *
+ * Returns: the hours of everything studied in @level on the chosen track,
+ *   with the hours the user chose for topics in place of their estimates
+ */
+double
+sp_planner_get_level_hours (SpPlanner *self,
+                            guint      level)
+{
+  g_autoptr(GPtrArray) active = NULL;
+  double hours = 0;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), 0);
+
+  if (self->plan == NULL)
+    return 0;
+  active = sp_plan_dup_active_topics (self->plan, self->track);
+  for (guint i = 0; i < active->len; i++)
+    {
+      const SpTopic *topic = g_ptr_array_index (active, i);
+
+      if (topic->level == level)
+        hours += sp_planner_get_topic_hours (self, topic->id);
+    }
+  return hours;
 }
 
 /**

@@ -79,6 +79,16 @@ const char *sp_planner_get_topic_course (SpPlanner    *self,
 void        sp_planner_set_topic_course (SpPlanner    *self,
                                          const char   *topic_id,
                                          const char   *course_json);
+gboolean    sp_planner_set_topic_hours  (SpPlanner    *self,
+                                         const char   *topic_id,
+                                         double        hours,
+                                         GError      **error);
+double      sp_planner_get_topic_hours  (SpPlanner    *self,
+                                         const char   *topic_id);
+gboolean    sp_planner_has_topic_hours  (SpPlanner    *self,
+                                         const char   *topic_id);
+double      sp_planner_get_level_hours  (SpPlanner    *self,
+                                         guint         level);
 SpState    *sp_planner_get_state      (SpPlanner      *self);
 char       *sp_planner_get_default_state_path (void);
 

@@ -104,6 +104,25 @@ sp_scheduler_get_topic_minutes (const SpTopic *topic)
 }
 
 /**
+ * sp_scheduler_get_input_topic_minutes:
+ *
+ * Returns: the minutes @topic is given in a schedule made from @input: the
+ *   hours the user chose for it when there are some, else its estimate
+ */
+guint
+sp_scheduler_get_input_topic_minutes (const SpSchedulerInput *input,
+                                      const SpTopic          *topic)
+{
+  const double *hours = NULL;
+
+  if (input->topic_hours != NULL)
+    hours = g_hash_table_lookup (input->topic_hours, topic->id);
+  if (hours == NULL || !(*hours > 0))
+    return sp_scheduler_get_topic_minutes (topic);
+  return MAX (SP_MIN_BLOCK_MINUTES, round5 (*hours * 60));
+}
+
+/**
  * sp_scheduler_get_review_minutes:
  *
  * Returns: the length of a review block: short, two fifths of a block
@@ -973,7 +992,7 @@ build_work (Scheduler *s)
       Work w = { 0, };
 
       w.topic = topic;
-      split_parts (topic, sp_scheduler_get_topic_minutes (topic), w.parts);
+      split_parts (topic, sp_scheduler_get_input_topic_minutes (s->input, topic), w.parts);
       w.weekly = topic->category == SP_TOPIC_CATEGORY_MILESTONE && topic->level > 0;
       s->work_of[topic->index] = s->work->len;
       g_array_append_val (s->work, w);

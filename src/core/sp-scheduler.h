@@ -26,10 +26,13 @@ typedef struct
   SpProgress           *progress;     /* nullable: nothing done yet */
   guint32               today;        /* Julian day; new work starts no earlier */
   GTimeZone            *timezone;     /* nullable: no clock changes */
+  GHashTable           *topic_hours;  /* nullable: topic id → double * hours replacing the plan's estimate */
 } SpSchedulerInput;
 
 SpSchedule *sp_scheduler_run                 (const SpSchedulerInput *input);
 guint       sp_scheduler_get_topic_minutes   (const SpTopic          *topic);
+guint       sp_scheduler_get_input_topic_minutes (const SpSchedulerInput *input,
+                                                  const SpTopic          *topic);
 guint       sp_scheduler_get_review_minutes  (const SpAvailability   *availability);
 gboolean    sp_scheduler_get_clock_change    (GTimeZone              *tz,
                                               guint32                 day,

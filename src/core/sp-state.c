@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -109,6 +110,7 @@ sp_progress_new (void)
 
   progress->records = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_block_record_free);
   progress->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  progress->topic_hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return progress;
 }
 
@@ -127,6 +129,9 @@ sp_progress_copy (const SpProgress *progress)
   g_hash_table_iter_init (&iter, progress->notes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->notes, g_strdup (key), g_strdup (value));
+  g_hash_table_iter_init (&iter, progress->topic_hours);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->topic_hours, g_strdup (key), g_memdup2 (value, sizeof (double)));
   return copy;
 }
 
@@ -137,6 +142,7 @@ sp_progress_free (SpProgress *progress)
     return;
   g_ptr_array_unref (progress->records);
   g_hash_table_unref (progress->notes);
+  g_hash_table_unref (progress->topic_hours);
   g_free (progress->track);
   g_free (progress);
 }
@@ -212,6 +218,39 @@ sp_progress_remove_record (SpProgress *progress,
     return FALSE;
   g_ptr_array_remove_index (progress->records, (guint) i);
   return TRUE;
+}
+
+/**
+ * sp_progress_get_topic_hours:
+ *
+ * Returns: the hours the user chose for @topic_id instead of the plan's
+ *   estimate, or 0 when they did not
+ */
+double
+sp_progress_get_topic_hours (SpProgress *progress,
+                             const char *topic_id)
+{
+  const double *hours = g_hash_table_lookup (progress->topic_hours, topic_id);
+
+  return hours != NULL ? *hours : 0;
+}
+
+/**
+ * sp_progress_set_topic_hours:
+ * @hours: more than 0 and at most %SP_TOPIC_HOURS_MAX; 0 or less clears it
+ */
+void
+sp_progress_set_topic_hours (SpProgress *progress,
+                             const char *topic_id,
+                             double      hours)
+{
+  g_return_if_fail (topic_id != NULL);
+  g_return_if_fail (!isnan (hours) && hours <= SP_TOPIC_HOURS_MAX);
+
+  if (hours <= 0)
+    g_hash_table_remove (progress->topic_hours, topic_id);
+  else
+    g_hash_table_replace (progress->topic_hours, g_strdup (topic_id), g_memdup2 (&hours, sizeof hours));
 }
 
 static void
@@ -460,6 +499,45 @@ load_progress (JsonNode    *node,
         }
     }
 
+  /* Added after format 1 was out: optional, so older files still load */
+  member = json_object_get_member (object, "topic_hours");
+  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+    {
+      field = g_strdup_printf ("%s.topic_hours", path);
+      state_invalid (error, filename, field, _("an object of topic id → hours"), member);
+      return NULL;
+    }
+  if (member != NULL)
+    {
+      JsonObjectIter iter;
+      const char *topic_id;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &topic_id, &value))
+        {
+          GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+          double hours = (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) ? json_node_get_double (value) : NAN;
+
+          if (isnan (hours) || hours <= 0 || hours > SP_TOPIC_HOURS_MAX)
+            {
+              g_autofree char *expected =
+                /* TRANSLATORS: what a topic's hours in the state file must be, "more than 0 and at most 2000 hours" */
+                g_strdup_printf (_("more than 0 and at most %.0f hours"), SP_TOPIC_HOURS_MAX);
+
+              field = g_strdup_printf ("%s.topic_hours[\"%s\"]", path, topic_id);
+              if (!isnan (hours))
+                g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
+                             /* TRANSLATORS: "state.json: $.plans["ml"].topic_hours["la"]: expected …, found 5000" */
+                             _("%s: %s: expected %s, found %g"), filename, field, expected, hours);
+              else
+                state_invalid (error, filename, field, expected, value);
+              return NULL;
+            }
+          sp_progress_set_topic_hours (progress, topic_id, hours);
+        }
+    }
+
   return g_steal_pointer (&progress);
 }
 
@@ -629,6 +707,7 @@ add_progress (JsonBuilder *builder,
 {
   g_autoptr(GPtrArray) records = sp_progress_dup_records (progress);
   g_autoptr(GPtrArray) note_ids = sorted_keys (progress->notes);
+  g_autoptr(GPtrArray) hour_ids = sorted_keys (progress->topic_hours);
 
   g_ptr_array_sort (records, compare_records);
 
@@ -690,6 +769,20 @@ add_progress (JsonBuilder *builder,
       json_builder_add_string_value (builder, g_hash_table_lookup (progress->notes, id));
     }
   json_builder_end_object (builder);
+
+  /* Only when there are some, so files stay as they were for everyone else */
+  if (hour_ids->len > 0)
+    {
+      json_builder_set_member_name (builder, "topic_hours");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < hour_ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (hour_ids, i);
+          json_builder_set_member_name (builder, id);
+          json_builder_add_double_value (builder, sp_progress_get_topic_hours (progress, id));
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 

@@ -53,7 +53,11 @@ typedef struct
   char       *track;          /* nullable */
   GPtrArray  *records;        /* element-type SpBlockRecord, owned */
   GHashTable *notes;          /* block id → note */
+  GHashTable *topic_hours;    /* topic id → double *: hours the user chose over the plan's estimate */
 } SpProgress;
+
+/* The most hours a topic may be given instead of its estimate. */
+#define SP_TOPIC_HOURS_MAX 2000.0
 
 SpProgress    *sp_progress_new            (void);
 SpProgress    *sp_progress_copy           (const SpProgress *progress);
@@ -65,6 +69,11 @@ void           sp_progress_set_record     (SpProgress       *progress,
                                            SpBlockRecord    *record);
 gboolean       sp_progress_remove_record  (SpProgress       *progress,
                                            const char       *id);
+double         sp_progress_get_topic_hours (SpProgress      *progress,
+                                            const char      *topic_id);
+void           sp_progress_set_topic_hours (SpProgress      *progress,
+                                            const char      *topic_id,
+                                            double           hours);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpProgress, sp_progress_free)
 
 #define SP_TYPE_STATE (sp_state_get_type ())
