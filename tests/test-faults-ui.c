@@ -106,6 +106,7 @@ test_markup_rtl_long (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   SpApplication *app;
+  gboolean opened;
   GtkWidget *view;
   GtkWindow *window;
   AdwComboRow *combo;
@@ -134,8 +135,9 @@ test_markup_rtl_long (void)
   file = write_plan ("hostile.json", json);
 
   app = sp_test_ui_start_app ();
-  g_assert_true (sp_application_open_plan (app, file, &error));
+  opened = sp_application_open_plan (app, file, &error);
   g_assert_no_error (error);
+  g_assert_true (opened);
   sp_test_ui_wait (100);
 
   view = get_path_view (app);
@@ -178,13 +180,15 @@ test_huge_plan (void)
   g_autofree char *more_title = g_strdup_printf (ngettext ("Show %u More Topic", "Show %u More Topics", 100), 100);
   g_autofree char *left = NULL;
   SpApplication *app = sp_test_ui_start_app ();
+  gboolean opened;
   GtkWidget *view;
   GtkWidget *more;
   GtkWidget *list;
   guint rows = 0;
 
-  g_assert_true (sp_application_open_plan (app, file, &error));
+  opened = sp_application_open_plan (app, file, &error);
   g_assert_no_error (error);
+  g_assert_true (opened);
   sp_test_ui_wait (100);
   view = get_path_view (app);
 
@@ -392,6 +396,7 @@ main (int   argc,
 
   g_assert_nonnull (scratch);
   g_setenv ("HOME", home, TRUE);
+  g_setenv ("TMPDIR", scratch, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
       g_autofree char *dir = g_build_filename (scratch, dirs[i], NULL);
