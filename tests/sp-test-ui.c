@@ -171,14 +171,14 @@ sp_test_ui_save_png (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  /* A window that was just shown or resized may not have drawn yet */
-  for (guint tries = 0; node == NULL && tries < 100; tries++)
+  /* A window that was just shown or resized may not have drawn yet (slowly,
+   * under AddressSanitizer): give it frames to come */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
     {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
       if (tries > 0)
-        {
-          sp_test_ui_wait (20);
-          snapshot = gtk_snapshot_new ();
-        }
+        sp_test_ui_wait (100);
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
