@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "sp-block-popover.h"
+#include "sp-application.h"
 #include "sp-calendar-layout.h"
+#include "sp-course-rows.h"
 #include "sp-day-view.h"
 #include "sp-window.h"
 
@@ -304,6 +306,55 @@ update_block_row (GtkWidget     *row,
                                   -1);
 }
 
+static void
+use_suggestion_clicked_cb (GtkButton *button,
+                           SpDayView *self)
+{
+  SpCourse *course = g_object_get_data (G_OBJECT (button), "sp-course");
+  const char *topic_id = g_object_get_data (G_OBJECT (button), "sp-topic");
+
+  if (self->planner != NULL && course != NULL)
+    sp_course_rows_attach (GTK_WIDGET (button), self->planner, topic_id, course);
+}
+
+/* With no course chosen for the topic, the listing that matches it best,
+ * ready to be used for it. */
+static void
+add_suggestion (SpDayView     *self,
+                GtkBox        *box,
+                const SpBlock *block)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autofree char *label = NULL;
+  SpCourse *course;
+  GtkWidget *line, *text, *use;
+
+  if (!SP_IS_APPLICATION (app) || sp_application_get_catalog (SP_APPLICATION (app)) == NULL)
+    return;
+  courses = sp_catalog_dup_courses_for_topic (sp_application_get_catalog (SP_APPLICATION (app)),
+                                              block->topic->id, 1);
+  if (courses == NULL || courses->len == 0)
+    return;
+
+  course = g_ptr_array_index (courses, 0);
+  /* TRANSLATORS: a course that matches the block's topic, "Suggested course: Linear Algebra (Coursera)" */
+  label = g_strdup_printf (_("Suggested course: %s (%s)"), sp_course_get_title (course),
+                           sp_course_get_provider (course) ? sp_course_get_provider (course) : "");
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  text = new_label (label, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (line), text);
+
+  use = gtk_button_new_with_mnemonic (_("_Use for This Topic"));
+  gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (use), "sp-course", g_object_ref (course), g_object_unref);
+  g_object_set_data_full (G_OBJECT (use), "sp-topic", g_strdup (block->topic->id), g_free);
+  g_signal_connect_object (use, "clicked", G_CALLBACK (use_suggestion_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (line), use);
+  gtk_box_append (box, line);
+}
+
 static GtkWidget *
 new_block_row (SpDayView     *self,
                SpSchedule    *schedule,
@@ -376,6 +427,8 @@ new_block_row (SpDayView     *self,
         }
       gtk_box_append (GTK_BOX (box), course_box);
     }
+  else
+    add_suggestion (self, GTK_BOX (box), block);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   parts->done = new_button (self, _("_Done"), block->id, G_CALLBACK (done_clicked_cb));

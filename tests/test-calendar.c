@@ -556,6 +556,17 @@ test_mark_done (void)
   /* Partly done from the Day view: 20 minutes */
   press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
   row = sp_day_view_get_block_row (ui.day, id);
+
+  /* With no course chosen for its topic, the block suggests the best match */
+  if (sp_planner_get_topic_course (ui.planner, lookup (&ui, id)->topic->id) == NULL)
+    {
+      SpCatalog *catalog = sp_application_get_catalog (ui.app);
+      g_autoptr(GPtrArray) best = sp_catalog_dup_courses_for_topic (catalog, lookup (&ui, id)->topic->id, 1);
+
+      g_assert_cmpuint (best->len, ==, 1);
+      g_assert_true (has_text_containing (row, sp_course_get_title (g_ptr_array_index (best, 0))));
+      g_assert_nonnull (find_button (row, _("_Use for This Topic")));
+    }
   {
     GtkWidget *partial = find_button (row, _("_Partly Done…"));
     GtkWidget *popup, *spin;
