@@ -329,17 +329,6 @@ get_int (JsonObject  *object,
   return TRUE;
 }
 
-static const char *
-get_str (JsonObject *object,
-         const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 get_date (JsonObject  *object,
           const char  *path,
@@ -347,7 +336,7 @@ get_date (JsonObject  *object,
           guint32     *day,
           GError     **error)
 {
-  const char *text = get_str (object, name);
+  const char *text = sp_json_object_get_string (object, name);
   g_autofree char *field = g_strdup_printf (".%s", name);
 
   if (text == NULL || !sp_parse_date (text, day, NULL))
@@ -401,7 +390,7 @@ sp_availability_new_from_json (JsonNode    *node,
         }
       if (!get_int (json_node_get_object (day), day_path, "minutes", 0, SP_MINUTES_PER_DAY, &minutes, error))
         return NULL;
-      start_text = get_str (json_node_get_object (day), "start");
+      start_text = sp_json_object_get_string (json_node_get_object (day), "start");
       if (start_text == NULL || !sp_parse_time (start_text, &start_minute, NULL))
         {
           invalid (error, day_path, ".start", _("a time of day as HH:MM"),

@@ -221,3 +221,20 @@ sp_json_type_name (JsonNode *node)
       return _("a value");
     }
 }
+
+/**
+ * sp_json_object_get_string:
+ *
+ * Returns: (nullable): the string member @name, or %NULL when it is missing
+ *   or holds anything else
+ */
+const char *
+sp_json_object_get_string (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}

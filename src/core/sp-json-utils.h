@@ -18,5 +18,7 @@ JsonNode   *sp_json_parse_bytes   (GBytes      *bytes,
                                    guint       *column,
                                    GError     **error);
 const char *sp_json_type_name     (JsonNode    *node);
+const char *sp_json_object_get_string (JsonObject *object,
+                                       const char *name);
 
 G_END_DECLS

@@ -301,17 +301,6 @@ state_invalid (GError     **error,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 member_int (JsonObject *object,
             const char *name,
@@ -352,28 +341,28 @@ load_record (JsonNode    *node,
   object = json_node_get_object (node);
 
 #define FIELD(name) (g_free (field), field = g_strdup_printf ("%s.%s", path, name))
-  if ((id = member_string (object, "id")) == NULL || id[0] == '\0')
+  if ((id = sp_json_object_get_string (object, "id")) == NULL || id[0] == '\0')
     {
       state_invalid (error, filename, FIELD ("id"), _("a block id"), json_object_get_member (object, "id"));
       return NULL;
     }
-  if ((topic = member_string (object, "topic")) == NULL)
+  if ((topic = sp_json_object_get_string (object, "topic")) == NULL)
     {
       state_invalid (error, filename, FIELD ("topic"), _("a topic id"), json_object_get_member (object, "topic"));
       return NULL;
     }
-  if ((kind = member_string (object, "kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
+  if ((kind = sp_json_object_get_string (object, "kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
     {
       state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"),
                      json_object_get_member (object, "kind"));
       return NULL;
     }
-  if ((date = member_string (object, "date")) == NULL || !sp_parse_date (date, &day, NULL))
+  if ((date = sp_json_object_get_string (object, "date")) == NULL || !sp_parse_date (date, &day, NULL))
     {
       state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD"), json_object_get_member (object, "date"));
       return NULL;
     }
-  if ((start = member_string (object, "start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
+  if ((start = sp_json_object_get_string (object, "start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
     {
       state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), json_object_get_member (object, "start"));
       return NULL;
@@ -384,7 +373,7 @@ load_record (JsonNode    *node,
                      json_object_get_member (object, "minutes"));
       return NULL;
     }
-  if ((status = member_string (object, "status")) == NULL || !sp_block_status_from_string (status, &status_value))
+  if ((status = sp_json_object_get_string (object, "status")) == NULL || !sp_block_status_from_string (status, &status_value))
     {
       state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"),
                      json_object_get_member (object, "status"));
@@ -433,7 +422,7 @@ load_progress (JsonNode    *node,
   member = json_object_get_member (object, "today");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
-      const char *text = member_string (object, "today");
+      const char *text = sp_json_object_get_string (object, "today");
 
       if (text == NULL || !sp_parse_date (text, &progress->planned_today, NULL))
         {
@@ -446,13 +435,13 @@ load_progress (JsonNode    *node,
   member = json_object_get_member (object, "track");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
-      if (member_string (object, "track") == NULL)
+      if (sp_json_object_get_string (object, "track") == NULL)
         {
           field = g_strdup_printf ("%s.track", path);
           state_invalid (error, filename, field, _("a track id"), member);
           return NULL;
         }
-      progress->track = g_strdup (member_string (object, "track"));
+      progress->track = g_strdup (sp_json_object_get_string (object, "track"));
     }
 
   member = json_object_get_member (object, "blocks");
