@@ -23,6 +23,12 @@ settled_cb (gpointer user_data)
       g_autofree char *rss = g_strndup (line + 6, strcspn (line + 6, "\n"));
       printf ("bench: vmrss %s\n", g_strstrip (rss));
     }
+  line = status ? strstr (status, "RssAnon:") : NULL;
+  if (line != NULL)
+    {
+      g_autofree char *anon = g_strndup (line + 8, strcspn (line + 8, "\n"));
+      printf ("bench: rss-anon %s\n", g_strstrip (anon));
+    }
   fflush (stdout);
   g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_REMOVE;

@@ -16,27 +16,31 @@
 
 #define SETTLE_MS 1000
 
+/* One line of /proc/self/status, such as "VmRSS:  118456 kB" → "118456 kB" */
 static char *
-read_vmrss (void)
+read_status (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strconcat (field, ":", NULL);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return g_strdup ("unknown");
-  line = strstr (status, "VmRSS:");
+  line = strstr (status, key);
   if (line == NULL)
     return g_strdup ("unknown");
-  line += strlen ("VmRSS:");
+  line += strlen (key);
   return g_strstrip (g_strndup (line, strcspn (line, "\n")));
 }
 
 static gboolean
 settled_cb (gpointer user_data)
 {
-  g_autofree char *rss = read_vmrss ();
+  g_autofree char *rss = read_status ("VmRSS");
+  g_autofree char *anon = read_status ("RssAnon");
 
-  printf ("bench: vmrss %s\n", rss);
+  /* Anonymous memory is what the program made; the rest is mostly libraries */
+  printf ("bench: vmrss %s\nbench: rss-anon %s\n", rss, anon);
   fflush (stdout);
   g_application_quit (g_application_get_default ());
   return G_SOURCE_REMOVE;
