@@ -833,6 +833,12 @@ test_catalog_fuzz_findings (void)
   g_assert_false (sp_catalog_parse_effort ("2-inf", &hours, &per_week, &weeks));
   g_assert_cmpfloat (weeks, ==, -1);
 
+  /* 200 weeks of 500 hours a week: past what a course may state, which
+   * the cache and the state file read it back with */
+  g_assert_false (sp_catalog_parse_effort ("4445 weeks", &hours, &per_week, &weeks));
+  g_assert_false (sp_catalog_parse_effort ("500 hours/week", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (per_week, ==, -1);
+
   /* 4485 months is 19510 weeks: past the bound that numbers have */
   g_assert_false (sp_catalog_parse_effort ("4485 months", &hours, &per_week, &weeks));
   g_assert_cmpfloat (weeks, ==, -1);
