@@ -839,6 +839,10 @@ test_catalog_fuzz_findings (void)
   g_assert_false (sp_catalog_parse_effort ("500 hours/week", &hours, &per_week, &weeks));
   g_assert_cmpfloat (per_week, ==, -1);
 
+  /* A hundredth of a month is no week: weeks were set to 0 */
+  g_assert_false (sp_catalog_parse_effort ("9e-2 months", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+
   /* 4485 months is 19510 weeks: past the bound that numbers have */
   g_assert_false (sp_catalog_parse_effort ("4485 months", &hours, &per_week, &weeks));
   g_assert_cmpfloat (weeks, ==, -1);

@@ -517,7 +517,8 @@ sp_catalog_parse_effort (const char *text,
         }
       else if (g_str_has_prefix (unit, "month"))
         {
-          if (round (value * 4.35) <= MAX_WEEKS)
+          /* "9e-2 months" rounds to no week at all: not a workload */
+          if (round (value * 4.35) >= 1 && round (value * 4.35) <= MAX_WEEKS)
             {
               *weeks = round (value * 4.35);
               found = TRUE;
