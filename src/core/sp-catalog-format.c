@@ -334,8 +334,24 @@ steal_strv (GPtrArray *array)
   return (GStrv) g_ptr_array_free (array, FALSE);
 }
 
+/* Resolves @url against @base, or NULL. An absolute reference is parsed as
+ * it is: g_uri_resolve_relative() hits a GLib critical on some of them
+ * ("https:/..///host/path"), found by fuzzing. */
+static char *
+resolve_url (const char *base,
+             const char *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  if (scheme != NULL || base == NULL)
+    return g_strdup (url);
+  return g_uri_resolve_relative (base, url, G_URI_FLAGS_NONE, NULL);
+}
+
 /* Keeps only links a browser may open safely; a javascript: or file: link
- * in a listing is dropped, the course itself kept. */
+ * in a listing is dropped, the course itself kept. Past 2048 bytes a link
+ * is dropped too: the cache reads courses back through text that is cut at
+ * 4000, and a cut link would differ. */
 static void
 set_url (SpCourse   *course,
          const char *url,
@@ -346,11 +362,10 @@ set_url (SpCourse   *course,
   g_clear_pointer (&course->url, g_free);
   if (url == NULL)
     return;
-  if (page_url != NULL)
-    absolute = g_uri_resolve_relative (page_url, url, G_URI_FLAGS_NONE, NULL);
+  absolute = resolve_url (page_url, url);
   if (absolute == NULL)
     absolute = g_strdup (url);
-  if (sp_url_is_web (absolute))
+  if (strlen (absolute) <= 2048 && sp_url_is_web (absolute))
     course->url = g_steal_pointer (&absolute);
 }
 
@@ -366,9 +381,7 @@ resolve_next (const Parser  *parser,
   if (next == NULL || next[0] == '\0')
     return TRUE;
 
-  absolute = parser->page_url != NULL
-    ? g_uri_resolve_relative (parser->page_url, next, G_URI_FLAGS_NONE, NULL)
-    : g_strdup (next);
+  absolute = resolve_url (parser->page_url, next);
   if (absolute == NULL || !sp_url_is_web (absolute))
     {
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
@@ -954,7 +967,7 @@ parse_edx (const Parser   *parser,
         {
           g_autofree char *escaped = g_uri_escape_string (course->id, ":+@", FALSE);
           g_autofree char *about = g_strdup_printf ("/courses/%s/about", escaped);
-          g_autofree char *url = g_uri_resolve_relative (parser->page_url, about, G_URI_FLAGS_NONE, NULL);
+          g_autofree char *url = resolve_url (parser->page_url, about);
           set_url (course, url, NULL);
         }
       g_ptr_array_add (page->courses, g_steal_pointer (&course));
