@@ -19,6 +19,9 @@ struct _SpPathView
   SpCatalog  *catalog;
   guint       rebuild_id;
   gboolean    stale;       /* changed while hidden: rebuilt when shown */
+  guint       fill_id;
+  gboolean    sections_pending;
+  GPtrArray  *filling;   /* element-type GtkListBox: lists still making their rows, in order */
 
   GtkLabel   *title_label;
   GtkLabel   *description_label;
@@ -32,6 +35,7 @@ G_DEFINE_FINAL_TYPE (SpPathView, sp_path_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PLANNER,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -217,8 +221,12 @@ new_boxed_list (void)
 
 /* A list makes rows for its first topics and more on request: a plan may
  * hold 200,000 topics, a row is a dozen widgets, and all of them at once
- * took minutes and gigabytes before the first frame. */
-#define ROWS_PER_PAGE 100
+ * took minutes and gigabytes before the first frame. Even the first page
+ * is made a few rows at a time, after the first frame: the sections and
+ * rows of the bundled path, all below the first screen, doubled the time
+ * to the first frame. */
+#define ROWS_PER_PAGE  100
+#define ROWS_PER_IDLE  8
 
 typedef struct
 {
@@ -227,6 +235,7 @@ typedef struct
   GPtrArray *topics;     /* element-type SpTopic, borrowed from plan */
   gboolean   show_level; /* for woven topics: say during which level */
   guint      shown;
+  guint      target;     /* rows to make before a "Show More" row */
 } TopicPager;
 
 static void
@@ -238,15 +247,19 @@ topic_pager_free (TopicPager *pager)
   g_free (pager);
 }
 
-static void show_more_rows (GtkListBox *list);
+static gboolean append_rows (GtkListBox *list,
+                             guint       n);
 
 static void
 more_row_activated_cb (AdwActionRow *row,
                        GtkListBox   *list)
 {
+  TopicPager *pager = g_object_get_data (G_OBJECT (list), "sp-topic-pager");
   GtkWidget *next;
 
-  show_more_rows (list);
+  /* Asked for: made at once */
+  pager->target = MIN (pager->shown + ROWS_PER_PAGE, pager->topics->len);
+  append_rows (list, G_MAXUINT);
   /* Keep the keyboard where it was: on the first of the new rows */
   next = gtk_widget_get_next_sibling (GTK_WIDGET (row));
   gtk_list_box_remove (list, GTK_WIDGET (row));
@@ -254,11 +267,14 @@ more_row_activated_cb (AdwActionRow *row,
     gtk_widget_grab_focus (next);
 }
 
-static void
-show_more_rows (GtkListBox *list)
+/* Makes up to @n more rows toward the page's target, then the "Show More"
+ * row when topics are left. Returns whether the page is complete. */
+static gboolean
+append_rows (GtkListBox *list,
+             guint       n)
 {
   TopicPager *pager = g_object_get_data (G_OBJECT (list), "sp-topic-pager");
-  guint end = MIN (pager->shown + ROWS_PER_PAGE, pager->topics->len);
+  guint end = pager->shown + MIN (n, pager->target - pager->shown);
   guint left;
   GtkWidget *more;
   g_autofree char *title = NULL;
@@ -276,8 +292,10 @@ show_more_rows (GtkListBox *list)
       gtk_list_box_append (list, new_topic_row (pager->plan, pager->planner, topic, when));
     }
 
+  if (pager->shown < pager->target)
+    return FALSE;
   if (pager->shown == pager->topics->len)
-    return;
+    return TRUE;
 
   left = pager->topics->len - pager->shown;
   title = g_strdup_printf (ngettext ("Show %u More Topic", "Show %u More Topics", MIN (left, ROWS_PER_PAGE)),
@@ -291,14 +309,81 @@ show_more_rows (GtkListBox *list)
   gtk_widget_add_css_class (more, "more-topics");
   g_signal_connect_object (more, "activated", G_CALLBACK (more_row_activated_cb), list, 0);
   gtk_list_box_append (list, more);
+  return TRUE;
 }
 
-/* Returns: (transfer full) (nullable): a boxed list of @topics, NULL for none */
+/* Makes up to @budget rows in the lists still filling, in order.
+ * Returns whether any list is left to fill. */
+static gboolean
+fill_rows (SpPathView *self,
+           guint       budget)
+{
+  while (budget > 0 && self->filling->len > 0)
+    {
+      GtkListBox *list = g_ptr_array_index (self->filling, 0);
+      TopicPager *pager = g_object_get_data (G_OBJECT (list), "sp-topic-pager");
+      guint n = MIN (budget, pager->target - pager->shown);
+
+      budget -= n;
+      if (append_rows (list, n))
+        g_ptr_array_remove_index (self->filling, 0);
+    }
+  return self->filling->len > 0;
+}
+
+static void add_level (SpPathView    *self,
+                       SpPlan        *plan,
+                       const SpLevel *level);
+static void add_woven_section (SpPathView      *self,
+                               SpPlan          *plan,
+                               SpTopicCategory  category,
+                               const char      *title,
+                               const char      *subtitle);
+
+static void
+add_sections (SpPathView *self)
+{
+  SpPlan *plan = sp_planner_get_plan (self->planner);
+
+  for (guint i = 0; i < sp_plan_get_n_levels (plan); i++)
+    add_level (self, plan, sp_plan_get_level (plan, i));
+
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_SKILL, _("Complementary Skills"),
+                     _("Studied alongside the levels, a little each week"));
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_MILESTONE, _("Portfolio Milestones"),
+                     _("Projects that show what you can do"));
+  add_woven_section (self, plan, SP_TOPIC_CATEGORY_INTERVIEW, _("Interview Preparation"),
+                     _("Getting ready for the job search"));
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  SpPathView *self = data;
+
+  if (self->sections_pending)
+    {
+      self->sections_pending = FALSE;
+      add_sections (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (fill_rows (self, ROWS_PER_IDLE))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  if (!sp_path_view_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Returns: (transfer full) (nullable): a boxed list of @topics, NULL for
+ *   none; its rows are made by fill_rows() */
 static GtkWidget *
-new_topic_list (SpPlan    *plan,
-                SpPlanner *planner,
-                GPtrArray *topics,
-                gboolean   show_level)
+new_topic_list (SpPathView *self,
+                SpPlan     *plan,
+                GPtrArray  *topics,
+                gboolean    show_level)
 {
   GtkWidget *list;
   TopicPager *pager;
@@ -309,11 +394,12 @@ new_topic_list (SpPlan    *plan,
   list = new_boxed_list ();
   pager = g_new0 (TopicPager, 1);
   pager->plan = g_object_ref (plan);
-  pager->planner = planner ? g_object_ref (planner) : NULL;
+  pager->planner = self->planner ? g_object_ref (self->planner) : NULL;
   pager->topics = g_ptr_array_ref (topics);
   pager->show_level = show_level;
+  pager->target = MIN (ROWS_PER_PAGE, topics->len);
   g_object_set_data_full (G_OBJECT (list), "sp-topic-pager", pager, (GDestroyNotify) topic_pager_free);
-  show_more_rows (GTK_LIST_BOX (list));
+  g_ptr_array_add (self->filling, g_object_ref (list));
   return list;
 }
 
@@ -541,7 +627,7 @@ add_level (SpPathView    *self,
         g_ptr_array_extend (topics, track->topics, NULL, NULL);
     }
 
-  list = new_topic_list (plan, self->planner, topics, FALSE);
+  list = new_topic_list (self, plan, topics, FALSE);
   if (list != NULL)
     gtk_box_append (GTK_BOX (section), list);
 
@@ -568,7 +654,7 @@ add_woven_section (SpPathView      *self,
         g_ptr_array_add (topics, (gpointer) topic);
     }
 
-  list = new_topic_list (plan, self->planner, topics, TRUE);
+  list = new_topic_list (self, plan, topics, TRUE);
   if (list == NULL)
     return;
 
@@ -584,6 +670,9 @@ rebuild (SpPathView *self)
   SpPlan *plan;
   const char *description;
 
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_ptr_array_set_size (self->filling, 0);
+  self->sections_pending = FALSE;
   remove_children (self->steps_box);
   remove_children (self->fit_box);
   remove_children (self->levels_box);
@@ -604,18 +693,15 @@ rebuild (SpPathView *self)
       gtk_box_append (self->steps_box,
                       new_step (self, level, sp_planner_get_level_hours (self->planner, i),
                                 sp_planner_get_level_progress (self->planner, i)));
-      add_level (self, plan, level);
     }
 
   if (sp_planner_get_schedule (self->planner) != NULL)
     add_fit_section (self);
 
-  add_woven_section (self, plan, SP_TOPIC_CATEGORY_SKILL, _("Complementary Skills"),
-                     _("Studied alongside the levels, a little each week"));
-  add_woven_section (self, plan, SP_TOPIC_CATEGORY_MILESTONE, _("Portfolio Milestones"),
-                     _("Projects that show what you can do"));
-  add_woven_section (self, plan, SP_TOPIC_CATEGORY_INTERVIEW, _("Interview Preparation"),
-                     _("Getting ready for the job search"));
+  /* The first screen ends about here: the levels' sections and their rows
+   * are made after the first frame, between frames */
+  self->sections_pending = TRUE;
+  self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
 }
 
 static gboolean
@@ -625,6 +711,8 @@ rebuild_idle_cb (gpointer data)
 
   self->rebuild_id = 0;
   rebuild (self);
+  if (!sp_path_view_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return G_SOURCE_REMOVE;
 }
 
@@ -634,6 +722,8 @@ rebuild_idle_cb (gpointer data)
 static void
 planner_changed_cb (SpPathView *self)
 {
+  gboolean was_loading;
+
   /* Marking a block in the calendar changes the planner: a rebuild of
    * this whole page (about 0.3 s for the bundled path) waits until the
    * page is shown */
@@ -642,8 +732,11 @@ planner_changed_cb (SpPathView *self)
       self->stale = TRUE;
       return;
     }
+  was_loading = sp_path_view_get_loading (self);
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -665,11 +758,23 @@ sp_path_view_dispose (GObject *object)
   SpPathView *self = SP_PATH_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_ptr_array_set_size (self->filling, 0);
 
   g_clear_object (&self->planner);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sp_path_view_parent_class)->dispose (object);
+}
+
+static void
+sp_path_view_finalize (GObject *object)
+{
+  SpPathView *self = SP_PATH_VIEW (object);
+
+  g_ptr_array_unref (self->filling);
+
+  G_OBJECT_CLASS (sp_path_view_parent_class)->finalize (object);
 }
 
 static void
@@ -684,6 +789,9 @@ sp_path_view_get_property (GObject    *object,
     {
     case PROP_PLANNER:
       g_value_set_object (value, self->planner);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, sp_path_view_get_loading (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -715,6 +823,7 @@ sp_path_view_class_init (SpPathViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_path_view_dispose;
+  object_class->finalize = sp_path_view_finalize;
   object_class->get_property = sp_path_view_get_property;
   object_class->set_property = sp_path_view_set_property;
   widget_class->map = sp_path_view_map;
@@ -723,6 +832,16 @@ sp_path_view_class_init (SpPathViewClass *klass)
     g_param_spec_object ("planner", NULL, NULL,
                          SP_TYPE_PLANNER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpPathView:loading:
+   *
+   * Whether rows of the first pages are still being made, after the
+   * first screenful.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-path-view.ui");
@@ -737,7 +856,15 @@ sp_path_view_class_init (SpPathViewClass *klass)
 static void
 sp_path_view_init (SpPathView *self)
 {
+  self->filling = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+gboolean
+sp_path_view_get_loading (SpPathView *self)
+{
+  g_return_val_if_fail (SP_IS_PATH_VIEW (self), FALSE);
+  return self->rebuild_id != 0 || self->fill_id != 0;
 }
 
 SpPlanner *
@@ -751,6 +878,8 @@ void
 sp_path_view_set_planner (SpPathView *self,
                           SpPlanner  *planner)
 {
+  gboolean was_loading;
+
   g_return_if_fail (SP_IS_PATH_VIEW (self));
 
   if (self->planner != NULL)
@@ -762,8 +891,11 @@ sp_path_view_set_planner (SpPathView *self,
   if (planner != NULL)
     g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
 
+  was_loading = sp_path_view_get_loading (self);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
+  if (was_loading != sp_path_view_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /**

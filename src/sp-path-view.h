@@ -16,5 +16,6 @@ void       sp_path_view_set_planner (SpPathView *self,
                                      SpPlanner  *planner);
 void       sp_path_view_set_catalog (SpPathView *self,
                                      SpCatalog  *catalog);
+gboolean   sp_path_view_get_loading (SpPathView *self);
 
 G_END_DECLS

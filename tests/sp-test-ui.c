@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-path-view.h"
 #include "sp-test-ui.h"
 
 /* Starts the real application with its real window. NON_UNIQUE keeps
@@ -74,14 +75,38 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+any_path_view_loading (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *view = sp_test_ui_find_by_type (window, SP_TYPE_PATH_VIEW);
+
+      if (view != NULL && sp_path_view_get_loading (SP_PATH_VIEW (view)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Waits @ms, and then until the Path view has made the rows it makes after
+ * the first frame, so that what a test looks for is there. */
 void
 sp_test_ui_wait (guint ms)
 {
   gboolean done = FALSE;
+  gint64 deadline;
 
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (any_path_view_loading () && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (any_path_view_loading ());
 }
 
 void

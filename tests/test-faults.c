@@ -132,6 +132,10 @@ wait_for_saves (volatile guint *saves)
   return MAX (g_get_monotonic_time () - (first ? first : deadline - 60 * G_USEC_PER_SEC), 1000);
 }
 
+/* How many kills must land inside a write, and how many tries that may take */
+#define MIN_MID_WRITES 5
+#define MAX_KILLS(n)   ((n) * 20)
+
 /* A child saves two big states in turn as fast as it can; it is killed at
  * random moments. Each time the file must be one of them, whole. */
 static void
@@ -144,6 +148,7 @@ test_kill_while_saving (void)
   g_autoptr(GError) error = NULL;
   volatile guint *saves;
   guint mid_write = 0, as_a = 0, as_b = 0;
+  guint i;
 
   saves = mmap (NULL, sizeof (guint), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   g_assert_true (saves != MAP_FAILED);
@@ -152,7 +157,9 @@ test_kill_while_saving (void)
   g_assert_true (sp_file_write_atomic (path, a, STATE_SIZE, &error));
   g_assert_no_error (error);
 
-  for (guint i = 0; i < KILLS; i++)
+  /* Kills land inside a write by chance: a slow machine or a sanitizer
+   * makes it rarer, so it goes on until enough of them did */
+  for (i = 0; i < KILLS || (mid_write < MIN_MID_WRITES && i < MAX_KILLS (KILLS)); i++)
     {
       g_autofree char *contents = NULL;
       gsize length = 0;
@@ -193,10 +200,10 @@ test_kill_while_saving (void)
 
   g_test_message ("%u kills during %u saves: %u mid-write, file held the first state %u times, "
                   "the second %u times, never anything else",
-                  KILLS, *saves, mid_write, as_a, as_b);
+                  i, *saves, mid_write, as_a, as_b);
   /* Without kills that land inside a save, and saves of both states, this
    * test would prove nothing */
-  g_assert_cmpuint (mid_write, >, KILLS / 10);
+  g_assert_cmpuint (mid_write, >=, MIN_MID_WRITES);
   g_assert_cmpuint (as_a, >, 0);
   g_assert_cmpuint (as_b, >, 0);
 
@@ -239,6 +246,7 @@ test_kill_planner_while_saving (void)
   volatile guint *saves;
   guint mid_write = 0, as_a = 0, as_b = 0;
   gsize state_size = 0;
+  guint i;
 
   g_assert_nonnull (plan);
   saves = mmap (NULL, sizeof (guint), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -256,7 +264,7 @@ test_kill_planner_while_saving (void)
     g_assert_no_error (error);
   }
 
-  for (guint i = 0; i < PLANNER_KILLS; i++)
+  for (i = 0; i < PLANNER_KILLS || (mid_write < MIN_MID_WRITES && i < MAX_KILLS (PLANNER_KILLS)); i++)
     {
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(SpState) state = NULL;
@@ -321,8 +329,10 @@ test_kill_planner_while_saving (void)
 
   g_test_message ("planner: %u kills during %u saves of a %.1f KiB state: %u mid-write, "
                   "first note %u times, second %u times, never anything else",
-                  PLANNER_KILLS, *saves, state_size / 1024.0, mid_write, as_a, as_b);
-  g_assert_cmpuint (mid_write, >, PLANNER_KILLS / 10);
+                  i, *saves, state_size / 1024.0, mid_write, as_a, as_b);
+  /* Most of a planner's save is planning, the writing a part of it (less
+   * still under a sanitizer or Valgrind): some kills, not most, land in it */
+  g_assert_cmpuint (mid_write, >=, MIN_MID_WRITES);
   g_assert_cmpuint (as_a, >, 0);
   g_assert_cmpuint (as_b, >, 0);
 
@@ -831,6 +841,16 @@ test_catalog_fuzz_findings (void)
   g_assert_true (sp_catalog_parse_effort ("4-8 hours", &hours, &per_week, &weeks));
   g_assert_cmpfloat (hours, ==, 6);
   g_assert_false (sp_catalog_parse_effort ("2-inf", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (weeks, ==, -1);
+
+  /* 200 weeks of 500 hours a week: past what a course may state, which
+   * the cache and the state file read it back with */
+  g_assert_false (sp_catalog_parse_effort ("4445 weeks", &hours, &per_week, &weeks));
+  g_assert_false (sp_catalog_parse_effort ("500 hours/week", &hours, &per_week, &weeks));
+  g_assert_cmpfloat (per_week, ==, -1);
+
+  /* A hundredth of a month is no week: weeks were set to 0 */
+  g_assert_false (sp_catalog_parse_effort ("9e-2 months", &hours, &per_week, &weeks));
   g_assert_cmpfloat (weeks, ==, -1);
 
   /* 4485 months is 19510 weeks: past the bound that numbers have */

@@ -165,6 +165,10 @@ require_array (const Parser  *parser,
 }
 
 /* Optional string member: *out stays NULL when absent. */
+/* What a course may state: the own format's bounds, for every format */
+#define MAX_HOURS_PER_WEEK 168
+#define MAX_WEEKS          520
+
 /* A JSON number as text: whole numbers as integers, others as they are */
 static char *
 number_to_text (double value)
@@ -352,7 +356,9 @@ resolve_reference (const char *base,
 }
 
 /* Keeps only links a browser may open safely; a javascript: or file: link
- * in a listing is dropped, the course itself kept. */
+ * in a listing is dropped, the course itself kept. Past 2048 bytes a link
+ * is dropped too: the cache reads courses back through text that is cut at
+ * 4000, and a cut link would differ. */
 static void
 set_url (SpCourse   *course,
          const char *url,
@@ -364,7 +370,8 @@ set_url (SpCourse   *course,
   if (url == NULL)
     return;
   absolute = resolve_reference (page_url, url);
-  if (absolute != NULL && sp_url_is_web (absolute))
+  /* Longer links are not what a catalog means; the cache stores up to this */
+  if (absolute != NULL && strlen (absolute) <= 2048 && sp_url_is_web (absolute))
     course->url = g_steal_pointer (&absolute);
 }
 
@@ -503,20 +510,34 @@ sp_catalog_parse_effort (const char *text,
               g_str_has_prefix (after, "per week") || g_str_has_prefix (after, "a week") ||
               g_str_has_prefix (after, "each week") || g_str_has_prefix (after, "weekly") ||
               g_str_has_prefix (after, "/ week"))
-            *hours_per_week = value;
+            {
+              if (value <= MAX_HOURS_PER_WEEK)
+                {
+                  *hours_per_week = value;
+                  found = TRUE;
+                }
+            }
           else
-            *hours = value;
-          found = TRUE;
+            {
+              *hours = value;
+              found = TRUE;
+            }
         }
+      /* The bounds are those of the own format, which the cache and the
+       * state file read courses back with: a course parsed here must read
+       * back there (a course of 4445 weeks did not) */
       else if (g_str_has_prefix (unit, "week") || g_str_has_prefix (unit, "wk"))
         {
-          *weeks = value;
-          found = TRUE;
+          if (value <= MAX_WEEKS)
+            {
+              *weeks = value;
+              found = TRUE;
+            }
         }
       else if (g_str_has_prefix (unit, "month"))
         {
-          /* The bound holds for what is stored, not only what was written */
-          if (round (value * 4.35) <= 10000)
+          /* "9e-2 months" rounds to no week at all: not a workload */
+          if (round (value * 4.35) >= 1 && round (value * 4.35) <= MAX_WEEKS)
             {
               *weeks = round (value * 4.35);
               found = TRUE;
@@ -567,8 +588,8 @@ parse_own_course (const Parser  *parser,
       !opt_string (parser, object, "language", path, FALSE, &course->language, error) ||
       !opt_string (parser, object, "updated", path, FALSE, &course->updated, error) ||
       !opt_number (parser, object, "hours", path, 10000, &course->hours, error) ||
-      !opt_number (parser, object, "hours_per_week", path, 168, &course->hours_per_week, error) ||
-      !opt_number (parser, object, "weeks", path, 520, &course->weeks, error) ||
+      !opt_number (parser, object, "hours_per_week", path, MAX_HOURS_PER_WEEK, &course->hours_per_week, error) ||
+      !opt_number (parser, object, "weeks", path, MAX_WEEKS, &course->weeks, error) ||
       !opt_number (parser, object, "rating", path, 5, &course->rating, error) ||
       !opt_strings (parser, object, "tags", NULL, path, tags, error))
     return NULL;

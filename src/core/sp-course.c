@@ -586,6 +586,10 @@ sp_course_clean_text (const char *text,
       p = g_utf8_next_char (p);
     }
 
+  /* Cut at the size limit just after a space: no trailing space, as a
+   * second cleaning (the cache reading it back) would leave none */
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
   if (out->len == 0)
     {
       g_string_free (out, TRUE);
