@@ -400,7 +400,6 @@ test_pdf_plan (void)
   SpSchedule *schedule = sp_planner_get_schedule (planner);
   SpPlan *plan = sp_schedule_get_plan (schedule);
   g_autofree char *path = NULL;
-  g_autofree char *all = NULL;
   g_autofree char *first_date = NULL;
   g_autofree char *last_date = NULL;
   g_autoptr(GPtrArray) pages = NULL;

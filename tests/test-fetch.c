@@ -27,6 +27,7 @@ typedef enum
   MODE_REDIRECT_LOOP,
   MODE_REDIRECT_FILE,
   MODE_REDIRECT_INSECURE,
+  MODE_REDIRECT_DOT_SEGMENTS,
   MODE_WRONG_SHAPE,
 } Mode;
 
@@ -145,6 +146,12 @@ serve_failure (Fixture           *fixture,
       break;
     case MODE_REDIRECT_INSECURE:
       soup_server_message_set_redirect (msg, 301, "http://catalog.example.org/feed.json");
+      break;
+    case MODE_REDIRECT_DOT_SEGMENTS:
+      /* Resolving this against the page's address is a GLib critical
+       * (soup_server_message_set_redirect() would resolve it itself) */
+      soup_server_message_set_status (msg, 302, NULL);
+      soup_message_headers_replace (headers, "Location", "https:/..///catalog.example.org/feed.json");
       break;
     case MODE_GOOD:
     default:
@@ -560,6 +567,8 @@ test_redirect_scheme (Fixture *fixture, gconstpointer data)
   assert_failure_keeps_listing (fixture, MODE_REDIRECT_FILE, "sent the request on to “file:///etc/passwd”, which is not a web address");
   assert_failure_keeps_listing (fixture, MODE_REDIRECT_INSECURE,
                                 "Redirected to an address that is not allowed: “http://catalog.example.org/feed.json” is not a secure address");
+  assert_failure_keeps_listing (fixture, MODE_REDIRECT_DOT_SEGMENTS,
+                                "sent the request on to “https:/..///catalog.example.org/feed.json”, which is not a web address");
 }
 
 static void

@@ -172,7 +172,6 @@ random_plan (GRand *rand,
     {
       g_autoptr(GPtrArray) level_ids = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) order = g_ptr_array_new ();
-      g_autoptr(GPtrArray) prereq_pool = g_ptr_array_new ();
       g_autoptr(GHashTable) pools = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                            (GDestroyNotify) g_ptr_array_unref);
       guint n_topics = (guint) g_rand_int_range (rand, 1, 10) * scale;

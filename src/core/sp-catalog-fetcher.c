@@ -416,7 +416,7 @@ send_cb (GObject      *object,
 
       g_clear_object (&fetch->stream);
       if (location != NULL)
-        target = g_uri_resolve_relative (fetch->current_url, location, G_URI_FLAGS_NONE, NULL);
+        target = sp_url_resolve (fetch->current_url, location);
       if (target == NULL || !sp_url_is_web (target))
         {
           g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_REDIRECT,

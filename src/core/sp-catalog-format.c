@@ -334,27 +334,6 @@ steal_strv (GPtrArray *array)
   return (GStrv) g_ptr_array_free (array, FALSE);
 }
 
-/* g_uri_resolve_relative() asserts on references such as "x:/..//y",
- * whose dot segments leave a path starting with "//" and no host: a
- * reference with a scheme is taken only when it parses as a web address
- * by itself, and only references without one are resolved. */
-static char *
-resolve_reference (const char *base,
-                   const char *ref)
-{
-  if (g_uri_peek_scheme (ref) != NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (ref, G_URI_FLAGS_NONE, NULL);
-
-      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-        return NULL;
-      return g_strdup (ref);
-    }
-  if (base == NULL)
-    return NULL;
-  return g_uri_resolve_relative (base, ref, G_URI_FLAGS_NONE, NULL);
-}
-
 /* Keeps only links a browser may open safely; a javascript: or file: link
  * in a listing is dropped, the course itself kept. Past 2048 bytes a link
  * is dropped too: the cache reads courses back through text that is cut at
@@ -369,7 +348,7 @@ set_url (SpCourse   *course,
   g_clear_pointer (&course->url, g_free);
   if (url == NULL)
     return;
-  absolute = resolve_reference (page_url, url);
+  absolute = sp_url_resolve (page_url, url);
   /* Longer links are not what a catalog means; the cache stores up to this */
   if (absolute != NULL && strlen (absolute) <= 2048 && sp_url_is_web (absolute))
     course->url = g_steal_pointer (&absolute);
@@ -387,7 +366,7 @@ resolve_next (const Parser  *parser,
   if (next == NULL || next[0] == '\0')
     return TRUE;
 
-  absolute = resolve_reference (parser->page_url, next);
+  absolute = sp_url_resolve (parser->page_url, next);
   if (absolute == NULL || !sp_url_is_web (absolute))
     {
       g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
@@ -973,7 +952,7 @@ parse_edx (const Parser   *parser,
         {
           g_autofree char *escaped = g_uri_escape_string (course->id, ":+@", FALSE);
           g_autofree char *about = g_strdup_printf ("/courses/%s/about", escaped);
-          g_autofree char *url = resolve_reference (parser->page_url, about);
+          g_autofree char *url = sp_url_resolve (parser->page_url, about);
           set_url (course, url, NULL);
         }
       g_ptr_array_add (page->courses, g_steal_pointer (&course));

@@ -287,10 +287,10 @@ sp_export_ics_to_string (SpPlanner  *planner,
 
       if (vtimezone != NULL)
         {
-          icalproperty *tzname = icalproperty_new_x (icaltimezone_get_location (zone));
+          icalproperty *zone_name = icalproperty_new_x (icaltimezone_get_location (zone));
 
-          icalproperty_set_x_name (tzname, "X-WR-TIMEZONE");
-          icalcomponent_add_property (calendar, tzname);
+          icalproperty_set_x_name (zone_name, "X-WR-TIMEZONE");
+          icalcomponent_add_property (calendar, zone_name);
           icalcomponent_add_component (calendar, vtimezone);
         }
       else
