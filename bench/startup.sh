@@ -52,8 +52,12 @@ def measure(path):
     start = time.monotonic_ns() // 1000
     proc = subprocess.run([path], capture_output=True, text=True, timeout=60)
     frame = rss = anon = None
+    marks = []
     for line in proc.stdout.splitlines():
-        if line.startswith("bench: first-frame "):
+        if line.startswith("bench: mark "):
+            _, _, when, what = line.split(maxsplit=3)
+            marks.append((what, (int(when) - start) / 1000.0))
+        elif line.startswith("bench: first-frame "):
             frame = int(line.split()[2])
         elif line.startswith("bench: vmrss "):
             rss = int(line.split()[2])  # kB
@@ -62,7 +66,7 @@ def measure(path):
     if proc.returncode != 0 or frame is None or rss is None:
         sys.exit(f"{path} did not report its first frame (status {proc.returncode}):\n"
                  f"{proc.stdout}{proc.stderr}")
-    return (frame - start) / 1000.0, rss / 1024.0, (anon or 0) / 1024.0
+    return (frame - start) / 1000.0, rss / 1024.0, (anon or 0) / 1024.0, marks
 
 
 with open("/proc/loadavg") as f:
@@ -70,11 +74,14 @@ with open("/proc/loadavg") as f:
 print(f"load average before: {load} (other work on the machine makes both slower, the longer run more)")
 
 results = {name: ([], [], []) for name in programs}
+steps = {}
 for name, path in programs.items():
     measure(path)  # warm-up: page cache, font cache
 for _ in range(runs):
     for name, path in programs.items():
-        ms, mib, anon = measure(path)
+        ms, mib, anon, marks = measure(path)
+        for what, at in marks:
+            steps.setdefault(what, []).append(at)
         results[name][0].append(ms)
         results[name][1].append(mib)
         results[name][2].append(anon)
@@ -85,6 +92,14 @@ for name, (t, m, a) in results.items():
     print(f"{name:14} startup median {med[name][0]:7.1f} ms  (min {min(t):.1f}, max {max(t):.1f})   "
           f"VmRSS median {med[name][1]:6.1f} MiB  (min {min(m):.1f}, max {max(m):.1f}; "
           f"anonymous {med[name][2]:.1f})   runs {len(t)}")
+
+# Where Study Planner's time before its first frame goes: each step's end,
+# from exec, median over the runs
+if steps:
+    line = "study-planner steps (ms from exec, median):"
+    for what, ats in steps.items():
+        line += f" {what} {statistics.median(ats):.0f}"
+    print(line + f" first-frame {med['study-planner'][0]:.0f}")
 
 app_t, app_m, app_a = med["study-planner"]
 bare_t, bare_m, bare_a = med["bare-window"]

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "sp-application.h"
+#include "sp-bench.h"
 
 int
 main (int   argc,
@@ -13,6 +14,7 @@ main (int   argc,
   g_autoptr(SpApplication) app = NULL;
   const char *localedir;
 
+  sp_bench_mark ("main");
   /* An uninstalled build (and its tests) points this at the build's catalogs */
   localedir = g_getenv ("STUDY_PLANNER_LOCALEDIR");
   if (localedir == NULL)

@@ -265,7 +265,9 @@ sp_application_startup (GApplication *app)
     { "win.view('courses')", { "<Control>5", NULL } },
   };
 
+  sp_bench_mark ("startup");
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
+  sp_bench_mark ("gtk");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -273,6 +275,7 @@ sp_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   plan = load_initial_plan (self);
+  sp_bench_mark ("plan");
   self->planner = sp_planner_new (plan);
   g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
 
@@ -281,10 +284,12 @@ sp_application_startup (GApplication *app)
   sp_catalog_follow_planner (self->catalog, self->planner);
   sp_catalog_bind_settings (self->catalog, self->settings);
   sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
+  sp_bench_mark ("catalog");
 
   /* A state file that cannot be used is kept aside and reported, never overwritten */
   if (!sp_planner_load_state (self->planner, NULL, &error))
     self->state_error = g_strdup (error->message);
+  sp_bench_mark ("state");
 
   self->notifier = sp_notifier_new (app, self->planner, self->settings);
 }
@@ -295,8 +300,10 @@ sp_application_activate (GApplication *app)
   SpApplication *self = SP_APPLICATION (app);
   SpWindow *window = ensure_window (self);
 
+  sp_bench_mark ("window");
   sp_bench_watch_first_frame (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  sp_bench_mark ("present");
 
   if (self->startup_error != NULL)
     {

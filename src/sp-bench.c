@@ -46,6 +46,33 @@ settled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+bench_enabled (void)
+{
+  static int enabled = -1;
+
+  if (enabled < 0)
+    enabled = g_strcmp0 (g_getenv ("STUDY_PLANNER_BENCH_FIRST_FRAME"), "1") == 0;
+  return enabled;
+}
+
+/**
+ * sp_bench_mark:
+ * @what: a step of startup, one word
+ *
+ * With STUDY_PLANNER_BENCH_FIRST_FRAME=1, prints when a step of startup
+ * ended, so that bench/startup.sh shows where the time before the first
+ * frame goes.
+ */
+void
+sp_bench_mark (const char *what)
+{
+  if (!bench_enabled ())
+    return;
+  printf ("bench: mark %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+  fflush (stdout);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GtkWindow     *window)
@@ -73,7 +100,7 @@ realize_cb (GtkWidget *widget)
 void
 sp_bench_watch_first_frame (GtkWindow *window)
 {
-  if (g_strcmp0 (g_getenv ("STUDY_PLANNER_BENCH_FIRST_FRAME"), "1") != 0)
+  if (!bench_enabled ())
     return;
 
   if (gtk_widget_get_realized (GTK_WIDGET (window)))

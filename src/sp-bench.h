@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void sp_bench_watch_first_frame (GtkWindow *window);
+void sp_bench_watch_first_frame (GtkWindow  *window);
+void sp_bench_mark              (const char *what);
 
 G_END_DECLS

@@ -24,7 +24,9 @@ struct _SpWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   SpPathView           *path_view;
-  SpCoursesView        *courses_view;
+  AdwBin               *courses_bin;
+  SpCoursesView        *courses_view;     /* made after the first frame */
+  guint                 courses_id;
   GtkMenuButton        *menu_button;
   GtkWidget            *nav_box;
   GtkMenuButton        *date_button;
@@ -168,9 +170,37 @@ update_actions (SpWindow *self)
                                  self->planner != NULL && sp_planner_can_undo (self->planner));
 }
 
+/* The Courses view, with its filters and a row per course, is a sixth of
+ * what the window takes to open: it is made after the first frame, or
+ * at once when it is the view shown. */
+static void
+ensure_courses_view (SpWindow *self)
+{
+  SpApplication *app = SP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (self->courses_view != NULL || self->planner == NULL || app == NULL)
+    return;
+  g_clear_handle_id (&self->courses_id, g_source_remove);
+  self->courses_view = g_object_new (SP_TYPE_COURSES_VIEW, NULL);
+  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), self->planner);
+  adw_bin_set_child (self->courses_bin, GTK_WIDGET (self->courses_view));
+}
+
+static gboolean
+make_courses_view_cb (gpointer data)
+{
+  SpWindow *self = data;
+
+  self->courses_id = 0;
+  ensure_courses_view (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 view_changed_cb (SpWindow *self)
 {
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "courses") == 0)
+    ensure_courses_view (self);
   update_actions (self);
   update_title (self);
 }
@@ -240,6 +270,28 @@ undo_action (GtkWidget  *widget,
     sp_window_add_toast (self, _("Undone"));
 }
 
+/* The shortcuts window is made when first asked for: GtkApplicationWindow
+ * would build gtk/help-overlay.ui for the window as it opens, a tenth of
+ * what the window takes to show */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/studyplanner/StudyPlanner/ui/sp-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 view_action (GtkWidget  *widget,
              const char *action_name,
@@ -263,7 +315,6 @@ setup (SpWindow      *self,
   self->planner = g_object_ref (sp_application_get_planner (app));
   sp_path_view_set_planner (self->path_view, self->planner);
   sp_path_view_set_catalog (self->path_view, sp_application_get_catalog (app));
-  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), self->planner);
   sp_calendar_grid_set_planner (self->month_grid, self->planner);
   sp_calendar_grid_set_planner (self->week_grid, self->planner);
   sp_day_view_set_planner (self->day_view, self->planner);
@@ -280,12 +331,19 @@ setup (SpWindow      *self,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_actions (self);
   update_title (self);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "courses") == 0)
+    ensure_courses_view (self);
+  else
+    self->courses_id = g_idle_add_full (G_PRIORITY_LOW, make_courses_view_cb, self, NULL);
 }
 
 static void
 sp_window_dispose (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
+
+  g_clear_handle_id (&self->courses_id, g_source_remove);
 
   g_clear_object (&self->planner);
 
@@ -359,7 +417,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_bin);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);
@@ -375,6 +433,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
