@@ -30,8 +30,8 @@ struct _SpWindow
   GtkMenuButton        *menu_button;
   GtkWidget            *nav_box;
   GtkMenuButton        *date_button;
-  GtkPopover           *date_popover;
-  GtkCalendar          *date_calendar;
+  GtkCalendar          *date_calendar;    /* made when the date picker first opens */
+  AdwViewSwitcherBar   *switcher_bar;
   SpCalendarGrid       *month_grid;
   SpCalendarGrid       *week_grid;
   GtkLabel             *week_label;
@@ -131,7 +131,7 @@ sync_calendar (SpWindow *self)
   g_autoptr(GDateTime) time = NULL;
   GDate date;
 
-  if (self->selected_day == 0)
+  if (self->selected_day == 0 || self->date_calendar == NULL)
     return;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, self->selected_day);
@@ -153,7 +153,38 @@ calendar_day_selected_cb (SpWindow *self)
   day = sp_calendar_make_day ((guint) g_date_time_get_year (time), (guint) g_date_time_get_month (time),
                               (guint) g_date_time_get_day_of_month (time));
   sp_window_set_selected_day (self, day);
-  gtk_popover_popdown (self->date_popover);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/* The bottom switcher shows only in a narrow window */
+static void
+switcher_bar_reveal_cb (SpWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
+/* A month of day labels is a tenth of the window's widgets: the date
+ * picker is made when it first opens */
+static void
+create_date_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  SpWindow *self = SP_WINDOW (user_data);
+  GtkWidget *popover;
+
+  if (self->date_calendar != NULL)
+    return;
+  self->date_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Go to date"), -1);
+  g_signal_connect_object (self->date_calendar, "day-selected",
+                           G_CALLBACK (calendar_day_selected_cb), self, G_CONNECT_SWAPPED);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->date_calendar));
+  gtk_menu_button_set_popover (button, popover);
+  sync_calendar (self);
 }
 
 static void
@@ -421,15 +452,14 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, month_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, week_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, week_label);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, day_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_summary);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
@@ -456,6 +486,7 @@ static void
 sp_window_init (SpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -210,7 +210,7 @@ static void
 pick_date (Ui         *ui,
            const char *text)
 {
-  GtkCalendar *calendar = GTK_CALENDAR (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_CALENDAR));
+  GtkCalendar *calendar;
   guint32 day = date (text);
   GDate d;
   g_autoptr(GDateTime) time = NULL;
@@ -218,7 +218,10 @@ pick_date (Ui         *ui,
   g_date_clear (&d, 1);
   g_date_set_julian (&d, day);
   time = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  /* The picker is made when it first opens */
   gtk_menu_button_popup (ui->date_button);
+  calendar = GTK_CALENDAR (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
   gtk_calendar_select_day (calendar, time);
   g_signal_emit_by_name (calendar, "day-selected");
   sp_test_ui_wait (20);
