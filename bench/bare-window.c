@@ -10,6 +10,14 @@
 
 #define SETTLE_MS 1000
 
+/* The same steps as Study Planner's sp_bench_mark(), for bench/startup.sh */
+static void
+mark (const char *what)
+{
+  printf ("bench: mark %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+  fflush (stdout);
+}
+
 static gboolean
 settled_cb (gpointer user_data)
 {
@@ -52,6 +60,12 @@ realize_cb (GtkWidget *window)
 }
 
 static void
+startup_cb (GApplication *app)
+{
+  mark ("gtk");
+}
+
+static void
 activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
@@ -64,16 +78,22 @@ activate_cb (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
 
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+  mark ("window");
   gtk_window_present (GTK_WINDOW (window));
+  mark ("present");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.studyplanner.BareWindow",
+  g_autoptr(AdwApplication) app = NULL;
+
+  mark ("main");
+  app = adw_application_new ("io.github.studyplanner.BareWindow",
                                                         G_APPLICATION_DEFAULT_FLAGS);
 
+  g_signal_connect_after (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -74,14 +74,14 @@ with open("/proc/loadavg") as f:
 print(f"load average before: {load} (other work on the machine makes both slower, the longer run more)")
 
 results = {name: ([], [], []) for name in programs}
-steps = {}
+steps = {name: {} for name in programs}
 for name, path in programs.items():
     measure(path)  # warm-up: page cache, font cache
 for _ in range(runs):
     for name, path in programs.items():
         ms, mib, anon, marks = measure(path)
         for what, at in marks:
-            steps.setdefault(what, []).append(at)
+            steps[name].setdefault(what, []).append(at)
         results[name][0].append(ms)
         results[name][1].append(mib)
         results[name][2].append(anon)
@@ -93,13 +93,13 @@ for name, (t, m, a) in results.items():
           f"VmRSS median {med[name][1]:6.1f} MiB  (min {min(m):.1f}, max {max(m):.1f}; "
           f"anonymous {med[name][2]:.1f})   runs {len(t)}")
 
-# Where Study Planner's time before its first frame goes: each step's end,
-# from exec, median over the runs
-if steps:
-    line = "study-planner steps (ms from exec, median):"
-    for what, ats in steps.items():
+# Where the time before the first frame goes: each step's end, from exec,
+# median over the runs
+for name in programs:
+    line = f"{name:14} steps (ms from exec, median):"
+    for what, ats in steps[name].items():
         line += f" {what} {statistics.median(ats):.0f}"
-    print(line + f" first-frame {med['study-planner'][0]:.0f}")
+    print(line + f" first-frame {med[name][0]:.0f}")
 
 app_t, app_m, app_a = med["study-planner"]
 bare_t, bare_m, bare_a = med["bare-window"]

@@ -23,6 +23,7 @@ struct _SpApplication
   SpNotifier     *notifier;
   SpCatalog      *catalog;
   char           *startup_error; /* shown once the window is up */
+  gboolean        catalog_started;
   char           *state_error;   /* the state file could not be read: nothing is saved */
 };
 
@@ -279,11 +280,16 @@ sp_application_startup (GApplication *app)
   self->planner = sp_planner_new (plan);
   g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
 
-  /* Course listings: bundled, then saved, then fresh when more than a day old */
+  /* Course listings: the bundled snapshot now; the saved ones, then fresh
+   * ones when more than a day old, once the window is on screen */
   self->catalog = sp_catalog_new (NULL, NULL);
   sp_catalog_follow_planner (self->catalog, self->planner);
   sp_catalog_bind_settings (self->catalog, self->settings);
-  sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
+  if (!sp_catalog_load_bundled (self->catalog, &error))
+    {
+      g_warning ("The bundled course listings could not be read: %s", error->message);
+      g_clear_error (&error);
+    }
   sp_bench_mark ("catalog");
 
   /* A state file that cannot be used is kept aside and reported, never overwritten */
@@ -295,6 +301,34 @@ sp_application_startup (GApplication *app)
 }
 
 static void
+start_catalog (SpApplication *self)
+{
+  if (self->catalog_started)
+    return;
+  self->catalog_started = TRUE;
+  sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
+}
+
+/* Reading the saved listings and connecting to the servers (proxy
+ * settings, name lookups) wait until the window has shown its first frame */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                SpApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  start_catalog (self);
+}
+
+static void
+window_realize_cb (GtkWidget     *window,
+                   SpApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, window_realize_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
 sp_application_activate (GApplication *app)
 {
   SpApplication *self = SP_APPLICATION (app);
@@ -302,6 +336,10 @@ sp_application_activate (GApplication *app)
 
   sp_bench_mark ("window");
   sp_bench_watch_first_frame (GTK_WINDOW (window));
+  if (!self->catalog_started && !gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
+  else
+    start_catalog (self);
   gtk_window_present (GTK_WINDOW (window));
   sp_bench_mark ("present");
 

@@ -6,9 +6,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sp-course-attach.h"
 #include "sp-course-rows.h"
+#include "sp-course-attach.h"
 #include "sp-scheduler.h"
+#include "sp-tooltip.h"
 
 /* The courses shown in a topic's expansion in the Path view: the one the
  * user attached, then the best matches, each with its page and "Use". */
@@ -190,7 +191,7 @@ new_course_row (SpCourse   *course,
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (open, "flat");
-      gtk_widget_set_tooltip_text (open, _("Open Course Page"));
+      sp_tooltip_set_text (open, _("Open Course Page"));
       accessible = g_strdup_printf (_("Open the page of “%s”"), sp_course_get_title (course));
       gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       g_signal_connect_data (open, "clicked", G_CALLBACK (open_clicked_cb), g_object_ref (course),
@@ -207,7 +208,7 @@ new_course_row (SpCourse   *course,
       data->course = g_object_ref (course);
       data->topic_id = g_strdup (topic_id);
       gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (use, _("Use this course for the topic"));
+      sp_tooltip_set_text (use, _("Use this course for the topic"));
       g_signal_connect_data (use, "clicked", G_CALLBACK (use_clicked_cb), data, use_data_free, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
     }

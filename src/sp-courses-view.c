@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-courses-view.h"
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
-#include "sp-courses-view.h"
+#include "sp-tooltip.h"
 
 /* Course listings beside the plan: search as you type, filters, sorting,
  * and per course the topics it matches, "Use for <topic>" and its page.
@@ -611,7 +612,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (use), "view-more-symbolic");
   gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (use, "flat");
-  gtk_widget_set_tooltip_text (use, _("Use for a Topic or Open"));
+  sp_tooltip_set_text (use, _("Use for a Topic or Open"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Use for a topic or open the course page"), -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (use), create_use_menu_cb, NULL, NULL);
@@ -658,7 +659,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *accessible = NULL;
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "sp-title"), sp_course_get_title (course));
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "sp-title"), sp_course_get_title (course));
+  sp_tooltip_set_text (g_object_get_data (G_OBJECT (row), "sp-title"), sp_course_get_title (course));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "sp-meta"), meta);
   update_topics_label (row, course, self);
   g_object_set_data_full (g_object_get_data (G_OBJECT (row), "sp-use"), "sp-course",

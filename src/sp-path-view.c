@@ -6,8 +6,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sp-course-rows.h"
 #include "sp-path-view.h"
+#include "sp-course-rows.h"
+#include "sp-tooltip.h"
 
 /* The learning path as a person reads it: levels in order, each with its
  * time frame, its topics and what to do, and the chosen track. */
@@ -194,7 +195,7 @@ new_topic_row (SpPlan        *plan,
       /* TRANSLATORS: the tooltip of a topic's hours taken from its course, "From the course (estimate: 30 h)" */
       g_autofree char *tooltip = g_strdup_printf (_("From the course (estimate: %s)"), estimate);
 
-      gtk_widget_set_tooltip_text (hours_label, tooltip);
+      sp_tooltip_set_text (hours_label, tooltip);
       gtk_widget_add_css_class (hours_label, "course-hours");
       /* TRANSLATORS: read out for a topic row, "Linear algebra, 40 h, from the course" */
       accessible = g_strdup_printf (_("%s, %s, from the course"), sp_topic_get_title (topic), hours);
@@ -476,7 +477,7 @@ new_step (SpPathView    *self,
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), progress);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), percent);
-  gtk_widget_set_tooltip_text (bar, percent);
+  sp_tooltip_set_text (bar, percent);
   gtk_widget_set_margin_top (bar, 6);
   gtk_box_append (GTK_BOX (card), bar);
 
@@ -537,7 +538,7 @@ new_fit_row (SpPlan              *plan,
   verdict = report->fits ? _("Fits its time frame") : _("Does not fit its time frame");
   icon = gtk_image_new_from_icon_name (report->fits ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, report->fits ? "success" : "warning");
-  gtk_widget_set_tooltip_text (icon, verdict);
+  sp_tooltip_set_text (icon, verdict);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, verdict, -1);
 
   /* Plan text is untrusted: never markup */

@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-progress-summary.h"
 #include "sp-calendar-grid.h"
 #include "sp-calendar-layout.h"
-#include "sp-progress-summary.h"
+#include "sp-tooltip.h"
 
 /* Always in sight under the views: this week's hours planned against
  * done, the streak of study days, and each level's share done, whose
@@ -64,7 +65,7 @@ new_item (const char *heading,
   gtk_box_append (GTK_BOX (line), title);
   gtk_box_append (GTK_BOX (line), amount);
   gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_set_tooltip_text (box, accessible);
+  sp_tooltip_set_text (box, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -117,7 +118,7 @@ update_shown (const Shown   *shown,
               const Measure *m)
 {
   gtk_label_set_text (GTK_LABEL (shown->value), m->value);
-  gtk_widget_set_tooltip_text (shown->item, m->accessible);
+  sp_tooltip_set_text (shown->item, m->accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shown->item),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, m->accessible,
                                   -1);
@@ -398,7 +399,7 @@ new_legend_button (void)
   gtk_popover_set_child (GTK_POPOVER (popover), legend);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-information-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Legend"));
+  sp_tooltip_set_text (button, _("Legend"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
                                   -1);

@@ -11,6 +11,7 @@
 #include "sp-path-view.h"
 #include "sp-progress-summary.h"
 #include "sp-window.h"
+#include "sp-bench.h"
 #include "sp-window-print.h"
 
 struct _SpWindow
@@ -350,6 +351,7 @@ setup (SpWindow      *self,
   sp_calendar_grid_set_planner (self->week_grid, self->planner);
   sp_day_view_set_planner (self->day_view, self->planner);
   sp_progress_summary_set_planner (self->progress_summary, self->planner);
+  sp_bench_mark ("views");
   g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* One selected day for all the views */
@@ -486,6 +488,7 @@ static void
 sp_window_init (SpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_bench_mark ("template");
   gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
 
   if (g_str_equal (PROFILE, "development"))

@@ -11,6 +11,7 @@
 #include "sp-courses-view.h"
 #include "sp-path-view.h"
 #include "sp-test-ui.h"
+#include "sp-tooltip.h"
 #include "sp-window.h"
 
 /* The Courses view in the real window under Xvfb: the bundled listings
@@ -360,7 +361,7 @@ test_attach (void)
     GtkWidget *label = find_label (GTK_WIDGET (row), hours);
 
     g_assert_nonnull (label);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, tooltip);
+    g_assert_cmpstr (sp_tooltip_get_text (label), ==, tooltip);
   }
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "path-view-courses");
 }
