@@ -34,7 +34,7 @@ trap 'rm -rf "$scratch"' EXIT
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build_dir/data"
 export STUDY_PLANNER_LOCALEDIR="$build_dir/po"
-export GSK_RENDERER=cairo GDK_DEBUG=no-portals
+export GSK_RENDERER=cairo
 export STUDY_PLANNER_BENCH_FIRST_FRAME=1
 unset ASAN_OPTIONS LSAN_OPTIONS
 
@@ -96,10 +96,12 @@ for name, (t, m, a) in results.items():
 # Where the time before the first frame goes: each step's end, from exec,
 # median over the runs
 for name in programs:
+    marks = [(statistics.median(ats), what) for what, ats in steps[name].items()]
+    marks.append((med[name][0], "FIRST-FRAME"))
     line = f"{name:14} steps (ms from exec, median):"
-    for what, ats in steps[name].items():
-        line += f" {what} {statistics.median(ats):.0f}"
-    print(line + f" first-frame {med[name][0]:.0f}")
+    for at, what in sorted(marks):
+        line += f" {what} {at:.0f}"
+    print(line)
 
 app_t, app_m, app_a = med["study-planner"]
 bare_t, bare_m, bare_a = med["bare-window"]

@@ -46,8 +46,13 @@ settled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-bench_enabled (void)
+/**
+ * sp_bench_enabled:
+ *
+ * Returns: whether STUDY_PLANNER_BENCH_FIRST_FRAME=1 asks for the marks
+ */
+gboolean
+sp_bench_enabled (void)
 {
   static int enabled = -1;
 
@@ -67,7 +72,7 @@ bench_enabled (void)
 void
 sp_bench_mark (const char *what)
 {
-  if (!bench_enabled ())
+  if (!sp_bench_enabled ())
     return;
   printf ("bench: mark %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
   fflush (stdout);
@@ -100,7 +105,7 @@ realize_cb (GtkWidget *widget)
 void
 sp_bench_watch_first_frame (GtkWindow *window)
 {
-  if (!bench_enabled ())
+  if (!sp_bench_enabled ())
     return;
 
   if (gtk_widget_get_realized (GTK_WIDGET (window)))

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-void sp_bench_watch_first_frame (GtkWindow  *window);
-void sp_bench_mark              (const char *what);
+void     sp_bench_watch_first_frame (GtkWindow  *window);
+void     sp_bench_mark              (const char *what);
+gboolean sp_bench_enabled           (void);
 
 G_END_DECLS

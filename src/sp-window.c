@@ -332,6 +332,18 @@ view_action (GtkWidget  *widget,
   sp_window_set_view (SP_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* For bench/startup.sh: when the Path view has made all its sections */
+static void
+path_view_loading_cb (SpPathView *view,
+                      GParamSpec *pspec,
+                      SpWindow   *self)
+{
+  if (sp_path_view_get_loading (view))
+    return;
+  g_signal_handlers_disconnect_by_func (view, path_view_loading_cb, self);
+  sp_bench_mark ("path-view-complete");
+}
+
 /* GtkWindow:application is set after construction, so the window is wired here. */
 static void
 setup (SpWindow      *self,
@@ -352,6 +364,8 @@ setup (SpWindow      *self,
   sp_day_view_set_planner (self->day_view, self->planner);
   sp_progress_summary_set_planner (self->progress_summary, self->planner);
   sp_bench_mark ("views");
+  if (sp_bench_enabled ())
+    g_signal_connect_object (self->path_view, "notify::loading", G_CALLBACK (path_view_loading_cb), self, 0);
   g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* One selected day for all the views */
