@@ -21,7 +21,10 @@ struct _SpPathView
   guint       rebuild_id;
   gboolean    stale;       /* changed while hidden: rebuilt when shown */
   guint       fill_id;
+  gboolean    overview_pending;
   gboolean    sections_pending;
+  gboolean    built;       /* the page has been made whole once */
+  GtkBox     *next_levels; /* (owned): the sections being made, shown when whole */
   GPtrArray  *filling;   /* element-type GtkListBox: lists still making their rows, in order */
 
   GtkLabel   *title_label;
@@ -332,6 +335,7 @@ fill_rows (SpPathView *self,
   return self->filling->len > 0;
 }
 
+static void add_overview (SpPathView *self);
 static void add_level (SpPathView    *self,
                        SpPlan        *plan,
                        const SpLevel *level);
@@ -362,6 +366,13 @@ fill_idle_cb (gpointer data)
 {
   SpPathView *self = data;
 
+  if (self->overview_pending)
+    {
+      self->overview_pending = FALSE;
+      add_overview (self);
+      return G_SOURCE_CONTINUE;
+    }
+
   if (self->sections_pending)
     {
       self->sections_pending = FALSE;
@@ -371,6 +382,13 @@ fill_idle_cb (gpointer data)
 
   if (fill_rows (self, ROWS_PER_IDLE))
     return G_SOURCE_CONTINUE;
+
+  /* Whole: it takes the place of what was shown, in one frame, so the
+   * page keeps its length and where it was scrolled to */
+  remove_children (self->levels_box);
+  gtk_box_append (self->levels_box, GTK_WIDGET (self->next_levels));
+  g_clear_object (&self->next_levels);
+  self->built = TRUE;
 
   self->fill_id = 0;
   if (!sp_path_view_get_loading (self))
@@ -632,7 +650,7 @@ add_level (SpPathView    *self,
   if (list != NULL)
     gtk_box_append (GTK_BOX (section), list);
 
-  gtk_box_append (self->levels_box, section);
+  gtk_box_append (self->next_levels, section);
 }
 
 static void
@@ -662,31 +680,17 @@ add_woven_section (SpPathView      *self,
   section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (section), new_section_header (title, subtitle));
   gtk_box_append (GTK_BOX (section), list);
-  gtk_box_append (self->levels_box, section);
+  gtk_box_append (self->next_levels, section);
 }
 
+/* The level cards and the feasibility report */
 static void
-rebuild (SpPathView *self)
+add_overview (SpPathView *self)
 {
-  SpPlan *plan;
-  const char *description;
+  SpPlan *plan = sp_planner_get_plan (self->planner);
 
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  g_ptr_array_set_size (self->filling, 0);
-  self->sections_pending = FALSE;
   remove_children (self->steps_box);
   remove_children (self->fit_box);
-  remove_children (self->levels_box);
-
-  if (self->planner == NULL)
-    return;
-
-  plan = sp_planner_get_plan (self->planner);
-  gtk_label_set_text (self->title_label, sp_plan_get_title (plan));
-  description = sp_plan_get_description (plan);
-  gtk_label_set_text (self->description_label, description ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
-
   for (guint i = 0; i < sp_plan_get_n_levels (plan); i++)
     {
       const SpLevel *level = sp_plan_get_level (plan, i);
@@ -698,9 +702,49 @@ rebuild (SpPathView *self)
 
   if (sp_planner_get_schedule (self->planner) != NULL)
     add_fit_section (self);
+}
 
-  /* The first screen ends about here: the levels' sections and their rows
-   * are made after the first frame, between frames */
+static void
+rebuild (SpPathView *self)
+{
+  SpPlan *plan;
+  const char *description;
+
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_ptr_array_set_size (self->filling, 0);
+  self->overview_pending = FALSE;
+  self->sections_pending = FALSE;
+  g_clear_object (&self->next_levels);
+
+  if (self->planner == NULL)
+    {
+      remove_children (self->steps_box);
+      remove_children (self->fit_box);
+      remove_children (self->levels_box);
+      self->built = FALSE;
+      return;
+    }
+
+  plan = sp_planner_get_plan (self->planner);
+  gtk_label_set_text (self->title_label, sp_plan_get_title (plan));
+  description = sp_plan_get_description (plan);
+  gtk_label_set_text (self->description_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+
+  /* A window opening on this page shows the path's title in its first
+   * frame; the level cards, the feasibility report, then the levels'
+   * sections and their rows follow between frames. Once the page has been
+   * whole, a change shows the new cards and report at once and the new
+   * sections when they are all made. */
+  if (self->built)
+    add_overview (self);
+  else
+    {
+      remove_children (self->steps_box);
+      remove_children (self->fit_box);
+      self->overview_pending = TRUE;
+    }
+  self->next_levels = GTK_BOX (g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24)));
   self->sections_pending = TRUE;
   self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
 }
@@ -761,6 +805,7 @@ sp_path_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_ptr_array_set_size (self->filling, 0);
+  g_clear_object (&self->next_levels);
 
   g_clear_object (&self->planner);
   g_clear_object (&self->catalog);

@@ -116,6 +116,49 @@ test_path_view (void)
   sp_test_ui_stop_app (app);
 }
 
+/* A change re-makes the page between frames; until the new sections are
+ * whole the old ones stay, so the page never shrinks under the reader and
+ * keeps where it was scrolled to. */
+static void
+test_path_view_keeps_place (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+  SpPlanner *planner = sp_application_get_planner (app);
+  SpPlan *plan = sp_planner_get_plan (planner);
+  const char *first_topic = sp_topic_get_title (g_ptr_array_index (sp_plan_get_level (plan, 0)->topics, 0));
+  GtkWidget *view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (sp_test_ui_find_by_type (view, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double place;
+  guint frames = 0;
+
+  sp_test_ui_wait_for_mapped (view);
+  sp_test_ui_wait (200);   /* laid out whole */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+  place = gtk_adjustment_get_upper (adjustment) / 2;
+  gtk_adjustment_set_value (adjustment, place);
+  sp_test_ui_wait (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, place);
+
+  /* Another track: the whole page is made again */
+  sp_planner_set_track (planner, g_str_equal (sp_planner_get_track (planner), "nlp") ? "cv" : "nlp");
+  g_assert_true (sp_path_view_get_loading (SP_PATH_VIEW (view)));
+  while (sp_path_view_get_loading (SP_PATH_VIEW (view)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      frames++;
+      g_assert_true (sp_test_ui_has_text (view, first_topic));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, place);
+    }
+  sp_test_ui_wait (50);
+  g_test_message ("re-made in %u main loop iterations, at the same place", frames);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, place);
+  g_assert_true (sp_test_ui_has_text (view, first_topic));
+
+  sp_test_ui_stop_app (app);
+}
+
 static void
 test_romanian (void)
 {
@@ -208,6 +251,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/path-view", test_path_view);
+  g_test_add_func ("/window/path-view-keeps-place", test_path_view_keeps_place);
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/romanian", test_romanian);
   g_test_add_func ("/window/screenshots", test_screenshots);
