@@ -943,7 +943,14 @@ parse_edx (const Parser   *parser,
       if (number != NULL)
         g_ptr_array_add (tags, g_steal_pointer (&number));
       if (pacing != NULL)
-        g_ptr_array_add (tags, g_strconcat (pacing, "-paced", NULL));
+        {
+          g_autofree char *paced = g_strconcat (pacing, "-paced", NULL);
+          char *tag = sp_course_clean_text (paced, FALSE);
+
+          /* Cut to the length of any text, as the cache reads it back */
+          if (tag != NULL)
+            g_ptr_array_add (tags, tag);
+        }
       g_strfreev (course->tags);
       course->tags = steal_strv (g_steal_pointer (&tags));
 

@@ -5,12 +5,16 @@
 # caused it in $BUILD_DIR/fuzz-results/.
 #   tests/fuzz/run-fuzzers.sh             every harness, 60 s each
 #   FUZZ_SECONDS=600 tests/fuzz/run-fuzzers.sh plan
-# BUILD_DIR (default: build-fuzz) is the clang build; FUZZ_SECONDS the time per harness.
+# BUILD_DIR (default: build-fuzz) is the clang build; FUZZ_SECONDS the time per harness;
+# FUZZ_SEED, when set, makes libFuzzer's choices repeat from run to run (CI sets
+# it, so that a pass or a failure there can be reproduced here).
 set -uo pipefail
 
 cd "$(dirname "$0")/../.."
 build_dir=${BUILD_DIR:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
+seed=()
+[ -n "${FUZZ_SEED:-}" ] && seed=(-seed="$FUZZ_SEED")
 
 packages=(clang libclang-rt-14-dev python3)
 missing=()
@@ -80,7 +84,7 @@ for line in "${commands[@]}"; do
   mkdir -p "$corpus"
   rm -f "$results/$name"-crash-* "$results/$name"-leak-* "$results/$name"-timeout-* "$results/$name"-oom-*
   echo "== $name: fuzzing for $seconds s"
-  "$exe" "${dict[@]}" \
+  "$exe" "${dict[@]}" "${seed[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -detect_leaks=1 -error_exitcode=1 -timeout_exitcode=2 -print_final_stats=1 \
     -artifact_prefix="$results/$name-" \
