@@ -97,7 +97,7 @@ for line in "${commands[@]}"; do
   if [ $status -ne 0 ] || [ -n "$artifacts" ]; then
     failed=$((failed + 1))
     result=FAIL
-    grep -E "ERROR|SUMMARY|runtime error|ERROR:|Bail out" "$results/$name.log" | head -20
+    grep -E "ERROR|SUMMARY|runtime error|ERROR:|Bail out" "$results/$name.log" | head -20 | cut -c1-400
     echo "   input kept: ${artifacts:-none}; full log: $results/$name.log"
   else
     result=OK
