@@ -5,13 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-bench.h"
 #include "sp-calendar-grid.h"
 #include "sp-courses-view.h"
 #include "sp-day-view.h"
 #include "sp-path-view.h"
 #include "sp-progress-summary.h"
 #include "sp-window.h"
-#include "sp-bench.h"
 #include "sp-window-print.h"
 
 struct _SpWindow
