@@ -6,6 +6,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-test-pdf.h"
+
 /* --export-pdf and --export-ics as a script runs them: the real program,
  * no display, an empty data folder; the files read back with poppler and
  * tests/ics-reader.py, and compared with --export-json of the same options. */
@@ -83,56 +85,6 @@ run_program (Run        *run,
 }
 
 static char *
-run_tool (const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", first_arg, error->message, err);
-  return out;
-}
-
-static guint
-pdf_info (const char *path,
-          double     *width,
-          double     *height)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
-  const char *pages = strstr (info, "\nPages:");
-  const char *size = strstr (info, "\nPage size:");
-  char *end;
-
-  g_assert_nonnull (pages);
-  g_assert_nonnull (size);
-  *width = g_ascii_strtod (size + strlen ("\nPage size:"), &end);
-  *height = g_ascii_strtod (end + 3, NULL);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
-
-  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
-}
-
-static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
@@ -160,10 +112,10 @@ test_pdf_week (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
 
-  g_assert_cmpuint (pdf_info (path, &w, &h), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   g_assert_cmpfloat_with_epsilon (w, 841.89, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 595.276, 0.01);
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   assert_has (text, "Machine Learning Engineer");
   assert_has (text, "3 – 9 March 2031");
   assert_has (text, "Wednesday");
@@ -183,10 +135,10 @@ test_pdf_month_letter (void)
   run_program (&run, NULL, "--export-pdf", path, "--range", "month", "--from", "2031-04-17", "--paper", "letter",
                "--start", START, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (pdf_info (path, &w, &h), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   g_assert_cmpfloat_with_epsilon (w, 792, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 612, 0.01);
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   assert_has (text, "April 2031");
   g_unlink (path);
 }
@@ -204,10 +156,10 @@ test_pdf_plan (void)
   run_program (&run, NULL, "--export-pdf", path, "--range", "plan", "--paper", "a4", "--start", START,
                "--hours", HOURS, "--track", "nlp", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  pages = pdf_info (path, &w, &h);
+  pages = sp_test_pdf_info (path, &w, &h);
   g_assert_cmpuint (pages, >, 10);
   g_assert_cmpfloat (w, <, h);
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   last = g_strdup_printf ("Page %u of %u", pages, pages);
   assert_has (text, last);
   assert_has (text, "Level 1 · Fundamentals");
@@ -245,7 +197,7 @@ test_pdf_romanian (void)
 
   run_program (&run, "ro", "--export-pdf", path, "--range", "month", "--from", START, "--start", START, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   assert_has (text, "martie 2031");
   assert_has (text, "miercuri");
   assert_has (text, "Inginer de Machine Learning");
@@ -385,7 +337,7 @@ test_ics (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
-  out = run_tool ("python3", reader, path, NULL);
+  out = sp_test_run_tool ("python3", reader, path, NULL);
   g_assert_true (json_parser_load_from_data (ics, out, -1, &error));
   g_assert_no_error (error);
   array = json_object_get_array_member (json_node_get_object (json_parser_get_root (ics)), "events");

@@ -17,6 +17,7 @@
 #include "sp-export.h"
 #include "sp-planner.h"
 #include "sp-print-layout.h"
+#include "sp-test-pdf.h"
 
 /* The exports as a user gets them: real PDFs read back with poppler's
  * pdfinfo and pdftotext, and calendars read back with libical and with an
@@ -82,48 +83,13 @@ make_planner (void)
 
 /* Tools ---------------------------------------------------------------- */
 
-static char *
-run_tool (const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", first_arg, error->message, err);
-  return out;
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
-  const char *line = strstr (info, "\nPages:");
-
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nPages:") + strspn (line + strlen ("\nPages:"), " "), NULL, 10);
-}
-
 /* Every page's size, in points */
 static void
 assert_page_size (const char *path,
                   double      width,
                   double      height)
 {
-  g_autofree char *info = run_tool ("pdfinfo", "-f", "1", "-l", "9999", path, NULL);
+  g_autofree char *info = sp_test_run_tool ("pdfinfo", "-f", "1", "-l", "9999", path, NULL);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
   guint seen = 0;
 
@@ -142,42 +108,20 @@ assert_page_size (const char *path,
       g_assert_cmpfloat_with_epsilon (h, height, 0.01);
       seen++;
     }
-  g_assert_cmpuint (seen, ==, pdf_pages (path));
-}
-
-/* Whitespace made single spaces: a wrapped title reads as one line */
-static char *
-normalize (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_assert_cmpuint (seen, ==, sp_test_pdf_info (path, NULL, NULL));
 }
 
 /* The text of each page, in the order it was drawn */
 static GPtrArray *
 pdf_page_texts (const char *path)
 {
-  g_autofree char *text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_autofree char *text = sp_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; pages[i] != NULL; i++)
     if (pages[i + 1] != NULL || pages[i][0] != '\0')
-      g_ptr_array_add (result, normalize (pages[i]));
+      g_ptr_array_add (result, sp_test_normalize_space (pages[i]));
   return result;
 }
 
@@ -185,7 +129,7 @@ static void
 assert_has (const char *haystack,
             const char *needle)
 {
-  g_autofree char *n = normalize (needle);
+  g_autofree char *n = sp_test_normalize_space (needle);
 
   if (strstr (haystack, n) == NULL)
     g_error ("“%s” is not in the PDF text:\n%s", n, haystack);
@@ -255,7 +199,7 @@ test_pdf_week (void)
   double w, h;
 
   path = export_to_file (schedule, SP_PRINT_RANGE_WEEK, date (TODAY), SP_PAPER_A4, "sp-test-week.pdf");
-  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   sp_paper_get_size (SP_PAPER_A4, TRUE, &w, &h);
   assert_page_size (path, w, h);
   g_assert_cmpfloat_with_epsilon (w, 841.89, 0.01);
@@ -319,7 +263,7 @@ test_pdf_week (void)
 
   /* US Letter, landscape */
   letter = export_to_file (schedule, SP_PRINT_RANGE_WEEK, date (TODAY), SP_PAPER_LETTER, "sp-test-week-letter.pdf");
-  g_assert_cmpuint (pdf_pages (letter), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (letter, NULL, NULL), ==, 1);
   assert_page_size (letter, 792, 612);
 
   g_unlink (path);
@@ -370,7 +314,7 @@ test_pdf_month (void)
   gpointer topic;
 
   path = export_to_file (schedule, SP_PRINT_RANGE_MONTH, date (TODAY), SP_PAPER_A4, "sp-test-month.pdf");
-  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   assert_page_size (path, 841.89, 595.276);
 
   pages = pdf_page_texts (path);
@@ -408,7 +352,7 @@ test_pdf_plan (void)
   guint32 first_monday, last_day;
 
   path = export_to_file (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, "sp-test-plan.pdf");
-  n_pages = pdf_pages (path);
+  n_pages = sp_test_pdf_info (path, NULL, NULL);
   g_assert_cmpuint (n_pages, >, 10);
   assert_page_size (path, 595.276, 841.89);
 
@@ -476,9 +420,9 @@ test_pdf_plan_letter (void)
   path = export_to_file (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_LETTER, "sp-test-plan-letter.pdf");
   a4 = export_to_file (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, "sp-test-plan-a4.pdf");
   assert_page_size (path, 612, 792);
-  n_letter = pdf_pages (path);
+  n_letter = sp_test_pdf_info (path, NULL, NULL);
   /* Letter is shorter than A4: as many pages or more */
-  g_assert_cmpuint (n_letter, >=, pdf_pages (a4));
+  g_assert_cmpuint (n_letter, >=, sp_test_pdf_info (a4, NULL, NULL));
 
   pages = pdf_page_texts (path);
   for (guint i = 0; i < pages->len; i++)
@@ -570,7 +514,7 @@ test_pdf_no_hours (void)
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
 
   path = export_to_file (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, "sp-test-empty.pdf");
-  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   pages = pdf_page_texts (path);
   assert_has (g_ptr_array_index (pages, 0), sp_schedule_get_summary (schedule));
   g_unlink (path);
@@ -853,7 +797,7 @@ test_ics_independent (void)
   g_assert_true (sp_export_ics (planner, path, &error));
   g_assert_no_error (error);
 
-  out = run_tool ("python3", reader, path, NULL);
+  out = sp_test_run_tool ("python3", reader, path, NULL);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));

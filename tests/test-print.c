@@ -12,6 +12,7 @@
 #include "sp-export.h"
 #include "sp-print-layout.h"
 #include "sp-print-operation.h"
+#include "sp-test-pdf.h"
 #include "sp-test-ui.h"
 #include "sp-window-print.h"
 #include "sp-window.h"
@@ -61,82 +62,11 @@ setup_planner (SpApplication *app)
   return planner;
 }
 
-static char *
-run_tool (const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", first_arg, error->message, err);
-  return out;
-}
-
-static guint
-pdf_pages (const char *path,
-           double     *width,
-           double     *height)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
-  const char *pages = strstr (info, "\nPages:");
-  const char *size = strstr (info, "\nPage size:");
-  char *end;
-
-  g_assert_nonnull (pages);
-  g_assert_nonnull (size);
-  *width = g_ascii_strtod (size + strlen ("\nPage size:"), &end);
-  g_assert_true (g_str_has_prefix (end, " x "));
-  *height = g_ascii_strtod (end + 3, NULL);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
-}
-
-static char *
-normalize (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-
-  return normalize (text);
-}
-
 static void
 assert_has (const char *haystack,
             const char *needle)
 {
-  g_autofree char *n = normalize (needle);
+  g_autofree char *n = sp_test_normalize_space (needle);
 
   if (strstr (haystack, n) == NULL)
     g_error ("“%s” is not in the PDF text:\n%s", n, haystack);
@@ -170,7 +100,7 @@ test_print_week (void)
   SpSchedule *schedule = sp_planner_get_schedule (planner);
   g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_WEEK);
   g_autofree char *path = print_to_pdf (window, operation, "week.pdf");
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = sp_test_pdf_text (path);
   g_autofree char *page = g_strdup_printf (_("Page %u of %u"), 1, 1);
   guint first_weekday = sp_calendar_get_locale_first_weekday ();
   guint32 monday = date ("2025-03-12") - (sp_day_get_weekday (date ("2025-03-12")) + 7 - first_weekday) % 7;
@@ -178,7 +108,7 @@ test_print_week (void)
   double w, h;
 
   /* One landscape page, whatever the locale's paper */
-  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   g_assert_cmpfloat (w, >, h);
 
   assert_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
@@ -215,8 +145,8 @@ test_print_shown_month (void)
   sp_window_set_selected_day (window, date ("2025-05-20"));
   operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_MONTH);
   path = print_to_pdf (window, operation, "shown-month.pdf");
-  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
-  text = pdf_text (path);
+  g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
+  text = sp_test_pdf_text (path);
   assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "mai 2025" : "May 2025");
 
   g_unlink (path);
@@ -248,12 +178,12 @@ test_print_plan (void)
   g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
 
   path = print_to_pdf (window, operation, "plan.pdf");
-  n_pages = pdf_pages (path, &w, &h);
+  n_pages = sp_test_pdf_info (path, &w, &h);
   g_assert_cmpuint (n_pages, ==, expected);
   g_assert_cmpuint (n_pages, >, 10);
   g_assert_cmpfloat (w, <, h);
 
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   last = g_strdup_printf (_("Page %u of %u"), n_pages, n_pages);
   assert_has (text, last);
   for (guint l = 0; l < sp_plan_get_n_levels (sp_planner_get_plan (planner)); l++)
@@ -285,10 +215,10 @@ test_print_page_setup (void)
   operation = sp_print_operation_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_MONTH,
                                       sp_planner_get_today (planner), 0, setup);
   path = print_to_pdf (window, operation, "month-letter.pdf");
-  g_assert_cmpuint (pdf_pages (path, &w, &h), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   g_assert_cmpfloat_with_epsilon (w, 612, 1);
   g_assert_cmpfloat_with_epsilon (h, 792, 1);
-  text = pdf_text (path);
+  text = sp_test_pdf_text (path);
   assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie 2025" : "March 2025");
 
   g_unlink (path);
@@ -413,7 +343,7 @@ test_export_from_window (void)
   /* The month: the whole plan is printed in /print/plan already */
   sp_window_export_pdf (window, pdf_file, SP_PRINT_RANGE_MONTH, SP_PAPER_LETTER);
   wait_for_text (GTK_WIDGET (window), pdf_toast);
-  g_assert_cmpuint (pdf_pages (pdf, &w, &h), ==, 1);
+  g_assert_cmpuint (sp_test_pdf_info (pdf, &w, &h), ==, 1);
   g_assert_cmpfloat_with_epsilon (w, 792, 0.1);
   g_assert_cmpfloat_with_epsilon (h, 612, 0.1);
 

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *sp_test_run_tool        (const char *first_arg,
+                                ...) G_GNUC_NULL_TERMINATED;
+char  *sp_test_normalize_space (const char *text);
+guint  sp_test_pdf_info        (const char *path,
+                                double     *width,
+                                double     *height);
+char  *sp_test_pdf_text        (const char *path);
+
+G_END_DECLS
