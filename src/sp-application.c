@@ -10,6 +10,7 @@
 #include "sp-bench.h"
 #include "sp-cli.h"
 #include "sp-file-utils.h"
+#include "sp-first-frame.h"
 #include "sp-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
@@ -300,32 +301,17 @@ sp_application_startup (GApplication *app)
   self->notifier = sp_notifier_new (app, self->planner, self->settings);
 }
 
+/* Reading the saved listings and connecting to the servers (proxy
+ * settings, name lookups) wait until the window has shown its first frame */
 static void
-start_catalog (SpApplication *self)
+start_catalog (gpointer user_data)
 {
+  SpApplication *self = user_data;
+
   if (self->catalog_started)
     return;
   self->catalog_started = TRUE;
   sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
-}
-
-/* Reading the saved listings and connecting to the servers (proxy
- * settings, name lookups) wait until the window has shown its first frame */
-static void
-first_frame_cb (GdkFrameClock *clock,
-                SpApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  start_catalog (self);
-}
-
-static void
-window_realize_cb (GtkWidget     *window,
-                   SpApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (window, window_realize_cb, self);
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static void
@@ -336,10 +322,8 @@ sp_application_activate (GApplication *app)
 
   sp_bench_mark ("window");
   sp_bench_watch_first_frame (GTK_WINDOW (window));
-  if (!self->catalog_started && !gtk_widget_get_realized (GTK_WIDGET (window)))
-    g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
-  else
-    start_catalog (self);
+  if (!self->catalog_started)
+    sp_after_first_frame (GTK_WIDGET (window), start_catalog, self);
   gtk_window_present (GTK_WINDOW (window));
   sp_bench_mark ("present");
 

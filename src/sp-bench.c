@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sp-bench.h"
+#include "sp-first-frame.h"
 
 /* For bench/startup.sh, which holds our startup against a bare GTK window
  * (bench/bare-window.c does the same there): with
@@ -79,21 +80,11 @@ sp_bench_mark (const char *what)
 }
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
+first_frame_cb (gpointer user_data)
 {
   printf ("bench: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   g_timeout_add (SETTLE_MS, settled_cb, NULL);
-}
-
-static void
-realize_cb (GtkWidget *widget)
-{
-  g_signal_handlers_disconnect_by_func (widget, realize_cb, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                    G_CALLBACK (after_paint_cb), widget);
 }
 
 /**
@@ -108,8 +99,5 @@ sp_bench_watch_first_frame (GtkWindow *window)
   if (!sp_bench_enabled ())
     return;
 
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    realize_cb (GTK_WIDGET (window));
-  else
-    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+  sp_after_first_frame (GTK_WIDGET (window), first_frame_cb, NULL);
 }
