@@ -121,6 +121,43 @@ sp_test_ui_wait_for_mapped (GtkWidget *widget)
   sp_test_ui_wait (100);
 }
 
+/* Sizes the window's surface, as a window manager would: without one,
+ * under Xvfb, GTK keeps a few pixels of it for resize borders. Waits for
+ * the new size rather than a fixed time: under AddressSanitizer a resize
+ * can take longer than a frame or two. FALSE when the screen is smaller. */
+gboolean
+sp_test_ui_resize (GtkWindow *window,
+                   int        width,
+                   int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkRectangle geometry;
+
+  /* A window never grows past its screen */
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width < width || geometry.height < height)
+    {
+      g_test_message ("The screen is %d×%d: no %d×%d screenshots (xvfb-run -s \"-screen 0 1920x1080x24\")",
+                      geometry.width, geometry.height, width, height);
+      return FALSE;
+    }
+
+  gtk_window_set_default_size (window, width, height);
+  while ((gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  /* ...and until the window is laid out at that size (less the few
+   * pixels of its shadow and resize borders) */
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 40 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  sp_test_ui_wait (100);
+  return TRUE;
+}
+
 GtkWidget *
 sp_test_ui_find_by_type (GtkWidget *root,
                          GType      type)

@@ -12,6 +12,9 @@ void           sp_test_ui_stop_app         (SpApplication *app);
 GtkWindow     *sp_test_ui_get_window       (SpApplication *app);
 void           sp_test_ui_wait             (guint          ms);
 void           sp_test_ui_wait_for_mapped  (GtkWidget     *widget);
+gboolean       sp_test_ui_resize           (GtkWindow     *window,
+                                            int            width,
+                                            int            height);
 GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
                                             GType          type);
 GPtrArray     *sp_test_ui_collect_text     (GtkWidget     *root);

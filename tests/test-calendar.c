@@ -925,37 +925,6 @@ test_notification (void)
   notify_server_stop (&server);
 }
 
-/* Sizes the window's surface, as a window manager would: without one,
- * under Xvfb, GTK keeps a few pixels of it for resize borders. */
-static gboolean
-resize (Ui  *ui,
-        int  width,
-        int  height)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (ui->window));
-  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  GdkRectangle geometry;
-
-  /* A window never grows past its screen */
-  gdk_monitor_get_geometry (monitor, &geometry);
-  if (geometry.width < width || geometry.height < height)
-    {
-      g_test_message ("The screen is %d×%d: no %d×%d screenshots (xvfb-run -s \"-screen 0 1920x1080x24\")",
-                      geometry.width, geometry.height, width, height);
-      return FALSE;
-    }
-
-  gtk_window_set_default_size (GTK_WINDOW (ui->window), width, height);
-  while ((gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
-  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
-  sp_test_ui_wait (100);
-  return TRUE;
-}
-
 static void
 test_screenshots (void)
 {
@@ -969,7 +938,7 @@ test_screenshots (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      if (!resize (&ui, sizes[s][0], sizes[s][1]))
+      if (!sp_test_ui_resize (GTK_WINDOW (ui.window), sizes[s][0], sizes[s][1]))
         {
           g_test_incomplete ("the screen is too small for some of the screenshots");
           continue;
@@ -990,7 +959,7 @@ test_screenshots (void)
 
   /* Dark style and large text (the accessibility setting scales the
    * font by 1.25; 1.5 here, to be sure nothing is cut) */
-  if (resize (&ui, 1280, 800))
+  if (sp_test_ui_resize (GTK_WINDOW (ui.window), 1280, 800))
     {
       GtkSettings *settings = gtk_settings_get_default ();
       int dpi;
@@ -1016,7 +985,7 @@ test_screenshots (void)
     GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
     g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
 
-    if (schema != NULL && resize (&ui, 1280, 800))
+    if (schema != NULL && sp_test_ui_resize (GTK_WINDOW (ui.window), 1280, 800))
       {
         g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
 
