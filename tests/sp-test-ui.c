@@ -91,8 +91,65 @@ any_path_view_loading (void)
   return FALSE;
 }
 
-/* Waits @ms, and then until the Path view has made the rows it makes after
- * the first frame, so that what a test looks for is there. */
+typedef struct {
+  GdkFrameClock *clock;
+  gulong         handler;
+  gboolean       painted;
+} FrameWait;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameWait     *wait)
+{
+  wait->painted = TRUE;
+}
+
+/* Makes every shown window go through one whole frame: a timer at the
+ * default priority runs before GTK's layout and drawing, so however long
+ * a test waited, what it changed may not be laid out yet when the machine
+ * is slow (under AddressSanitizer, say). */
+static void
+wait_for_frames (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  g_autoptr(GArray) waits = g_array_new (FALSE, TRUE, sizeof (FrameWait));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean all_painted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_mapped (window) ? gtk_widget_get_frame_clock (window) : NULL;
+      FrameWait wait = { clock, 0, FALSE };
+
+      if (clock != NULL)
+        g_array_append_val (waits, wait);
+    }
+  /* connected once the array stops growing: the handlers hold pointers into it */
+  for (guint i = 0; i < waits->len; i++)
+    {
+      FrameWait *wait = &g_array_index (waits, FrameWait, i);
+
+      wait->handler = g_signal_connect (wait->clock, "after-paint", G_CALLBACK (after_paint_cb), wait);
+      gdk_frame_clock_request_phase (wait->clock, GDK_FRAME_CLOCK_PHASE_LAYOUT | GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+
+  while (!all_painted && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      all_painted = TRUE;
+      for (guint i = 0; i < waits->len; i++)
+        all_painted &= g_array_index (waits, FrameWait, i).painted;
+    }
+  if (!all_painted)
+    g_test_message ("a window drew no frame in 10 s");
+  for (guint i = 0; i < waits->len; i++)
+    g_signal_handler_disconnect (g_array_index (waits, FrameWait, i).clock, g_array_index (waits, FrameWait, i).handler);
+}
+
+/* Waits @ms, then until the Path view has made the rows it makes after
+ * the first frame and every window has laid out and drawn what changed,
+ * so that what a test looks for is there. */
 void
 sp_test_ui_wait (guint ms)
 {
@@ -107,6 +164,7 @@ sp_test_ui_wait (guint ms)
   while (any_path_view_loading () && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (any_path_view_loading ());
+  wait_for_frames ();
 }
 
 void
