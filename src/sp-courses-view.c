@@ -49,6 +49,7 @@ struct _SpCoursesView
   GtkLabel           *status_label;
   GtkProgressBar     *progress_bar;
   GtkStack           *stack;
+  AdwStatusPage      *empty_page;
   GtkListView        *list_view;
 };
 
@@ -218,6 +219,16 @@ sort_func (gconstpointer a,
   if (result == 0)
     result = sp_course_compare_titles (x, y);
   return result;
+}
+
+/* The icon is given when the page is first shown, not in the template: a
+ * large symbolic icon is drawn from SVG, and GTK loads an icon as soon as it
+ * is named, so librsvg (7 MiB resident) would come with every start. */
+static void
+empty_page_map_cb (SpCoursesView *self)
+{
+  if (adw_status_page_get_icon_name (self->empty_page) == NULL)
+    adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
 }
 
 static void
@@ -754,9 +765,11 @@ sp_courses_view_class_init (SpCoursesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpCoursesView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, empty_page_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 

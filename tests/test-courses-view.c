@@ -146,6 +146,9 @@ test_filter_as_you_type (void)
   sp_test_ui_wait (250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_true (sp_test_ui_has_text (GTK_WIDGET (view), _("No Courses Found")));
+  /* its icon is named only once shown (see empty_page_map_cb) */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (sp_test_ui_find_by_type (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE))),
+                   ==, "edit-find-symbolic");
   sp_courses_view_set_search (view, "");
   sp_test_ui_wait (250);
 }

@@ -140,6 +140,7 @@ test_path_view_keeps_place (void)
   gtk_adjustment_set_value (adjustment, place);
   sp_test_ui_wait (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, place);
+  sp_test_ui_save_png (GTK_WIDGET (window), "path-topics");
 
   /* Another track: the whole page is made again */
   sp_planner_set_track (planner, g_str_equal (sp_planner_get_track (planner), "nlp") ? "cv" : "nlp");
