@@ -22,6 +22,7 @@ struct _SpDayView
   SpPlanner    *planner;
   guint32       selected_day;
   guint         rebuild_id;
+  gboolean      stale;       /* changed while hidden: rebuilt when shown */
   char         *shape;       /* the rows shown, to update them in place */
 
   GtkLabel     *title_label;
@@ -518,6 +519,7 @@ rebuild (SpDayView *self)
   guint32 today;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
   if (self->planner == NULL || self->selected_day == 0)
     {
       remove_rows (self);
@@ -643,14 +645,39 @@ rebuild (SpDayView *self)
     }
 }
 
+/* A hidden view (the window opens on another one) is brought up to date
+ * when it is shown: making its rows took a tenth of the time to the
+ * window's first frame. */
+static void
+refresh (SpDayView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      self->stale = TRUE;
+    }
+}
+
 static gboolean
 rebuild_idle_cb (gpointer data)
 {
   SpDayView *self = data;
 
   self->rebuild_id = 0;
-  rebuild (self);
+  refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+sp_day_view_map (GtkWidget *widget)
+{
+  SpDayView *self = SP_DAY_VIEW (widget);
+
+  if (self->stale)
+    rebuild (self);
+  GTK_WIDGET_CLASS (sp_day_view_parent_class)->map (widget);
 }
 
 /* Changes come from this view's own buttons while they emit: rebuilding
@@ -736,6 +763,7 @@ sp_day_view_class_init (SpDayViewClass *klass)
   object_class->dispose = sp_day_view_dispose;
   object_class->get_property = sp_day_view_get_property;
   object_class->set_property = sp_day_view_set_property;
+  widget_class->map = sp_day_view_map;
 
   properties[PROP_PLANNER] =
     g_param_spec_object ("planner", NULL, NULL,
@@ -787,7 +815,7 @@ sp_day_view_set_planner (SpDayView *self,
       if (self->selected_day == 0)
         self->selected_day = sp_planner_get_today (planner);
     }
-  rebuild (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
 }
 
@@ -807,7 +835,7 @@ sp_day_view_set_selected_day (SpDayView *self,
   if (day == 0 || !g_date_valid_julian (day) || day == self->selected_day)
     return;
   self->selected_day = day;
-  rebuild (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
 }
 
@@ -822,7 +850,7 @@ sp_day_view_get_block_row (SpDayView  *self,
 {
   g_return_val_if_fail (SP_IS_DAY_VIEW (self), NULL);
 
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row; row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (get_block_id (row), block_id) == 0)

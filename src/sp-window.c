@@ -29,6 +29,7 @@ struct _SpWindow
   SpCoursesView        *courses_view;     /* made after the first frame */
   guint                 courses_id;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;     /* its popover is made when first opened */
   GtkWidget            *nav_box;
   GtkMenuButton        *date_button;
   GtkCalendar          *date_calendar;    /* made when the date picker first opens */
@@ -186,6 +187,17 @@ create_date_popover_cb (GtkMenuButton *button,
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->date_calendar));
   gtk_menu_button_set_popover (button, popover);
   sync_calendar (self);
+}
+
+/* A menu button given its model makes the popover, and a widget for each
+ * item, at once: that waits for the menu to be opened (by click or F10). */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  SpWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -466,6 +478,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_bin);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
@@ -504,6 +517,7 @@ sp_window_init (SpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   sp_bench_mark ("template");
   gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

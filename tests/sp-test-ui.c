@@ -232,6 +232,22 @@ sp_test_ui_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* The window's primary menu (F10) */
+GtkMenuButton *
+sp_test_ui_find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = sp_test_ui_find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect (GtkWidget *widget,
          GPtrArray *texts)

@@ -282,6 +282,9 @@ test_navigation (void)
   press (&ui, GDK_KEY_Return, 0);
   g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
   assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+  /* the Day view, hidden while the day was chosen, shows it once shown */
+  sp_test_ui_wait (20);
+  assert_day_shown (&ui, "2025-12-30");
 
   /* Ctrl+2: Week, across the year */
   press (&ui, GDK_KEY_2, GDK_CONTROL_MASK);

@@ -242,27 +242,13 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
-static GtkWidget *
-find_primary_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Ctrl+P, and the four commands in the primary menu */
 static void
 test_print_actions (void)
 {
   SpApplication *app = get_app ();
   GtkWindow *window = sp_test_ui_get_window (app);
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_primary_menu_button (GTK_WIDGET (window)));
+  GtkMenuButton *button = sp_test_ui_find_primary_menu_button (GTK_WIDGET (window));
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
   const char *actions[] = { "win.print", "win.page-setup", "win.export-pdf", "win.export-ics" };
   GMenuModel *menu;
@@ -270,8 +256,11 @@ test_print_actions (void)
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>p");
   g_assert_nonnull (button);
+  /* the menu is given to the button when first opened */
+  gtk_menu_button_popup (button);
   menu = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (menu);
+  gtk_menu_button_popdown (button);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       gboolean installed = FALSE;

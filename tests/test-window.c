@@ -213,6 +213,41 @@ test_view_action (void)
   sp_test_ui_stop_app (app);
 }
 
+/* The primary menu: made when first opened, with every command in it */
+static void
+test_primary_menu (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow *window = sp_test_ui_get_window (app);
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  static const char *items[] = {
+    N_("_Open Plan…"), N_("_Print…"), N_("Export as P_DF…"), N_("Export as i_Calendar…"),
+    N_("_Preferences"), N_("_Keyboard Shortcuts"), N_("_About Study Planner"),
+  };
+
+  button = sp_test_ui_find_primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  sp_test_ui_wait (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GString) shown = g_string_new (_(items[i]));
+
+      g_string_replace (shown, "_", "", 1);
+      g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), shown->str));
+    }
+  sp_test_ui_save_png (GTK_WIDGET (popover), "primary-menu");
+  gtk_menu_button_popdown (button);
+  sp_test_ui_stop_app (app);
+}
+
 /* The sizes and styles the issue asks to look at; the PNGs land in
  * build/tests/screenshots/, and the view must fit without overflow. */
 static void
@@ -270,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/window/path-view", test_path_view);
   g_test_add_func ("/window/path-view-keeps-place", test_path_view_keeps_place);
   g_test_add_func ("/window/view-action", test_view_action);
+  g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/romanian", test_romanian);
   g_test_add_func ("/window/screenshots", test_screenshots);
 
