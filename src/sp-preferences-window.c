@@ -237,6 +237,8 @@ add_weekday_rows (SpPreferencesWindow *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *hours = gtk_spin_button_new_with_range (0, 24, 0.25);
       GtkWidget *start = gtk_spin_button_new_with_range (0, SP_MINUTES_PER_DAY - SP_MINUTES_STEP, SP_MINUTES_STEP);
+      /* TRANSLATORS: between two fields of a weekday's row: "[2.00] h from [18:00]",
+       * the hours of study and the time they start */
       GtkWidget *hours_label = gtk_label_new (_("h from"));
       g_autofree char *hours_name = g_strdup_printf (_("%s: hours of study"), name);
       g_autofree char *start_name = g_strdup_printf (_("%s: start time"), name);

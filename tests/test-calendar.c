@@ -890,7 +890,7 @@ test_notification (void)
     if (g_str_equal (actions[i + 1], _("Skip")))
       skip_key = actions[i];
   g_assert_nonnull (skip_key);
-  g_assert_true (g_strv_contains ((const char * const *) actions, _("Start")));
+  g_assert_true (g_strv_contains ((const char * const *) actions, C_("notification button", "Start")));
 
   /* Once only */
   sp_notifier_check (notifier);

@@ -911,7 +911,8 @@ describe_status (const SpBlock *block)
       return g_strdup (_("done"));
     case SP_BLOCK_STATUS_PARTIAL:
       /* TRANSLATORS: the state of a study block, in a sentence: "partly done, 20 of 50 minutes" */
-      return g_strdup_printf (_("partly done, %u of %u minutes"), block->done_minutes, block->minutes);
+      return g_strdup_printf (ngettext ("partly done, %u of %u minute", "partly done, %u of %u minutes", block->minutes),
+                              block->done_minutes, block->minutes);
     case SP_BLOCK_STATUS_SKIPPED:
       /* TRANSLATORS: the state of a study block, in a sentence */
       return g_strdup (_("skipped"));

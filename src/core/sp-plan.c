@@ -623,7 +623,10 @@ load_level (Loader     *loader,
   tracks = get_array (loader, object, path, "tracks", FALSE);
   if (tracks != NULL && json_array_get_length (tracks) > SP_PLAN_MAX_TRACKS)
     {
-      add_problem (loader, tracks_path, _("%u tracks is more than Study Planner can show in a level (at most %u)"),
+      add_problem (loader, tracks_path,
+                   ngettext ("%u track is more than Study Planner can show in a level (at most %u)",
+                             "%u tracks is more than Study Planner can show in a level (at most %u)",
+                             json_array_get_length (tracks)),
                    json_array_get_length (tracks), SP_PLAN_MAX_TRACKS);
       tracks = NULL;
     }
@@ -959,7 +962,10 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   levels = get_array (&loader, object, "$", "levels", TRUE);
   if (levels != NULL && json_array_get_length (levels) > SP_PLAN_MAX_LEVELS)
     {
-      add_problem (&loader, "$.levels", _("%u levels is more than Study Planner can show (at most %u)"),
+      add_problem (&loader, "$.levels",
+                   ngettext ("%u level is more than Study Planner can show (at most %u)",
+                             "%u levels is more than Study Planner can show (at most %u)",
+                             json_array_get_length (levels)),
                    json_array_get_length (levels), SP_PLAN_MAX_LEVELS);
       levels = NULL;
     }

@@ -609,7 +609,8 @@ sp_planner_mark_block (SpPlanner      *self,
   if (status == SP_BLOCK_STATUS_PARTIAL && (done_minutes == 0 || done_minutes >= block->minutes))
     {
       g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
-                   _("A partly done block needs between 1 and %u minutes done, not %u"),
+                   ngettext ("A partly done block needs between 1 and %u minute done, not %u",
+                             "A partly done block needs between 1 and %u minutes done, not %u", block->minutes - 1u),
                    block->minutes - 1u, done_minutes);
       return FALSE;
     }

@@ -835,7 +835,7 @@ dup_goal_text (const Goal *goal)
     aim = _("Finish");
   else if (!goal->before)
     /* TRANSLATORS: a week's goal for a topic on the printed schedule */
-    aim = _("Start");
+    aim = C_("week goal", "Start");
   else
     /* TRANSLATORS: a week's goal for a topic on the printed schedule */
     aim = _("Continue");
