@@ -10,6 +10,7 @@
 #include "sp-course-attach.h"
 #include "sp-scheduler.h"
 #include "sp-tooltip.h"
+#include "sp-window.h"
 
 /* The courses shown in a topic's expansion in the Path view: the one the
  * user attached, then the best matches, each with its page and "Use". */
@@ -170,11 +171,32 @@ describe (SpCourse *course)
   return g_strdup (provider ? provider : "");
 }
 
+static void
+remove_clicked_cb (GtkButton *button,
+                   UseData   *data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  SpPlan *plan = sp_planner_get_plan (data->planner);
+  const SpTopic *topic = plan ? sp_plan_lookup_topic (plan, data->topic_id) : NULL;
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: "“CS231n” is no longer the course for Computer vision" */
+  message = g_strdup_printf (_("“%s” is no longer the course for %s"), sp_course_get_title (data->course),
+                             topic ? sp_topic_get_title (topic) : data->topic_id);
+  /* The row goes as the view is rebuilt: the message is made before */
+  sp_course_detach (data->planner, data->topic_id);
+  if (SP_IS_WINDOW (root))
+    sp_window_add_toast (SP_WINDOW (root), message);
+}
+
+/* @attached: the topic's own course, which can be removed; otherwise a
+ * suggestion, which can be used */
 static GtkWidget *
 new_course_row (SpCourse   *course,
                 const char *title,
                 SpPlanner  *planner,
-                const char *topic_id)
+                const char *topic_id,
+                gboolean    attached)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = describe (course);
@@ -199,7 +221,20 @@ new_course_row (SpCourse   *course,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
     }
 
-  if (planner != NULL)
+  if (planner != NULL && attached)
+    {
+      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+      UseData *data = g_new0 (UseData, 1);
+
+      data->planner = g_object_ref (planner);
+      data->course = g_object_ref (course);
+      data->topic_id = g_strdup (topic_id);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      sp_tooltip_set_text (remove, _("Stop using this course for the topic; its estimate is used again"));
+      g_signal_connect_data (remove, "clicked", G_CALLBACK (remove_clicked_cb), data, use_data_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+  else if (planner != NULL)
     {
       GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use"));
       UseData *data = g_new0 (UseData, 1);
@@ -235,7 +270,7 @@ sp_course_rows_add (AdwExpanderRow *expander,
     {
       /* TRANSLATORS: the course the user chose for a topic, "Your course: CS231n" */
       g_autofree char *title = g_strdup_printf (_("Your course: %s"), sp_course_get_title (attached));
-      adw_expander_row_add_row (expander, new_course_row (attached, title, NULL, topic_id));
+      adw_expander_row_add_row (expander, new_course_row (attached, title, planner, topic_id, TRUE));
     }
 
   for (guint i = 0; i < best->len && shown < MAX_SUGGESTIONS; i++)
@@ -247,7 +282,7 @@ sp_course_rows_add (AdwExpanderRow *expander,
         continue;
       /* TRANSLATORS: a suggested course for a topic, "Suggested course: CS231n" */
       title = g_strdup_printf (_("Suggested course: %s"), sp_course_get_title (course));
-      adw_expander_row_add_row (expander, new_course_row (course, title, planner, topic_id));
+      adw_expander_row_add_row (expander, new_course_row (course, title, planner, topic_id, FALSE));
       shown++;
     }
 }

@@ -254,6 +254,22 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_attach (void)
 {
@@ -348,7 +364,7 @@ test_attach (void)
     }
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (row, TRUE);
-  sp_test_ui_wait (100);
+  sp_test_ui_wait (400);   /* past the expansion's animation */
   {
     g_autofree char *yours = g_strdup_printf (_("Your course: %s"), "Python for Everybody");
     g_autofree char *suggested = g_strdup_printf (_("Suggested course: %s"), "");
@@ -367,6 +383,34 @@ test_attach (void)
     g_assert_cmpstr (sp_tooltip_get_text (label), ==, tooltip);
   }
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "path-view-courses");
+
+  /* Removed from the topic, the course takes its hours with it */
+  {
+    GtkWidget *remove = find_button (GTK_WIDGET (row), _("_Remove"));
+    g_autofree char *toast = g_strdup_printf (_("“%s” is no longer the course for %s"), "Python for Everybody",
+                                              topic_name);
+    g_autoptr(SpCourse) none = NULL;
+
+    g_assert_nonnull (remove);
+    sp_test_ui_save_png (GTK_WIDGET (row), "topic-courses");
+    g_signal_emit_by_name (remove, "clicked");
+    sp_test_ui_wait (100);
+    none = sp_course_dup_attached (planner, topic);
+    g_assert_null (none);
+    g_assert_false (sp_planner_has_topic_hours (planner, topic));
+    g_assert_cmpfloat (sp_planner_get_topic_hours (planner, topic), ==, estimate);
+    g_assert_cmpfloat (sp_schedule_get_level_report (sp_planner_get_schedule (planner), level)->hours, ==,
+                       level_hours);
+    /* after the toast before it, which stays its five seconds */
+    {
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      while (!has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast) &&
+             g_get_monotonic_time () < deadline)
+        sp_test_ui_wait (100);
+    }
+    g_assert_true (has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
+  }
 }
 
 static void
@@ -438,21 +482,6 @@ find_entry_row (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_entry_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
       if (found != NULL)
         return found;
     }

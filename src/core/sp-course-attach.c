@@ -31,6 +31,13 @@ sp_course_attach (SpPlanner  *planner,
   sp_planner_set_topic_course (planner, topic_id, json);
 }
 
+/**
+ * sp_course_detach:
+ *
+ * Takes the course off @topic_id. Hours a topic is given instead of its
+ * estimate only ever come from its course, so they go with it: the plan's
+ * estimate is used again.
+ */
 void
 sp_course_detach (SpPlanner  *planner,
                   const char *topic_id)
@@ -38,6 +45,8 @@ sp_course_detach (SpPlanner  *planner,
   g_return_if_fail (SP_IS_PLANNER (planner));
   g_return_if_fail (topic_id != NULL);
 
+  if (sp_planner_has_topic_hours (planner, topic_id))
+    sp_planner_set_topic_hours (planner, topic_id, 0, NULL);
   sp_planner_set_topic_course (planner, topic_id, NULL);
 }
 
