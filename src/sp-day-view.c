@@ -646,8 +646,8 @@ rebuild (SpDayView *self)
 }
 
 /* A hidden view (the window opens on another one) is brought up to date
- * when it is shown: making its rows took a tenth of the time to the
- * window's first frame. */
+ * when it is shown: making its rows cost the window's first frame a few
+ * milliseconds. */
 static void
 refresh (SpDayView *self)
 {
