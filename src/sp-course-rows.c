@@ -189,6 +189,28 @@ remove_clicked_cb (GtkButton *button,
     sp_window_add_toast (SP_WINDOW (root), message);
 }
 
+/* A button at the end of @row whose @clicked gets the course and topic */
+static void
+add_course_button (GtkWidget  *row,
+                   const char *mnemonic,
+                   const char *tooltip,
+                   GCallback   clicked,
+                   SpPlanner  *planner,
+                   SpCourse   *course,
+                   const char *topic_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  UseData *data = g_new0 (UseData, 1);
+
+  data->planner = g_object_ref (planner);
+  data->course = g_object_ref (course);
+  data->topic_id = g_strdup (topic_id);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  sp_tooltip_set_text (button, tooltip);
+  g_signal_connect_data (button, "clicked", clicked, data, use_data_free, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 /* @attached: the topic's own course, which can be removed; otherwise a
  * suggestion, which can be used */
 static GtkWidget *
@@ -222,31 +244,11 @@ new_course_row (SpCourse   *course,
     }
 
   if (planner != NULL && attached)
-    {
-      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
-      UseData *data = g_new0 (UseData, 1);
-
-      data->planner = g_object_ref (planner);
-      data->course = g_object_ref (course);
-      data->topic_id = g_strdup (topic_id);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      sp_tooltip_set_text (remove, _("Stop using this course for the topic; its estimate is used again"));
-      g_signal_connect_data (remove, "clicked", G_CALLBACK (remove_clicked_cb), data, use_data_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-    }
+    add_course_button (row, _("_Remove"), _("Stop using this course for the topic; its estimate is used again"),
+                       G_CALLBACK (remove_clicked_cb), planner, course, topic_id);
   else if (planner != NULL)
-    {
-      GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use"));
-      UseData *data = g_new0 (UseData, 1);
-
-      data->planner = g_object_ref (planner);
-      data->course = g_object_ref (course);
-      data->topic_id = g_strdup (topic_id);
-      gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
-      sp_tooltip_set_text (use, _("Use this course for the topic"));
-      g_signal_connect_data (use, "clicked", G_CALLBACK (use_clicked_cb), data, use_data_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
-    }
+    add_course_button (row, _("_Use"), _("Use this course for the topic"),
+                       G_CALLBACK (use_clicked_cb), planner, course, topic_id);
   return row;
 }
 

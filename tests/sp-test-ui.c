@@ -232,6 +232,26 @@ sp_test_ui_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* The shown button, or menu button, labelled @label (its mnemonic included) */
+GtkWidget *
+sp_test_ui_find_button (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sp_test_ui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The window's primary menu (F10) */
 GtkMenuButton *
 sp_test_ui_find_primary_menu_button (GtkWidget *root)

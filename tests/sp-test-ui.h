@@ -17,6 +17,8 @@ gboolean       sp_test_ui_resize           (GtkWindow     *window,
                                             int            height);
 GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
                                             GType          type);
+GtkWidget     *sp_test_ui_find_button      (GtkWidget     *root,
+                                            const char    *label);
 GtkMenuButton *sp_test_ui_find_primary_menu_button (GtkWidget *root);
 GPtrArray     *sp_test_ui_collect_text     (GtkWidget     *root);
 gboolean       sp_test_ui_has_text         (GtkWidget     *root,

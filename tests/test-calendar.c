@@ -67,24 +67,6 @@ find_grid (GtkWidget      *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
-      gtk_widget_is_visible (root))
-    return root;
-  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -508,7 +490,7 @@ assert_shown_done (Ui         *ui,
   row = sp_day_view_get_block_row (ui->day, id);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "block-done"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (row, _("_Done"))));
+  g_assert_false (gtk_widget_is_sensitive (sp_test_ui_find_button (row, _("_Done"))));
 }
 
 static void
@@ -543,7 +525,7 @@ test_mark_done (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (sp_block_popover_get_block_id (SP_BLOCK_POPOVER (popover)), ==, id);
   g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), sp_topic_get_title (lookup (&ui, id)->topic)));
-  click (find_button (GTK_WIDGET (popover), _("_Done")));
+  click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Done")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   assert_shown_done (&ui, id);
@@ -571,10 +553,10 @@ test_mark_done (void)
 
       g_assert_cmpuint (best->len, ==, 1);
       g_assert_true (has_text_containing (row, sp_course_get_title (g_ptr_array_index (best, 0))));
-      g_assert_nonnull (find_button (row, _("_Use for This Topic")));
+      g_assert_nonnull (sp_test_ui_find_button (row, _("_Use for This Topic")));
     }
   {
-    GtkWidget *partial = find_button (row, _("_Partly Done…"));
+    GtkWidget *partial = sp_test_ui_find_button (row, _("_Partly Done…"));
     GtkWidget *popup, *spin;
 
     g_assert_nonnull (partial);
@@ -582,7 +564,7 @@ test_mark_done (void)
     popup = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (partial)));
     spin = sp_test_ui_find_by_type (popup, GTK_TYPE_SPIN_BUTTON);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
-    click (find_button (popup, _("Sa_ve")));
+    click (sp_test_ui_find_button (popup, _("Sa_ve")));
   }
   g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PARTIAL);
   g_assert_cmpuint (lookup (&ui, id)->done_minutes, ==, 20);
@@ -593,7 +575,7 @@ test_mark_done (void)
   /* Then done, from the rebuilt row, with a note */
   row = sp_day_view_get_block_row (ui.day, id);
   g_assert_true (gtk_widget_has_css_class (row, "block-partial"));
-  click (find_button (row, _("_Done")));
+  click (sp_test_ui_find_button (row, _("_Done")));
   row = sp_day_view_get_block_row (ui.day, id);
   {
     GtkWidget *note = sp_test_ui_find_by_type (row, GTK_TYPE_ENTRY);
@@ -691,13 +673,13 @@ test_move (void)
     /* A wrong time is explained, nothing moves */
     gtk_editable_set_text (GTK_EDITABLE (date_entry), when);
     gtk_editable_set_text (GTK_EDITABLE (time_entry), "25:00");
-    click (find_button (GTK_WIDGET (popover), _("_Move")));
+    click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Move")));
     g_assert_true (gtk_widget_get_visible (error_label));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "25:00"));
     g_assert_cmpuint (lookup (&ui, id)->day, ==, target);
 
     gtk_editable_set_text (GTK_EDITABLE (time_entry), "08:15");
-    click (find_button (GTK_WIDGET (popover), _("_Move")));
+    click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Move")));
   }
   block = lookup (&ui, id);
   g_assert_cmpuint (block->day, ==, day + 2);
@@ -706,7 +688,7 @@ test_move (void)
 
   /* And back to the planner's choice */
   g_assert_true (sp_calendar_grid_open_block (ui.month, id));
-  click (find_button (GTK_WIDGET (popover), _("_Let the Planner Place It")));
+  click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Let the Planner Place It")));
   g_assert_false (lookup (&ui, id)->pinned);
 
   ui_stop (&ui);

@@ -254,22 +254,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_attach (void)
 {
@@ -386,7 +370,7 @@ test_attach (void)
 
   /* Removed from the topic, the course takes its hours with it */
   {
-    GtkWidget *remove = find_button (GTK_WIDGET (row), _("_Remove"));
+    GtkWidget *remove = sp_test_ui_find_button (GTK_WIDGET (row), _("_Remove"));
     g_autofree char *toast = g_strdup_printf (_("“%s” is no longer the course for %s"), "Python for Everybody",
                                               topic_name);
     g_autoptr(SpCourse) none = NULL;
@@ -533,7 +517,7 @@ test_preferences (void)
   /* Plain http to another computer is refused with the reason */
   name = find_entry_row (page, _("Name"));
   url = find_entry_row (page, _("Address"));
-  add = find_button (page, _("_Add Source"));
+  add = sp_test_ui_find_button (page, _("_Add Source"));
   g_assert_nonnull (name);
   g_assert_nonnull (url);
   g_assert_nonnull (add);
