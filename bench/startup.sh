@@ -108,6 +108,12 @@ bare_t, bare_m, bare_a = med["bare-window"]
 ratio = app_t / bare_t
 extra = app_m - bare_m
 print(f"startup ratio  {ratio:.2f}x the floor (target within 1.3x): {'ok' if ratio <= 1.3 else 'OVER'}")
+# Each run of the app is next to a run of the floor: the ratio within each
+# pair leaves out what the machine was doing at that moment, which moves
+# both (GTK's own start varies by tens of ms from run to run)
+pairs = sorted(a / b for a, b in zip(results["study-planner"][0], results["bare-window"][0]))
+quartile = lambda q: pairs[min(len(pairs) - 1, int(q * len(pairs)))]
+print(f"paired ratios  median {statistics.median(pairs):.2f}x (quartiles {quartile(0.25):.2f}x–{quartile(0.75):.2f}x)")
 print(f"memory         +{extra:.1f} MiB over the floor (target within +20 MiB): {'ok' if extra <= 20 else 'OVER'}; "
       f"anonymous +{app_a - bare_a:.1f} MiB, the rest libraries and data files mapped")
 EOF
