@@ -734,8 +734,9 @@ rebuild (SpPathView *self)
    * frame; the description, the level cards, the feasibility report, then
    * the levels' sections and their rows follow between frames (laying out
    * the description's wrapped paragraph at the widths GTK measures took
-   * about 10 ms before the first frame). Once the page has been whole, a change shows the new
-   * overview at once and the new sections when they are all made. */
+   * about 10 ms before the first frame). Once the page has been whole, a
+   * change shows the new overview at once and the new sections when they
+   * are all made. */
   if (self->built)
     add_overview (self);
   else
