@@ -45,6 +45,22 @@ get_window (SpApplication *self)
   return NULL;
 }
 
+/* A save the user did not ask for (a setting, a course, a new day) failed:
+ * the window says so. Edits report their own failure; before the window is
+ * shown, activate() tells it in a dialog. */
+static void
+state_warning_cb (SpApplication *self)
+{
+  SpWindow *window = get_window (self);
+  g_autofree char *warning = NULL;
+
+  if (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
+      sp_planner_get_state_warning (self->planner) == NULL)
+    return;
+  warning = sp_planner_take_state_warning (self->planner);
+  sp_window_add_toast (window, warning);
+}
+
 static SpWindow *
 ensure_window (SpApplication *self)
 {
@@ -296,6 +312,8 @@ sp_application_startup (GApplication *app)
   /* A state file that cannot be used is kept aside and reported, never overwritten */
   if (!sp_planner_load_state (self->planner, NULL, &error))
     self->state_error = g_strdup (error->message);
+  g_signal_connect_object (self->planner, "notify::state-warning", G_CALLBACK (state_warning_cb), self,
+                           G_CONNECT_SWAPPED);
   sp_bench_mark ("state");
 
   self->notifier = sp_notifier_new (app, self->planner, self->settings);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sp-path-view.h"
 #include "sp-test-ui.h"
@@ -304,6 +305,19 @@ sp_test_ui_has_text (GtkWidget  *root,
 
   for (guint i = 0; i < texts->len; i++)
     if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a shown label below @root has @needle in its text */
+gboolean
+sp_test_ui_has_text_containing (GtkWidget  *root,
+                                const char *needle)
+{
+  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
       return TRUE;
   return FALSE;
 }

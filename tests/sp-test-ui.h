@@ -23,6 +23,8 @@ GtkMenuButton *sp_test_ui_find_primary_menu_button (GtkWidget *root);
 GPtrArray     *sp_test_ui_collect_text     (GtkWidget     *root);
 gboolean       sp_test_ui_has_text         (GtkWidget     *root,
                                             const char    *text);
+gboolean       sp_test_ui_has_text_containing (GtkWidget  *root,
+                                               const char *needle);
 void           sp_test_ui_save_png         (GtkWidget     *widget,
                                             const char    *name);
 gboolean       sp_test_ui_press_key        (GtkWidget     *focus,

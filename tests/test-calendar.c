@@ -166,25 +166,13 @@ assert_label_is_month (Ui         *ui,
   g_assert_cmpstr (date_label (ui), ==, month);
 }
 
-static gboolean
-has_text_containing (GtkWidget  *root,
-                     const char *needle)
-{
-  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
-
-  for (guint i = 0; i < texts->len; i++)
-    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 assert_day_shown (Ui         *ui,
                   const char *day)
 {
   g_autofree char *words = sp_calendar_format_day (date (day));
 
-  g_assert_true (has_text_containing (GTK_WIDGET (ui->day), words));
+  g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (ui->day), words));
 }
 
 /* Picks a date the way a person does: in the date picker's calendar */
@@ -552,7 +540,7 @@ test_mark_done (void)
       g_autoptr(GPtrArray) best = sp_catalog_dup_courses_for_topic (catalog, lookup (&ui, id)->topic->id, 1);
 
       g_assert_cmpuint (best->len, ==, 1);
-      g_assert_true (has_text_containing (row, sp_course_get_title (g_ptr_array_index (best, 0))));
+      g_assert_true (sp_test_ui_has_text_containing (row, sp_course_get_title (g_ptr_array_index (best, 0))));
       g_assert_nonnull (sp_test_ui_find_button (row, _("_Use for This Topic")));
     }
   {

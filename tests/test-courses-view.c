@@ -31,18 +31,6 @@ get_app (void)
   return the_app;
 }
 
-static gboolean
-has_text_containing (GtkWidget  *root,
-                     const char *needle)
-{
-  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
-
-  for (guint i = 0; i < texts->len; i++)
-    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static SpCoursesView *
 show_courses (SpApplication *app)
 {
@@ -104,7 +92,7 @@ test_filter_as_you_type (void)
   g_assert_true (sp_catalog_is_bundled (catalog));
   g_assert_cmpuint (total, >=, 40);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
-  g_assert_true (has_text_containing (GTK_WIDGET (view), _("listings bundled with Study Planner")));
+  g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (view), _("listings bundled with Study Planner")));
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "courses-view");
 
   /* Each key narrows the list, and what is left is about linear algebra */
@@ -131,7 +119,7 @@ test_filter_as_you_type (void)
   sp_test_ui_wait (100);
   g_assert_nonnull (strstr (sp_course_get_title (shown_course (view, 0)), "Linear"));
   g_assert_true (sp_test_ui_has_text (GTK_WIDGET (view), sp_course_get_title (shown_course (view, 0))));
-  g_assert_true (has_text_containing (GTK_WIDGET (view), "MIT OpenCourseWare"));
+  g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (view), "MIT OpenCourseWare"));
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "courses-view-search");
 
   /* Deleting widens again */
@@ -320,7 +308,7 @@ test_attach (void)
   {
     g_autofree char *toast = g_strdup_printf (_("“%s” is now the course for %s"), "Python for Everybody",
                                               sp_topic_get_title (sp_plan_lookup_topic (sp_planner_get_plan (planner), topic)));
-    g_assert_true (has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
   }
 
   /* The Path view shows it, and the best matches, in the topic's expansion */
@@ -353,8 +341,8 @@ test_attach (void)
     g_autofree char *yours = g_strdup_printf (_("Your course: %s"), "Python for Everybody");
     g_autofree char *suggested = g_strdup_printf (_("Suggested course: %s"), "");
 
-    g_assert_true (has_text_containing (GTK_WIDGET (row), yours));
-    g_assert_true (has_text_containing (GTK_WIDGET (row), suggested));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (row), yours));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (row), suggested));
   }
   {
     /* The row shows the course's hours, and says where they come from */
@@ -389,11 +377,11 @@ test_attach (void)
     {
       gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-      while (!has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast) &&
+      while (!sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast) &&
              g_get_monotonic_time () < deadline)
         sp_test_ui_wait (100);
     }
-    g_assert_true (has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
   }
 }
 
@@ -446,7 +434,7 @@ test_failure_toast (void)
     g_autofree char *reason = g_strdup_printf (_("The server %s has no listing at this address (HTTP %u)"), "127.0.0.1", 404);
     g_autofree char *toast = g_strdup_printf (_("Could not update “%s”: %s"), "Test School", reason);
 
-    g_assert_true (has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
   }
   /* The listings had stay */
   g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), ==, before);

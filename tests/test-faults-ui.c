@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "sp-course-attach.h"
 #include "sp-file-utils.h"
 #include "sp-path-view.h"
 #include "sp-test-data.h"
@@ -292,6 +293,21 @@ test_read_only_data_dir (void)
                   adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), data_dir));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A later save that no edit reports (a course attached) is told too */
+  {
+    SpPlanner *planner = sp_application_get_planner (app);
+    SpCourse *course = sp_catalog_lookup_course (sp_application_get_catalog (app), NULL, "py4e");
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (course);
+    sp_course_attach (planner, sp_course_get_matched_topics (course)[0], course);
+    while (!sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), "Your progress was not saved") &&
+           g_get_monotonic_time () < deadline)
+      sp_test_ui_wait (100);
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), "Your progress was not saved"));
+    g_assert_null (sp_planner_get_state_warning (planner));
+  }
 
   before = sp_planner_get_plan (sp_application_get_planner (app));
   g_assert_false (sp_application_open_plan (app, file, &error));

@@ -16,18 +16,6 @@
 
 static char *data_home;
 
-static gboolean
-has_text_containing (GtkWidget  *root,
-                     const char *needle)
-{
-  g_autoptr(GPtrArray) texts = sp_test_ui_collect_text (root);
-
-  for (guint i = 0; i < texts->len; i++)
-    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 collect_type (GtkWidget *root,
               GType      type,
@@ -136,8 +124,8 @@ test_preferences (void)
   /* The path shows whether the hours fit, before anything is changed */
   g_assert_true (sp_test_ui_has_text (path_view, _("Does It Fit?")));
   g_assert_true (sp_test_ui_has_text (path_view, _("Projected End of the Path")));
-  g_assert_true (has_text_containing (path_view, "At 10 h a week you finish the path on"));
-  g_assert_true (has_text_containing (path_view, "within its 3 to 6 months"));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, "At 10 h a week you finish the path on"));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, "within its 3 to 6 months"));
 
   /* Opened through its action, as Ctrl+, does */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -208,7 +196,7 @@ test_preferences (void)
   for (guint i = 0; i < lists->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
         gtk_widget_get_visible (g_ptr_array_index (lists, i)) &&
-        has_text_containing (g_ptr_array_index (lists, i), "7 days"))
+        sp_test_ui_has_text_containing (g_ptr_array_index (lists, i), "7 days"))
       days_off_list = g_ptr_array_index (lists, i);
   g_assert_nonnull (days_off_list);
   remove_button = sp_test_ui_find_by_type (GTK_WIDGET (gtk_list_box_get_row_at_index (days_off_list, 0)), GTK_TYPE_BUTTON);
@@ -223,7 +211,7 @@ test_preferences (void)
   g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), ==, 0);
   gtk_window_close (GTK_WINDOW (prefs));
   sp_test_ui_wait (200);
-  g_assert_true (has_text_containing (path_view, "No study hours are set"));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, "No study hours are set"));
   g_assert_true (sp_test_ui_has_text (path_view, _("Not planned")));
 
   /* Too few hours: the advice says how many would do */
@@ -233,8 +221,8 @@ test_preferences (void)
     sp_availability_set_day (few, 5, 120, 9 * 60);
     sp_planner_set_availability (planner, few);
     sp_test_ui_wait (200);
-    g_assert_true (has_text_containing (path_view, "At 2 h a week, Fundamentals takes"));
-    g_assert_true (has_text_containing (path_view, "h a week would finish it in 6 months."));
+    g_assert_true (sp_test_ui_has_text_containing (path_view, "At 2 h a week, Fundamentals takes"));
+    g_assert_true (sp_test_ui_has_text_containing (path_view, "h a week would finish it in 6 months."));
     save_png_when_drawn (GTK_WIDGET (window), "path-does-not-fit");
   }
 
