@@ -55,7 +55,7 @@ run list-courses-json --list-courses --catalog-url "$base/coursera-1.json" --cat
 run list-courses-topic --list-courses --catalog-url "$base/edx-1.json" --catalog-format edx --topic python
 run list-courses-bad --list-courses --catalog-url "$base/malformed.json" --catalog-format own
 
-# DTSTAMP and LAST-MODIFIED are the time of the export
-sed -i -E '/^(DTSTAMP|LAST-MODIFIED):/d' "$out/export-ics.out"
+# DTSTAMP, LAST-MODIFIED and SEQUENCE come from the time of the export
+sed -i -E '/^(DTSTAMP|LAST-MODIFIED|SEQUENCE):/d' "$out/export-ics.out"
 # The loopback server's port changes from run to run
 sed -i "s/127\.0\.0\.1:$port/127.0.0.1:PORT/g" "$out"/list-courses*
