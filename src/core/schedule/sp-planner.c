@@ -1,35 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
-#include "sp-file-utils.h"
-#include "sp-planner.h"
+#include "sp-planner-private.h"
 #include "sp-scheduler.h"
 
 #define MAX_UNDO 100
-
-/* The one owner of the planner's state: the plan, the user's choices and,
- * from them, the schedule. Views read from it and send edits through it;
- * every edit re-plans, is saved atomically, and emits "changed" once. */
-struct _SpPlanner
-{
-  GObject     parent_instance;
-
-  SpPlan     *plan;
-  char       *track;
-  SpState    *state;
-  SpSchedule *schedule;
-  GTimeZone  *timezone;
-  guint32     today;          /* 0: follow the clock */
-  char       *state_path;     /* NULL: keep the state in memory only */
-  char       *state_warning;
-  GPtrArray  *undo;           /* element-type SpProgress: before each edit */
-  guint       midnight_id;
-};
 
 G_DEFINE_FINAL_TYPE (SpPlanner, sp_planner, G_TYPE_OBJECT)
 
@@ -135,39 +113,9 @@ freeze_past (SpPlanner *self,
   progress->planned_today = today;
 }
 
-static gboolean
-save_state (SpPlanner  *self,
-            GError    **error)
-{
-  g_autofree char *data = NULL;
-  g_autofree char *dir = NULL;
-  gsize length;
-
-  if (self->state_path == NULL)
-    return TRUE;
-
-  dir = g_path_get_dirname (self->state_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_NOT_SAVED,
-                   _("Your progress was not saved: could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  data = sp_state_to_data (self->state, &length);
-  if (!sp_file_write_atomic (self->state_path, data, length, error))
-    {
-      g_prefix_error (error, _("Your progress was not saved: "));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-set_warning (SpPlanner  *self,
-             const char *warning)
+void
+_sp_planner_set_warning (SpPlanner  *self,
+                         const char *warning)
 {
   if (g_strcmp0 (self->state_warning, warning) == 0)
     return;
@@ -177,16 +125,16 @@ set_warning (SpPlanner  *self,
 }
 
 /* Saves where it cannot report to a caller: the warning tells the user. */
-static void
-save_or_warn (SpPlanner *self)
+void
+_sp_planner_save_or_warn (SpPlanner *self)
 {
   g_autoptr(GError) error = NULL;
 
   /* Not a g_warning(): a full or read-only disk is no programming error */
-  if (!save_state (self, &error))
+  if (!_sp_planner_save_state (self, &error))
     {
       g_message ("%s", error->message);
-      set_warning (self, error->message);
+      _sp_planner_set_warning (self, error->message);
     }
 }
 
@@ -204,8 +152,8 @@ replan (SpPlanner *self)
   self->schedule = run_scheduler (self, today);
 }
 
-static void
-emit_changed (SpPlanner *self)
+void
+_sp_planner_emit_changed (SpPlanner *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -224,7 +172,7 @@ commit_edit (SpPlanner  *self,
              GError    **error)
 {
   replan (self);
-  if (!save_state (self, error))
+  if (!_sp_planner_save_state (self, error))
     {
       SpProgress *before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
 
@@ -232,7 +180,7 @@ commit_edit (SpPlanner  *self,
       replan (self);
       return FALSE;
     }
-  emit_changed (self);
+  _sp_planner_emit_changed (self);
   return TRUE;
 }
 
@@ -246,9 +194,9 @@ midnight_cb (gpointer user_data)
   if (self->today == 0 && sp_planner_get_today (self) != before)
     {
       replan (self);
-      save_or_warn (self);
+      _sp_planner_save_or_warn (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-      emit_changed (self);
+      _sp_planner_emit_changed (self);
     }
   schedule_midnight (self);
   return G_SOURCE_REMOVE;
@@ -451,11 +399,11 @@ sp_planner_set_plan (SpPlanner *self,
   normalize_track (self);
   g_ptr_array_set_size (self->undo, 0);
   replan (self);
-  save_or_warn (self);
+  _sp_planner_save_or_warn (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
   if (g_strcmp0 (old_track, self->track) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-  emit_changed (self);
+  _sp_planner_emit_changed (self);
 }
 
 /**
@@ -491,9 +439,9 @@ sp_planner_set_track (SpPlanner  *self,
   progress->track = g_strdup (self->track);
 
   replan (self);
-  save_or_warn (self);
+  _sp_planner_save_or_warn (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-  emit_changed (self);
+  _sp_planner_emit_changed (self);
 }
 
 /**
@@ -803,8 +751,8 @@ sp_planner_undo (SpPlanner *self)
   before->planned_today = get_progress (self)->planned_today;
   sp_state_set_progress (self->state, sp_plan_get_id (self->plan), before);
   replan (self);
-  save_or_warn (self);
-  emit_changed (self);
+  _sp_planner_save_or_warn (self);
+  _sp_planner_emit_changed (self);
   return TRUE;
 }
 
@@ -839,9 +787,9 @@ sp_planner_set_today (SpPlanner *self,
   self->today = day;
   schedule_midnight (self);
   replan (self);
-  save_or_warn (self);
+  _sp_planner_save_or_warn (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-  emit_changed (self);
+  _sp_planner_emit_changed (self);
 }
 
 /**
@@ -870,7 +818,7 @@ sp_planner_set_timezone (SpPlanner *self,
   self->timezone = tz ? g_time_zone_ref (tz) : g_time_zone_new_local ();
   schedule_midnight (self);
   replan (self);
-  emit_changed (self);
+  _sp_planner_emit_changed (self);
 }
 
 /**
@@ -897,204 +845,20 @@ sp_planner_set_availability (SpPlanner            *self,
     return;
   sp_state_set_availability (self->state, availability);
   replan (self);
-  save_or_warn (self);
-  emit_changed (self);
+  _sp_planner_save_or_warn (self);
+  _sp_planner_emit_changed (self);
 }
 
-/**
- * sp_planner_get_default_state_path:
- *
- * Returns: (transfer full): $XDG_DATA_HOME/study-planner/state.json
- */
-char *
-sp_planner_get_default_state_path (void)
-{
-  g_autofree char *dir = sp_file_get_data_dir ();
-  return g_build_filename (dir, "state.json", NULL);
-}
-
-static SpState *
-fresh_state (SpPlanner *self)
-{
-  SpState *state = sp_state_new ();
-  g_autoptr(SpAvailability) availability = sp_availability_copy (sp_state_get_availability (state));
-
-  /* The path starts on the day the user first opens it */
-  availability->start_day = sp_planner_get_today (self);
-  sp_state_set_availability (state, availability);
-  return state;
-}
-
-/* Reads the state file. A missing file gives a fresh state; one that cannot
- * be used sets @error and leaves *@state NULL. */
-static gboolean
-read_state_file (SpPlanner   *self,
-                 const char  *path,
-                 SpState    **state,
-                 GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-
-  *state = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          *state = fresh_state (self);
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  *state = sp_state_new_from_bytes (bytes, path, error);
-  return *state != NULL;
-}
-
-static void
-adopt_state (SpPlanner *self,
-             SpState   *state)
+/* Takes @state as the one to plan from; the undo history was of the one before. */
+void
+_sp_planner_adopt_state (SpPlanner *self,
+                         SpState   *state)
 {
   g_set_object (&self->state, state);
   g_ptr_array_set_size (self->undo, 0);
   /* Made from the state before: no use for this one's history */
   g_clear_object (&self->schedule);
   replan (self);
-}
-
-/**
- * sp_planner_load_state:
- * @path: (nullable): the state file; %NULL for the default location
- *
- * Loads the user's availability and progress, and saves there from now on.
- * A file that is corrupt or from a newer version is renamed aside with a
- * timestamp, never overwritten; the planner starts afresh and
- * #SpPlanner:state-warning tells the user where the old file is.
- *
- * Returns: %FALSE when the file could not be read or kept aside; then
- *   nothing is saved, so nothing is lost
- */
-gboolean
-sp_planner_load_state (SpPlanner   *self,
-                       const char  *path,
-                       GError     **error)
-{
-  g_autofree char *default_path = NULL;
-  g_autoptr(SpState) state = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
-
-  if (path == NULL)
-    path = default_path = sp_planner_get_default_state_path ();
-
-  g_clear_pointer (&self->state_path, g_free);
-
-  if (!read_state_file (self, path, &state, &local_error))
-    {
-      g_autoptr(GDateTime) now = NULL;
-      g_autofree char *stamp = NULL;
-      g_autofree char *aside = NULL;
-      const char *what;
-
-      if (local_error->domain != SP_STATE_ERROR)
-        {
-          /* Unreadable, not corrupt: leave it alone and save nothing */
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Could not read your progress from “%s”: "), path);
-          state = fresh_state (self);
-          adopt_state (self, state);
-          emit_changed (self);
-          return FALSE;
-        }
-
-      now = g_date_time_new_now_local ();
-      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      what = local_error->code == SP_STATE_ERROR_VERSION ? "newer" : "corrupt";
-      aside = g_strdup_printf ("%s.%s-%s", path, what, stamp);
-      for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && n < 1000; n++)
-        {
-          g_free (aside);
-          aside = g_strdup_printf ("%s.%s-%s-%u", path, what, stamp, n);
-        }
-      if (g_rename (path, aside) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Your progress in “%s” could not be read (%s), and could not be kept aside: %s"),
-                       path, local_error->message, g_strerror (saved));
-          return FALSE;
-        }
-
-      if (local_error->code == SP_STATE_ERROR_VERSION)
-        {
-          g_autofree char *warning =
-            g_strdup_printf (_("Your progress was saved by a newer version of Study Planner, so this one "
-                               "cannot read it. It is kept unchanged as “%s”; Study Planner started afresh."),
-                             aside);
-          set_warning (self, warning);
-        }
-      else
-        {
-          g_autofree char *warning =
-            g_strdup_printf (_("Your saved progress could not be read: %s. It is kept as “%s”; "
-                               "Study Planner started afresh."),
-                             local_error->message, aside);
-          set_warning (self, warning);
-        }
-      state = fresh_state (self);
-    }
-
-  self->state_path = g_strdup (path);
-  adopt_state (self, state);
-  save_or_warn (self);
-  emit_changed (self);
-  return TRUE;
-}
-
-/**
- * sp_planner_read_state:
- * @path: (nullable): the state file; %NULL for the default location
- *
- * Like sp_planner_load_state(), for the command line: reads only, never
- * moves or writes the file, and fails on a file it cannot use.
- */
-gboolean
-sp_planner_read_state (SpPlanner   *self,
-                       const char  *path,
-                       GError     **error)
-{
-  g_autofree char *default_path = NULL;
-  g_autoptr(SpState) state = NULL;
-
-  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
-
-  if (path == NULL)
-    path = default_path = sp_planner_get_default_state_path ();
-
-  if (!read_state_file (self, path, &state, error))
-    return FALSE;
-
-  g_clear_pointer (&self->state_path, g_free);
-  adopt_state (self, state);
-  emit_changed (self);
-  return TRUE;
-}
-
-/**
- * sp_planner_get_state_path:
- *
- * Returns: (nullable): where the state is saved; %NULL when it is not
- */
-const char *
-sp_planner_get_state_path (SpPlanner *self)
-{
-  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
-  return self->state_path;
 }
 
 const char *
@@ -1152,8 +916,8 @@ sp_planner_set_topic_course (SpPlanner  *self,
   if (g_strcmp0 (sp_state_get_course (self->state, topic_id), course_json) == 0)
     return;
   sp_state_set_course (self->state, topic_id, course_json);
-  save_or_warn (self);
-  emit_changed (self);
+  _sp_planner_save_or_warn (self);
+  _sp_planner_emit_changed (self);
 }
 
 /**

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-schedule-private.h"
+#include "sp-scheduler-private.h"
+
+/* What a schedule tells a person: when each level starts and ends, whether
+ * it fits the months the path expects, and what to do when it does not. */
+
+/* Hours for people: "7.5", "10". Follows the locale's decimal mark. */
+char *
+sp_scheduler_format_hours (double hours)
+{
+  if (fabs (hours - round (hours)) < 0.05)
+    return g_strdup_printf ("%.0f", round (hours));
+  return g_strdup_printf ("%.1f", hours);
+}
+
+/* A sentence a person can act on, for one level. */
+static char *
+level_advice (SpLevelReport *report,
+              const SpLevel *level,
+              double         weekly_hours)
+{
+  const char *title = sp_text_get (level->title);
+  g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
+  g_autofree char *months = NULL;
+  gulong n_months;
+
+  if (report->start_day == 0)
+    {
+      if (weekly_hours <= 0)
+        /* TRANSLATORS: %s is a level of the path, such as Fundamentals */
+        return g_strdup_printf (_("Add study hours to see when %s ends."), title);
+      /* TRANSLATORS: %s is a level of the path */
+      return g_strdup_printf (_("%s has nothing left to plan."), title);
+    }
+
+  months = g_strdup_printf ("%.1f", report->months);
+  /* Plural forms follow the number as written: tenths ("0.9 months", "1.0 months") */
+  n_months = (gulong) lround (report->months * 10);
+
+  if (!report->fits)
+    {
+      double needed = ceil (weekly_hours * report->months / report->max_months * 2) / 2;
+      g_autofree char *needed_text = sp_scheduler_format_hours (needed);
+      g_autofree char *first = NULL;
+
+      /* TRANSLATORS: "At 5 h a week, Fundamentals takes 8.5 months;" */
+      first = g_strdup_printf (ngettext ("At %s h a week, %s takes %s month;",
+                                         "At %s h a week, %s takes %s months;", n_months),
+                               hours, title, months);
+      /* TRANSLATORS: the second half: "7.5 h a week would finish it in 6." */
+      return g_strdup_printf (ngettext ("%s %s h a week would finish it in %d month.",
+                                        "%s %s h a week would finish it in %d months.",
+                                        (gulong) report->max_months),
+                              first, needed_text, report->max_months);
+    }
+
+  if (report->max_months < 0)
+    /* TRANSLATORS: "At 10 h a week, Specialization takes 14.2 months; the path expects 12 months or more." */
+    return g_strdup_printf (ngettext ("At %s h a week, %s takes %s month; the path expects %u months or more.",
+                                      "At %s h a week, %s takes %s months; the path expects %u months or more.",
+                                      n_months),
+                            hours, title, months, report->min_months);
+
+  if (report->months < report->min_months)
+    /* TRANSLATORS: "At 20 h a week, Fundamentals takes 2.1 months, quicker than the 3 to 6 months the path expects: keep time for practice." */
+    return g_strdup_printf (ngettext ("At %s h a week, %s takes %s month, quicker than the %u to %d months the path expects: keep time for practice.",
+                                      "At %s h a week, %s takes %s months, quicker than the %u to %d months the path expects: keep time for practice.",
+                                      n_months),
+                            hours, title, months, report->min_months, report->max_months);
+
+  /* TRANSLATORS: "At 10 h a week, Fundamentals takes 4.5 months, within its 3 to 6 months." */
+  return g_strdup_printf (ngettext ("At %s h a week, %s takes %s month, within its %u to %d months.",
+                                    "At %s h a week, %s takes %s months, within its %u to %d months.",
+                                    n_months),
+                          hours, title, months, report->min_months, report->max_months);
+}
+
+void
+_sp_scheduler_make_reports (Scheduler *s,
+                            gboolean   no_hours,
+                            gboolean   too_long)
+{
+  SpSchedule *schedule = s->schedule;
+  double weekly_hours = schedule->weekly_minutes / 60.0;
+  g_autofree guint64 *minutes = g_new0 (guint64, s->n_levels);
+
+  g_array_set_size (schedule->levels, s->n_levels);
+  for (guint l = 0; l < s->n_levels; l++)
+    {
+      SpLevelReport *report = &g_array_index (schedule->levels, SpLevelReport, l);
+      const SpLevel *level = sp_plan_get_level (s->input->plan, l);
+
+      report->level = l;
+      report->min_months = level->min_months;
+      report->max_months = level->max_months;
+    }
+
+  for (guint i = 0; i < schedule->blocks->len; i++)
+    {
+      SpBlock *block = &g_array_index (schedule->blocks, SpBlock, i);
+      SpLevelReport *report = &g_array_index (schedule->levels, SpLevelReport, block->level);
+
+      if (block->status != SP_BLOCK_STATUS_SKIPPED)
+        minutes[block->level] += block->minutes;
+      if (block->kind == SP_BLOCK_KIND_REVIEW)
+        continue;
+      if (report->start_day == 0)
+        {
+          report->start_day = block->day;
+          block->level_start = TRUE;
+        }
+      report->end_day = block->day;
+    }
+
+  for (guint l = 0; l < s->n_levels; l++)
+    {
+      SpLevelReport *report = &g_array_index (schedule->levels, SpLevelReport, l);
+      g_autofree char *advice = NULL;
+
+      report->hours = minutes[l] / 60.0;
+      if (report->start_day != 0)
+        report->months = (report->end_day - report->start_day + 1) / DAYS_PER_MONTH;
+      report->fits = report->start_day != 0 && !too_long &&
+                     (report->max_months < 0 || report->months <= report->max_months + 1e-9);
+      if (no_hours && report->start_day == 0)
+        report->fits = FALSE;
+      advice = level_advice (report, sp_plan_get_level (s->input->plan, l), no_hours ? 0 : weekly_hours);
+      report->advice = sp_schedule_intern (schedule, advice);
+    }
+
+  if (no_hours)
+    schedule->summary = g_strdup (_("No study hours are set, so nothing can be planned. "
+                                    "Give at least one weekday some hours in Preferences."));
+  else if (too_long)
+    {
+      g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
+      schedule->summary = g_strdup_printf (ngettext ("At %s h a week the path would take more than %d year: "
+                                                     "add hours or choose a shorter path.",
+                                                     "At %s h a week the path would take more than %d years: "
+                                                     "add hours or choose a shorter path.",
+                                                     SP_SCHEDULER_MAX_YEARS),
+                                           hours, SP_SCHEDULER_MAX_YEARS);
+    }
+  else if (schedule->end_day == 0)
+    schedule->summary = g_strdup (_("Nothing is left to plan."));
+  else
+    {
+      g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
+      g_autofree char *end = sp_day_format_long (schedule->end_day);
+
+      /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
+      schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);
+    }
+}
