@@ -1004,6 +1004,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
+   * installed: each run keeps the locale its environment gives */
+  setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add_func ("/calendar/navigation", test_navigation);

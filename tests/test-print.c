@@ -397,6 +397,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
+   * installed: each run keeps the locale its environment gives */
+  setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add_func ("/print/week", test_print_week);
