@@ -37,13 +37,15 @@ read_status (const char *field)
 static gboolean
 settled_cb (gpointer user_data)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (user_data));
   g_autofree char *rss = read_status ("VmRSS");
   g_autofree char *anon = read_status ("RssAnon");
 
   /* Anonymous memory is what the program made; the rest is mostly libraries */
   printf ("bench: vmrss %s\nbench: rss-anon %s\n", rss, anon);
   fflush (stdout);
-  g_application_quit (g_application_get_default ());
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;
 }
 
@@ -84,7 +86,7 @@ first_frame_cb (gpointer user_data)
 {
   printf ("bench: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
-  g_timeout_add (SETTLE_MS, settled_cb, NULL);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SETTLE_MS, settled_cb, g_object_ref (user_data), g_object_unref);
 }
 
 /**
@@ -99,5 +101,5 @@ sp_bench_watch_first_frame (GtkWindow *window)
   if (!sp_bench_enabled ())
     return;
 
-  sp_after_first_frame (GTK_WIDGET (window), first_frame_cb, NULL);
+  sp_after_first_frame (GTK_WIDGET (window), first_frame_cb, window);
 }

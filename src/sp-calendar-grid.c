@@ -10,7 +10,6 @@
 
 #include "sp-block-popover.h"
 #include "sp-calendar-grid.h"
-#include "sp-window.h"
 
 /* The Month and Week views: one widget that draws a layout from
  * sp-calendar-layout with GtkSnapshot, so a month of dense days is a few
@@ -1086,15 +1085,7 @@ show_toast (SpCalendarGrid *self,
             const char     *message,
             gboolean        undo)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SP_IS_WINDOW (root))
-    {
-      if (undo)
-        sp_window_add_undo_toast (SP_WINDOW (root), message);
-      else
-        sp_window_add_toast (SP_WINDOW (root), message);
-    }
+  gtk_widget_activate_action (GTK_WIDGET (self), undo ? "win.toast-undo" : "win.toast", "s", message);
 }
 
 static void

@@ -10,7 +10,6 @@
 #include "sp-course-attach.h"
 #include "sp-scheduler.h"
 #include "sp-tooltip.h"
-#include "sp-window.h"
 
 /* The courses shown in a topic's expansion in the Path view: the one the
  * user attached, then the best matches, each with its page and "Use". */
@@ -175,7 +174,6 @@ static void
 remove_clicked_cb (GtkButton *button,
                    UseData   *data)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
   SpPlan *plan = sp_planner_get_plan (data->planner);
   const SpTopic *topic = plan ? sp_plan_lookup_topic (plan, data->topic_id) : NULL;
   g_autofree char *message = NULL;
@@ -185,8 +183,7 @@ remove_clicked_cb (GtkButton *button,
                              topic ? sp_topic_get_title (topic) : data->topic_id);
   /* The row goes as the view is rebuilt: the message is made before */
   sp_course_detach (data->planner, data->topic_id);
-  if (SP_IS_WINDOW (root))
-    sp_window_add_toast (SP_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.toast", "s", message);
 }
 
 /* A button at the end of @row whose @clicked gets the course and topic */

@@ -55,6 +55,15 @@ struct _SpCoursesView
 
 G_DEFINE_FINAL_TYPE (SpCoursesView, sp_courses_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_PLANNER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *
 language_name (const char *code)
 {
@@ -347,27 +356,14 @@ loading_changed_cb (SpCoursesView *self)
   update_status (self);
 }
 
+/* The window shows it; outside one it is logged */
 static void
-show_toast (SpCoursesView    *self,
-            const char       *message,
-            AdwToastPriority  priority)
+show_toast (SpCoursesView *self,
+            const char    *action,
+            const char    *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", message);
-      return;
-    }
-  /* A toast title is Pango markup in libadwaita 1.2, and messages quote
-   * servers and listings: escape them */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_set_priority (toast, priority);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), action, "s", message))
+    g_message ("%s", message);
 }
 
 static void
@@ -379,7 +375,7 @@ source_failed_cb (SpCoursesView *self,
   g_autofree char *text = g_strdup_printf (_("Could not update “%s”: %s"), name, message);
 
   /* Failures come before news of success */
-  show_toast (self, text, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, "win.toast-urgent", text);
 }
 
 static void
@@ -487,7 +483,7 @@ attach_action (GtkWidget  *widget,
   /* TRANSLATORS: "“CS231n” is now the course for Computer vision" */
   message = g_strdup_printf (_("“%s” is now the course for %s"),
                              sp_course_get_title (course), topic_title (self, topic_id));
-  show_toast (self, message, ADW_TOAST_PRIORITY_NORMAL);
+  show_toast (self, "win.toast", message);
 }
 
 static void
@@ -732,6 +728,68 @@ sp_courses_view_dispose (GObject *object)
 }
 
 static void
+sp_courses_view_constructed (GObject *object)
+{
+  SpCoursesView *self = SP_COURSES_VIEW (object);
+
+  G_OBJECT_CLASS (sp_courses_view_parent_class)->constructed (object);
+
+  if (self->catalog == NULL)
+    return;
+  g_signal_connect_object (self->catalog, "changed", G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog, "notify::loading", G_CALLBACK (loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog, "notify::progress", G_CALLBACK (loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog, "source-failed", G_CALLBACK (source_failed_cb), self, G_CONNECT_SWAPPED);
+  gtk_filter_list_model_set_model (self->filter_model, sp_catalog_get_model (self->catalog));
+  catalog_changed_cb (self);
+  loading_changed_cb (self);
+}
+
+static void
+sp_courses_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SpCoursesView *self = SP_COURSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_PLANNER:
+      g_value_set_object (value, self->planner);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_courses_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SpCoursesView *self = SP_COURSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    case PROP_PLANNER:
+      self->planner = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sp_courses_view_finalize (GObject *object)
 {
   SpCoursesView *self = SP_COURSES_VIEW (object);
@@ -752,8 +810,32 @@ sp_courses_view_class_init (SpCoursesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = sp_courses_view_map;
+  object_class->constructed = sp_courses_view_constructed;
+  object_class->get_property = sp_courses_view_get_property;
+  object_class->set_property = sp_courses_view_set_property;
   object_class->dispose = sp_courses_view_dispose;
   object_class->finalize = sp_courses_view_finalize;
+
+  /**
+   * SpCoursesView:catalog:
+   *
+   * The listings shown, searched and refreshed.
+   */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         SP_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpCoursesView:planner:
+   *
+   * Where courses are attached to topics; the topics they match come from
+   * its plan.
+   */
+  properties[PROP_PLANNER] =
+    g_param_spec_object ("planner", NULL, NULL,
+                         SP_TYPE_PLANNER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-courses-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, search_entry);
@@ -818,32 +900,6 @@ sp_courses_view_init (SpCoursesView *self)
 
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
   update_status (self);
-}
-
-/**
- * sp_courses_view_set_catalog:
- * @planner: (nullable): where attached courses go
- */
-void
-sp_courses_view_set_catalog (SpCoursesView *self,
-                             SpCatalog     *catalog,
-                             SpPlanner     *planner)
-{
-  g_return_if_fail (SP_IS_COURSES_VIEW (self));
-  g_return_if_fail (SP_IS_CATALOG (catalog));
-
-  if (self->catalog != NULL)
-    g_signal_handlers_disconnect_by_data (self->catalog, self);
-  g_set_object (&self->catalog, catalog);
-  g_set_object (&self->planner, planner);
-
-  g_signal_connect_object (catalog, "changed", G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (catalog, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (catalog, "notify::progress", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (catalog, "source-failed", G_CALLBACK (source_failed_cb), self, G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_model (self->filter_model, sp_catalog_get_model (catalog));
-  catalog_changed_cb (self);
-  loading_changed_cb (self);
 }
 
 /**

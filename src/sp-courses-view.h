@@ -11,9 +11,6 @@ G_BEGIN_DECLS
 #define SP_TYPE_COURSES_VIEW (sp_courses_view_get_type ())
 G_DECLARE_FINAL_TYPE (SpCoursesView, sp_courses_view, SP, COURSES_VIEW, AdwBin)
 
-void        sp_courses_view_set_catalog  (SpCoursesView *self,
-                                          SpCatalog     *catalog,
-                                          SpPlanner     *planner);
 GListModel *sp_courses_view_get_model    (SpCoursesView *self);
 void        sp_courses_view_set_search   (SpCoursesView *self,
                                           const char    *text);

@@ -6,11 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "sp-block-popover.h"
-#include "sp-application.h"
 #include "sp-calendar-layout.h"
 #include "sp-course-rows.h"
 #include "sp-day-view.h"
-#include "sp-window.h"
 
 /* One day's blocks as a list a person works through: what to study and
  * how, the course for it, and buttons to mark each block. A day has a
@@ -20,6 +18,7 @@ struct _SpDayView
   AdwBin        parent_instance;
 
   SpPlanner    *planner;
+  SpCatalog    *catalog;     /* for a course to suggest; may be NULL */
   guint32       selected_day;
   guint         rebuild_id;
   gboolean      stale;       /* changed while hidden: rebuilt when shown */
@@ -37,6 +36,7 @@ G_DEFINE_FINAL_TYPE (SpDayView, sp_day_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PLANNER,
+  PROP_CATALOG,
   PROP_SELECTED_DAY,
   N_PROPS
 };
@@ -62,11 +62,7 @@ static void
 report_error (SpDayView    *self,
               const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SP_IS_WINDOW (root))
-    sp_window_add_toast (SP_WINDOW (root), error->message);
-  else
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message))
     g_warning ("%s", error->message);
 }
 
@@ -325,16 +321,14 @@ add_suggestion (SpDayView     *self,
                 GtkBox        *box,
                 const SpBlock *block)
 {
-  GApplication *app = g_application_get_default ();
   g_autoptr(GPtrArray) courses = NULL;
   g_autofree char *label = NULL;
   SpCourse *course;
   GtkWidget *line, *text, *use;
 
-  if (!SP_IS_APPLICATION (app) || sp_application_get_catalog (SP_APPLICATION (app)) == NULL)
+  if (self->catalog == NULL)
     return;
-  courses = sp_catalog_dup_courses_for_topic (sp_application_get_catalog (SP_APPLICATION (app)),
-                                              block->topic->id, 1);
+  courses = sp_catalog_dup_courses_for_topic (self->catalog, block->topic->id, 1);
   if (courses == NULL || courses->len == 0)
     return;
 
@@ -707,6 +701,7 @@ sp_day_view_dispose (GObject *object)
   if (self->planner != NULL)
     g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
   g_clear_object (&self->planner);
+  g_clear_object (&self->catalog);
   g_clear_pointer (&self->shape, g_free);
 
   G_OBJECT_CLASS (sp_day_view_parent_class)->dispose (object);
@@ -724,6 +719,9 @@ sp_day_view_get_property (GObject    *object,
     {
     case PROP_PLANNER:
       g_value_set_object (value, self->planner);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
       break;
     case PROP_SELECTED_DAY:
       g_value_set_uint (value, self->selected_day);
@@ -745,6 +743,9 @@ sp_day_view_set_property (GObject      *object,
     {
     case PROP_PLANNER:
       sp_day_view_set_planner (self, g_value_get_object (value));
+      break;
+    case PROP_CATALOG:
+      sp_day_view_set_catalog (self, g_value_get_object (value));
       break;
     case PROP_SELECTED_DAY:
       sp_day_view_set_selected_day (self, g_value_get_uint (value));
@@ -768,6 +769,15 @@ sp_day_view_class_init (SpDayViewClass *klass)
   properties[PROP_PLANNER] =
     g_param_spec_object ("planner", NULL, NULL,
                          SP_TYPE_PLANNER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpDayView:catalog:
+   *
+   * The course listings a block's topic without a course is matched in.
+   */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         SP_TYPE_CATALOG,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_DAY] =
     g_param_spec_uint ("selected-day", NULL, NULL,
@@ -817,6 +827,20 @@ sp_day_view_set_planner (SpDayView *self,
     }
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNER]);
+}
+
+void
+sp_day_view_set_catalog (SpDayView *self,
+                         SpCatalog *catalog)
+{
+  g_return_if_fail (SP_IS_DAY_VIEW (self));
+
+  if (!g_set_object (&self->catalog, catalog))
+    return;
+  /* Suggestions are made with their rows: build them all again */
+  g_clear_pointer (&self->shape, g_free);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
 }
 
 guint32

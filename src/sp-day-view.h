@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sp-catalog.h"
 #include "sp-planner.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ G_DECLARE_FINAL_TYPE (SpDayView, sp_day_view, SP, DAY_VIEW, AdwBin)
 SpPlanner  *sp_day_view_get_planner      (SpDayView  *self);
 void        sp_day_view_set_planner      (SpDayView  *self,
                                           SpPlanner  *planner);
+void        sp_day_view_set_catalog      (SpDayView  *self,
+                                          SpCatalog  *catalog);
 guint32     sp_day_view_get_selected_day (SpDayView  *self);
 void        sp_day_view_set_selected_day (SpDayView  *self,
                                           guint32     day);

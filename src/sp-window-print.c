@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-calendar-grid.h"
 #include "sp-window-print.h"
+#include "sp-window-private.h"
 
 /* Print (with preview and page setup), Export as PDF and Export as
  * iCalendar. All drawing is SpPrintLayout's, through SpPrintOperation or
@@ -16,32 +16,18 @@
 #define PRINT_SETTINGS_KEY "sp-print-settings"
 #define PAGE_SETUP_KEY     "sp-page-setup"
 
-static SpApplication *
-get_app (SpWindow *self)
-{
-  return SP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
-static SpPlanner *
-get_planner (SpWindow *self)
-{
-  return sp_application_get_planner (get_app (self));
-}
-
 /* The day the calendar shows, so that the week or month on screen is the
  * one printed; today before any is chosen */
 static guint32
 get_print_day (SpWindow *self)
 {
-  guint32 day = sp_window_get_selected_day (self);
-
-  return day != 0 ? day : sp_planner_get_today (get_planner (self));
+  return self->selected_day != 0 ? self->selected_day : sp_planner_get_today (self->planner);
 }
 
 static SpPrintRange
 get_saved_range (SpWindow *self)
 {
-  g_autofree char *name = g_settings_get_string (sp_application_get_settings (get_app (self)), "print-range");
+  g_autofree char *name = g_settings_get_string (self->settings, "print-range");
   SpPrintRange range = SP_PRINT_RANGE_WEEK;
 
   sp_print_range_from_string (name, &range);
@@ -59,12 +45,11 @@ SpPrintOperation *
 sp_window_create_print_operation (SpWindow     *self,
                                   SpPrintRange  range)
 {
-  SpPlanner *planner = get_planner (self);
   GtkPrintSettings *settings = g_object_get_data (G_OBJECT (self), PRINT_SETTINGS_KEY);
   GtkPageSetup *page_setup = g_object_get_data (G_OBJECT (self), PAGE_SETUP_KEY);
   SpPrintOperation *operation;
 
-  operation = sp_print_operation_new (sp_planner_get_schedule (planner), range, get_print_day (self),
+  operation = sp_print_operation_new (sp_planner_get_schedule (self->planner), range, get_print_day (self),
                                       sp_calendar_get_locale_first_weekday (), page_setup);
   if (settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
@@ -89,7 +74,7 @@ print_done_cb (GtkPrintOperation       *operation,
 
       g_object_set_data_full (G_OBJECT (self), PRINT_SETTINGS_KEY,
                               g_object_ref (gtk_print_operation_get_print_settings (operation)), g_object_unref);
-      g_settings_set_string (sp_application_get_settings (get_app (self)), "print-range",
+      g_settings_set_string (self->settings, "print-range",
                              sp_print_range_to_string (range));
     }
 }
@@ -222,7 +207,6 @@ sp_window_export_pdf (SpWindow     *self,
                       SpPrintRange  range,
                       SpPaper       paper)
 {
-  SpPlanner *planner;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   PdfJob *job;
@@ -230,9 +214,8 @@ sp_window_export_pdf (SpWindow     *self,
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  planner = get_planner (self);
   job = g_new0 (PdfJob, 1);
-  job->schedule = g_object_ref (sp_planner_get_schedule (planner));
+  job->schedule = g_object_ref (sp_planner_get_schedule (self->planner));
   job->range = range;
   job->from_day = get_print_day (self);
   job->first_weekday = sp_calendar_get_locale_first_weekday ();
@@ -266,7 +249,7 @@ export_pdf_response_cb (GtkNativeDialog *dialog,
 
       sp_print_range_from_string (gtk_file_chooser_get_choice (chooser, "range"), &range);
       sp_paper_from_string (gtk_file_chooser_get_choice (chooser, "paper"), &paper);
-      g_settings_set_string (sp_application_get_settings (get_app (self)), "print-range",
+      g_settings_set_string (self->settings, "print-range",
                              sp_print_range_to_string (range));
       sp_window_export_pdf (self, file, range, paper);
     }
@@ -346,7 +329,7 @@ sp_window_export_ics (SpWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   path = dup_local_path (file, &error);
-  if (path != NULL && sp_export_ics (get_planner (self), path, &error))
+  if (path != NULL && sp_export_ics (self->planner, path, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);

@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 
 /* Printing and exporting from the window: win.print, win.page-setup,
  * win.export-pdf and win.export-ics. */
-void              sp_window_print_class_init        (GtkWidgetClass *widget_class);
 SpPrintOperation *sp_window_create_print_operation  (SpWindow       *self,
                                                      SpPrintRange    range);
 void              sp_window_export_pdf              (SpWindow       *self,

@@ -6,40 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-bench.h"
-#include "sp-calendar-grid.h"
-#include "sp-courses-view.h"
-#include "sp-day-view.h"
-#include "sp-path-view.h"
-#include "sp-progress-summary.h"
-#include "sp-window.h"
-#include "sp-window-print.h"
-
-struct _SpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SpPlanner            *planner;
-  guint32               selected_day;
-  gboolean              syncing_calendar;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
-  SpPathView           *path_view;
-  AdwBin               *courses_bin;
-  SpCoursesView        *courses_view;     /* made after the first frame */
-  guint                 courses_id;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;     /* its popover is made when first opened */
-  GtkWidget            *nav_box;
-  GtkMenuButton        *date_button;
-  GtkCalendar          *date_calendar;    /* made when the date picker first opens */
-  AdwViewSwitcherBar   *switcher_bar;
-  SpCalendarGrid       *month_grid;
-  SpCalendarGrid       *week_grid;
-  GtkLabel             *week_label;
-  SpDayView            *day_view;
-  SpProgressSummary    *progress_summary;
-};
+#include "sp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -52,9 +19,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The span of the visible calendar view; the Path view has none. */
-static gboolean
-get_span (SpWindow       *self,
-          SpCalendarSpan *span)
+gboolean
+sp_window_get_span (SpWindow       *self,
+                    SpCalendarSpan *span)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
@@ -80,7 +47,7 @@ update_title (SpWindow *self)
   if (self->selected_day == 0)
     return;
 
-  if (!get_span (self, &span))
+  if (!sp_window_get_span (self, &span))
     span = SP_CALENDAR_SPAN_MONTH;
   sp_calendar_visible_range (self->selected_day, span, first_weekday, &first, &last);
   switch (span)
@@ -204,7 +171,7 @@ static void
 update_actions (SpWindow *self)
 {
   SpCalendarSpan span;
-  gboolean calendar = get_span (self, &span);
+  gboolean calendar = sp_window_get_span (self, &span);
 
   gtk_widget_set_visible (self->nav_box, calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", calendar);
@@ -220,13 +187,13 @@ update_actions (SpWindow *self)
 static void
 ensure_courses_view (SpWindow *self)
 {
-  SpApplication *app = SP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  if (self->courses_view != NULL || self->planner == NULL || app == NULL)
+  if (self->courses_view != NULL || self->planner == NULL || self->catalog == NULL)
     return;
   g_clear_handle_id (&self->courses_id, g_source_remove);
-  self->courses_view = g_object_new (SP_TYPE_COURSES_VIEW, NULL);
-  sp_courses_view_set_catalog (self->courses_view, sp_application_get_catalog (app), self->planner);
+  self->courses_view = g_object_new (SP_TYPE_COURSES_VIEW,
+                                     "catalog", self->catalog,
+                                     "planner", self->planner,
+                                     NULL);
   adw_bin_set_child (self->courses_bin, GTK_WIDGET (self->courses_view));
 }
 
@@ -265,85 +232,6 @@ planner_changed_cb (SpWindow *self)
   update_title (self);
 }
 
-static void
-step (SpWindow *self,
-      int       direction)
-{
-  SpCalendarSpan span;
-
-  if (!get_span (self, &span))
-    return;
-  sp_window_set_selected_day (self, sp_calendar_step (self->selected_day, span, direction));
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  step (SP_WINDOW (widget), gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1 : -1);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  step (SP_WINDOW (widget), gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? -1 : 1);
-}
-
-static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-
-  if (self->planner != NULL)
-    sp_window_set_selected_day (self, sp_planner_get_today (self->planner));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  SpWindow *self = SP_WINDOW (widget);
-
-  if (self->planner != NULL && sp_planner_undo (self->planner))
-    sp_window_add_toast (self, _("Undone"));
-}
-
-/* The shortcuts window is made when first asked for: GtkApplicationWindow
- * would build gtk/help-overlay.ui for the window as it opens, a tenth of
- * what the window takes to show */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/studyplanner/StudyPlanner/ui/sp-shortcuts-window.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-
-static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  sp_window_set_view (SP_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
 /* For bench/startup.sh: when the Path view has made all its sections */
 static void
 path_view_loading_cb (SpPathView *view,
@@ -368,12 +256,16 @@ setup (SpWindow      *self,
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "view", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
+  /* What the views show, from the application that owns it */
   self->planner = g_object_ref (sp_application_get_planner (app));
+  self->catalog = g_object_ref (sp_application_get_catalog (app));
+  self->settings = g_object_ref (settings);
+
   sp_path_view_set_planner (self->path_view, self->planner);
-  sp_path_view_set_catalog (self->path_view, sp_application_get_catalog (app));
+  sp_path_view_set_catalog (self->path_view, self->catalog);
   sp_calendar_grid_set_planner (self->month_grid, self->planner);
   sp_calendar_grid_set_planner (self->week_grid, self->planner);
-  sp_day_view_set_planner (self->day_view, self->planner);
+  g_object_set (self->day_view, "catalog", self->catalog, "planner", self->planner, NULL);
   sp_progress_summary_set_planner (self->progress_summary, self->planner);
   sp_bench_mark ("views");
   if (sp_bench_enabled ())
@@ -405,6 +297,8 @@ sp_window_dispose (GObject *object)
   g_clear_handle_id (&self->courses_id, g_source_remove);
 
   g_clear_object (&self->planner);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
 }
@@ -491,24 +385,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  sp_window_actions_class_init (widget_class);
   sp_window_print_class_init (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "menu.popup", NULL);
-
-  /* GNOME Calendar's keys. Bindings on the window come after the focused
-   * widget: a text field keeps Home and Ctrl+Z for itself. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sp-calendar-grid.h"
+#include "sp-courses-view.h"
+#include "sp-day-view.h"
+#include "sp-path-view.h"
+#include "sp-progress-summary.h"
+#include "sp-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts, shared by the files that make the window:
+ * sp-window.c (the views and their wiring), sp-window-actions.c (its
+ * GActions and keys) and sp-window-print.c (printing and exporting).
+ * Nothing else sees them: children ask the window through its actions. */
+struct _SpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SpPlanner            *planner;
+  SpCatalog            *catalog;
+  GSettings            *settings;
+  guint32               selected_day;
+  gboolean              syncing_calendar;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  SpPathView           *path_view;
+  AdwBin               *courses_bin;
+  SpCoursesView        *courses_view;     /* made after the first frame */
+  guint                 courses_id;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;     /* its popover is made when first opened */
+  GtkWidget            *nav_box;
+  GtkMenuButton        *date_button;
+  GtkCalendar          *date_calendar;    /* made when the date picker first opens */
+  AdwViewSwitcherBar   *switcher_bar;
+  SpCalendarGrid       *month_grid;
+  SpCalendarGrid       *week_grid;
+  GtkLabel             *week_label;
+  SpDayView            *day_view;
+  SpProgressSummary    *progress_summary;
+};
+
+gboolean sp_window_get_span          (SpWindow       *self,
+                                      SpCalendarSpan *span);
+void     sp_window_actions_class_init (GtkWidgetClass *widget_class);
+void     sp_window_print_class_init   (GtkWidgetClass *widget_class);
+
+G_END_DECLS
