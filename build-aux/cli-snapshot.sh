@@ -9,9 +9,10 @@ set -euo pipefail
 build_dir=${1:?usage: $0 BUILD_DIR OUT_DIR}
 out=${2:?usage: $0 BUILD_DIR OUT_DIR}
 src=$(cd "$(dirname "$0")/.." && pwd)
-bin="$build_dir/src/study-planner"
+bin="$(cd "$build_dir" && pwd)/src/study-planner"
 plan="$src/data/plans/ml-career.json"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 
 # A private home: no saved hours, progress or cached listings leak in
 home=$(mktemp -d)
@@ -29,7 +30,8 @@ run () {
 }
 
 run check-plan --check-plan "$plan"
-run check-bad --check-plan "$src/tests/data/plans/cycle.json"
+# A relative name: the message names the file as given, whatever the checkout
+(cd "$src" && run check-bad --check-plan tests/data/plans/cycle.json)
 run export-json --export-json - "${sched[@]}"
 run export-json-track --export-json - "${sched[@]}" --track nlp --block-minutes 45 --break-minutes 15
 run export-ics --export-ics - "${sched[@]}"

@@ -507,7 +507,7 @@ sp_application_open_plan (SpApplication  *self,
   if (name == NULL)
     name = g_file_get_uri (file);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = sp_file_read_gfile (file, SP_FILE_MAX_PLAN_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_READ, "%s: %s", name, local_error->message);

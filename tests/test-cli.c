@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The command line is a contract that scripts rely on: these tests run the
  * real program, as a script would, and check its exact output and status. */
@@ -563,6 +565,67 @@ test_export_corrupt_state (ExportFixture *f,
   g_assert_cmpstr (after, ==, "{\"version\": 1, \"availability\": ");
 }
 
+/* Only regular files are read, and none blocks: a device would be read until
+ * memory runs out, a FIFO would wait for a writer for good (meson's timeout
+ * fails the test then) */
+static void
+test_check_not_regular (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sp-cli-fifo-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.json", NULL);
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) pipe = { 0 };
+  g_auto(Run) export = { 0 };
+
+  run_program (&zero, NULL, "--check-plan", "/dev/zero", NULL);
+  g_assert_cmpint (exit_status (&zero), ==, 1);
+  g_assert_cmpstr (zero.out, ==, "/dev/zero: $: it is not a regular file\n");
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run_program (&pipe, NULL, "--check-plan", fifo, NULL);
+  g_assert_cmpint (exit_status (&pipe), ==, 1);
+  g_assert_nonnull (strstr (pipe.out, "it is not a regular file"));
+
+  run_program (&export, NULL, "--export-json", "-", "--plan", fifo, NULL);
+  g_assert_cmpint (exit_status (&export), ==, 1);
+  g_assert_nonnull (strstr (export.err, fifo));
+  g_assert_nonnull (strstr (export.err, "it is not a regular file"));
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* The saved progress as a FIFO, or a link to /dev/zero: a message naming
+ * it, at once, and the file left alone */
+static void
+test_export_state_not_regular (ExportFixture *f,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (data_home, "study-planner", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_auto(Run) pipe = { 0 };
+  g_auto(Run) zero = { 0 };
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  run_program (&pipe, NULL, "--export-json", "-", NULL);
+  g_assert_cmpint (exit_status (&pipe), ==, 1);
+  g_assert_nonnull (strstr (pipe.err, path));
+  g_assert_nonnull (strstr (pipe.err, "it is not a regular file"));
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (path);
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  run_program (&zero, NULL, "--export-json", "-", NULL);
+  g_assert_cmpint (exit_status (&zero), ==, 1);
+  g_assert_nonnull (strstr (zero.err, "it is not a regular file"));
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-plan/broken", test_check_broken);
   g_test_add_func ("/cli/check-plan/many", test_check_many);
   g_test_add_func ("/cli/check-plan/missing", test_check_missing);
+  g_test_add_func ("/cli/check-plan/not-regular", test_check_not_regular);
   g_test_add_func ("/cli/check-plan/romanian", test_check_romanian);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
 #define ADD_EXPORT(name, func) g_test_add ("/cli/export-json/" name, ExportFixture, NULL, \
@@ -587,6 +651,7 @@ main (int   argc,
   ADD_EXPORT ("no-hours", test_export_no_hours);
   ADD_EXPORT ("saved-state", test_export_saved_state);
   ADD_EXPORT ("corrupt-state", test_export_corrupt_state);
+  ADD_EXPORT ("state-not-regular", test_export_state_not_regular);
 #undef ADD_EXPORT
 
   return g_test_run ();

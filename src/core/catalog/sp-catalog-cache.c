@@ -7,6 +7,7 @@
 
 #include "sp-catalog-cache.h"
 #include "sp-file-utils.h"
+#include "sp-http.h"
 
 /* Listing pages on disk, one body and one small key file per address, so a
  * refresh can ask "changed since?" (ETag, Last-Modified) and an offline
@@ -126,12 +127,13 @@ sp_catalog_cache_lookup (SpCatalogCache *self,
   g_autoptr(GKeyFile) meta = g_key_file_new ();
   g_autoptr(SpCatalogCacheEntry) entry = g_new0 (SpCatalogCacheEntry, 1);
   g_autofree char *stored_url = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GBytes) meta_bytes = NULL;
 
   g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), NULL);
 
-  if (!g_key_file_load_from_file (meta, meta_path, G_KEY_FILE_NONE, NULL))
+  /* Read as every file the app opens: a regular file, within a bound */
+  meta_bytes = sp_file_read (meta_path, 64 * 1024, NULL);
+  if (meta_bytes == NULL || !g_key_file_load_from_bytes (meta, meta_bytes, G_KEY_FILE_NONE, NULL))
     return NULL;
 
   /* Guards against a hash collision and a hand-edited file alike */
@@ -139,10 +141,10 @@ sp_catalog_cache_lookup (SpCatalogCache *self,
   if (g_strcmp0 (stored_url, url) != 0)
     return NULL;
 
-  if (!g_file_get_contents (body_path, &contents, &length, NULL))
+  /* A saved page is never larger than a fetched one may be */
+  entry->body = sp_file_read (body_path, SP_HTTP_MAX_BODY_SIZE, NULL);
+  if (entry->body == NULL)
     return NULL;
-
-  entry->body = g_bytes_new_take (g_steal_pointer (&contents), length);
   entry->etag = nonempty (g_key_file_get_string (meta, META_GROUP, "etag", NULL));
   entry->last_modified = nonempty (g_key_file_get_string (meta, META_GROUP, "last-modified", NULL));
   entry->fetched = g_key_file_get_int64 (meta, META_GROUP, "fetched", NULL);

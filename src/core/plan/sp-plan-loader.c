@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "sp-file-utils.h"
 #include "sp-json-utils.h"
 #include "sp-plan-private.h"
 
@@ -885,7 +886,7 @@ sp_plan_new_from_file (GFile      *file,
   if (problems)
     *problems = NULL;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = sp_file_read_gfile (file, SP_FILE_MAX_PLAN_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_READ, "%s: %s", name, local_error->message);

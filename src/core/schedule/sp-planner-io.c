@@ -75,13 +75,12 @@ read_state_file (SpPlanner   *self,
                  SpState    **state,
                  GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
   *state = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = sp_file_read (path, SP_FILE_MAX_STATE_SIZE, &local_error);
+  if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
@@ -92,7 +91,6 @@ read_state_file (SpPlanner   *self,
       return FALSE;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   *state = sp_state_new_from_bytes (bytes, path, error);
   return *state != NULL;
 }
@@ -201,14 +199,22 @@ sp_planner_read_state (SpPlanner   *self,
 {
   g_autofree char *default_path = NULL;
   g_autoptr(SpState) state = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
 
   if (path == NULL)
     path = default_path = sp_planner_get_default_state_path ();
 
-  if (!read_state_file (self, path, &state, error))
-    return FALSE;
+  if (!read_state_file (self, path, &state, &local_error))
+    {
+      /* A parse error names the file already; the reader says only why */
+      if (local_error->domain == G_FILE_ERROR)
+        g_set_error (error, G_FILE_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   g_clear_pointer (&self->state_path, g_free);
   _sp_planner_adopt_state (self, state);
