@@ -157,7 +157,7 @@ preferences_action (GSimpleAction *action,
   SpApplication *self = SP_APPLICATION (user_data);
   SpPreferencesWindow *prefs;
 
-  prefs = sp_preferences_window_new (self->planner);
+  prefs = sp_preferences_window_new (self->planner, self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ensure_window (self)));
   gtk_window_present (GTK_WINDOW (prefs));
 }

@@ -35,6 +35,14 @@ struct _SpCatalogPreferencesPage
 
 G_DEFINE_FINAL_TYPE (SpCatalogPreferencesPage, sp_catalog_preferences_page, ADW_TYPE_PREFERENCES_PAGE)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GListModel *
 new_format_model (void)
 {
@@ -264,12 +272,74 @@ sp_catalog_preferences_page_dispose (GObject *object)
 }
 
 static void
+sp_catalog_preferences_page_constructed (GObject *object)
+{
+  SpCatalogPreferencesPage *self = SP_CATALOG_PREFERENCES_PAGE (object);
+
+  G_OBJECT_CLASS (sp_catalog_preferences_page_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "catalog-auto-refresh", self->auto_refresh_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->settings, "changed::catalog-sources", G_CALLBACK (rebuild), self);
+  rebuild (self);
+}
+
+static void
+sp_catalog_preferences_page_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  SpCatalogPreferencesPage *self = SP_CATALOG_PREFERENCES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_catalog_preferences_page_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  SpCatalogPreferencesPage *self = SP_CATALOG_PREFERENCES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sp_catalog_preferences_page_class_init (SpCatalogPreferencesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sp_catalog_preferences_page_constructed;
+  object_class->get_property = sp_catalog_preferences_page_get_property;
+  object_class->set_property = sp_catalog_preferences_page_set_property;
   object_class->dispose = sp_catalog_preferences_page_dispose;
+
+  /**
+   * SpCatalogPreferencesPage:settings:
+   *
+   * The application's settings, whose "catalog-sources" the page edits.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-catalog-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpCatalogPreferencesPage, sources_group);
@@ -290,15 +360,13 @@ sp_catalog_preferences_page_init (SpCatalogPreferencesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  self->settings = g_settings_new (APP_ID);
   adw_combo_row_set_model (self->new_format_row, model);
-  g_settings_bind (self->settings, "catalog-auto-refresh", self->auto_refresh_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_swapped (self->settings, "changed::catalog-sources", G_CALLBACK (rebuild), self);
-  rebuild (self);
 }
 
 GtkWidget *
-sp_catalog_preferences_page_new (void)
+sp_catalog_preferences_page_new (GSettings *settings)
 {
-  return g_object_new (SP_TYPE_CATALOG_PREFERENCES_PAGE, NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SP_TYPE_CATALOG_PREFERENCES_PAGE, "settings", settings, NULL);
 }

@@ -8,6 +8,6 @@ G_BEGIN_DECLS
 #define SP_TYPE_CATALOG_PREFERENCES_PAGE (sp_catalog_preferences_page_get_type ())
 G_DECLARE_FINAL_TYPE (SpCatalogPreferencesPage, sp_catalog_preferences_page, SP, CATALOG_PREFERENCES_PAGE, AdwPreferencesPage)
 
-GtkWidget *sp_catalog_preferences_page_new (void);
+GtkWidget *sp_catalog_preferences_page_new (GSettings *settings);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _SpPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   SpPlanner            *planner;
+  GSettings            *settings;
   GPtrArray            *track_ids;
   gboolean              updating;
 
@@ -42,6 +43,15 @@ struct _SpPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PLANNER,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint32
 calendar_get_day (GtkCalendar *calendar)
@@ -399,9 +409,73 @@ sp_preferences_window_dispose (GObject *object)
   SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->planner);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->track_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sp_preferences_window_constructed (GObject *object)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+  guint32 today = sp_planner_get_today (self->planner);
+
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->constructed (object);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new (self->settings)));
+  g_settings_bind (self->settings, "notify-blocks", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
+  self->updating = TRUE;
+  calendar_set_day (self->off_first_calendar, today);
+  calendar_set_day (self->off_last_calendar, today);
+  self->updating = FALSE;
+  off_range_changed_cb (self);
+  planner_changed_cb (self);
+}
+
+static void
+sp_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANNER:
+      g_value_set_object (value, self->planner);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANNER:
+      self->planner = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -410,7 +484,30 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sp_preferences_window_constructed;
+  object_class->get_property = sp_preferences_window_get_property;
+  object_class->set_property = sp_preferences_window_set_property;
   object_class->dispose = sp_preferences_window_dispose;
+
+  /**
+   * SpPreferencesWindow:planner:
+   *
+   * Whose choices the window shows and edits; it follows its changes.
+   */
+  properties[PROP_PLANNER] =
+    g_param_spec_object ("planner", NULL, NULL,
+                         SP_TYPE_PLANNER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpPreferencesWindow:settings:
+   *
+   * The application's settings: notifications and the catalog sources.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, hours_group);
@@ -437,33 +534,20 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
 static void
 sp_preferences_window_init (SpPreferencesWindow *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_weekday_rows (self);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new ()));
-  g_settings_bind (settings, "notify-blocks", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 SpPreferencesWindow *
-sp_preferences_window_new (SpPlanner *planner)
+sp_preferences_window_new (SpPlanner *planner,
+                           GSettings *settings)
 {
-  SpPreferencesWindow *self;
-  guint32 today;
-
   g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (SP_TYPE_PREFERENCES_WINDOW, NULL);
-  self->planner = g_object_ref (planner);
-  g_signal_connect_object (planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
-
-  today = sp_planner_get_today (planner);
-  self->updating = TRUE;
-  calendar_set_day (self->off_first_calendar, today);
-  calendar_set_day (self->off_last_calendar, today);
-  self->updating = FALSE;
-  off_range_changed_cb (self);
-  planner_changed_cb (self);
-  return self;
+  return g_object_new (SP_TYPE_PREFERENCES_WINDOW,
+                       "planner", planner,
+                       "settings", settings,
+                       NULL);
 }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define SP_TYPE_PREFERENCES_WINDOW (sp_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-SpPreferencesWindow *sp_preferences_window_new (SpPlanner *planner);
+SpPreferencesWindow *sp_preferences_window_new (SpPlanner *planner,
+                                                GSettings *settings);
 
 G_END_DECLS

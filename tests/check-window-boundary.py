@@ -10,7 +10,9 @@ naming each file and line, when a source under src/ other than the window's
 own files (sp-window.c, sp-window-*.c and their headers) and the application
 (sp-application.c) includes a window header, casts to SpWindow, reaches for
 the window's toast overlay, or takes the application from
-g_application_get_default ().
+g_application_get_default (); or when a view or dialog (src/*.c) makes its
+own GSettings rather than being given the application's (the command line,
+in src/cli/, runs before there is an application and makes its own).
     check-window-boundary.py SOURCE_ROOT
 """
 import pathlib
@@ -19,15 +21,18 @@ import sys
 
 ALLOWED = re.compile(r"^(sp-window(-[a-z]+)?\.[ch]|sp-application\.c)$")
 
+# (pattern, why, whether it holds for the front end in src/ alone)
 RULES = [
     (re.compile(r'#\s*include\s*[<"]sp-window(-[a-z]+)?\.h[>"]'),
-     "includes the window's header; ask the window through its actions (win.toast)"),
+     "includes the window's header; ask the window through its actions (win.toast)", False),
     (re.compile(r"\bg_application_get_default\b"),
-     "calls g_application_get_default (); take what is needed as a property, set by the window"),
+     "calls g_application_get_default (); take what is needed as a property, set by the window", False),
     (re.compile(r"\bSP_(IS_)?WINDOW\s*\("),
-     "casts to SpWindow; activate a win.* action instead"),
+     "casts to SpWindow; activate a win.* action instead", False),
     (re.compile(r"\b(ADW_TYPE_TOAST_OVERLAY|adw_toast_overlay_add_toast)\b"),
-     "reaches for the window's toast overlay; use win.toast"),
+     "reaches for the window's toast overlay; use win.toast", False),
+    (re.compile(r"\bg_settings_new\b"),
+     "makes its own GSettings; take the application's as a property", True),
 ]
 
 
@@ -38,10 +43,12 @@ def strip_comments(text):
     return re.sub(r"/\*.*?\*/|//[^\n]*", blank, text, flags=re.S)
 
 
-def violations(path):
+def violations(path, front_end):
     code = strip_comments(path.read_text(encoding="utf-8"))
     for number, line in enumerate(code.splitlines(), start=1):
-        for pattern, why in RULES:
+        for pattern, why, front_end_only in RULES:
+            if front_end_only and not front_end:
+                continue
             if pattern.search(line):
                 yield number, why
 
@@ -59,7 +66,7 @@ def main():
     for path in files:
         if ALLOWED.match(path.name) and path.parent == src:
             continue
-        for number, why in violations(path):
+        for number, why in violations(path, path.parent == src):
             print(f"{path.relative_to(src.parent)}:{number}: {why}")
             found += 1
     if found:
