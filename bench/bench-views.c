@@ -133,8 +133,8 @@ find_busiest (SpSchedule *schedule,
       guint32 month, week;
       guint m, w;
 
-      sp_calendar_month_range (block->day, &month, NULL);
-      week = sp_calendar_week_start (block->day, first_weekday);
+      sp_day_get_month_range (block->day, &month, NULL);
+      week = sp_day_get_week_start (block->day, first_weekday);
       m = GPOINTER_TO_UINT (g_hash_table_lookup (months, GUINT_TO_POINTER (month))) + block->minutes;
       w = GPOINTER_TO_UINT (g_hash_table_lookup (weeks, GUINT_TO_POINTER (week))) + 1;
       g_hash_table_insert (months, GUINT_TO_POINTER (month), GUINT_TO_POINTER (m));

@@ -336,29 +336,6 @@ sp_calendar_grid_draw_block (SpCalendarGrid *self,
     outline_rect (snapshot, rect, 4, ghost ? 2 : 1, ghost ? &paint->accent : color);
 }
 
-static char *
-format_weekday (guint32     day,
-                const char *format)
-{
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
-  return g_date_time_format (time, format);
-}
-
-static guint
-day_of_month (guint32 day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  return g_date_get_day (&date);
-}
-
 /* "✓" for a day with everything done, "•" for some study: signs, not colour. */
 static const char *
 day_sign (const SpCalendarDay *cell)
@@ -397,12 +374,12 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
   for (guint i = 0; i < 7; i++)
     {
       const SpCalendarDay *cell = sp_calendar_layout_get_day (layout, i);
-      g_autofree char *name = format_weekday (cell->day, "%A");
+      g_autofree char *name = sp_calendar_format_weekday (cell->day);
 
       if (sp_calendar_grid_text_width (paint->small, name) > column_width - 8)
         {
           g_free (name);
-          name = format_weekday (cell->day, "%a");
+          name = sp_calendar_format (cell->day, "%a");
         }
       draw_text (snapshot, paint->small, name, cell->rect.x + 4,
                  (layout->header.height - self->small_height) / 2, cell->rect.width - 8, PANGO_ALIGN_CENTER, &dim);
@@ -414,7 +391,7 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
       gboolean other = cell->flags & SP_CALENDAR_DAY_OTHER_MONTH;
       gboolean selected = cell->day == self->selected_day;
       GdkRGBA text_color = other ? dim : paint->fg;
-      g_autofree char *number = g_strdup_printf ("%u", day_of_month (cell->day));
+      g_autofree char *number = sp_calendar_format (cell->day, "%-d");
       g_autofree char *hours = NULL;
       double x = cell->header.x + 6, number_width;
       GString *right = g_string_new (day_sign (cell));
@@ -564,7 +541,7 @@ sp_calendar_grid_snapshot_week (SpCalendarGrid         *self,
   for (guint i = 0; i < layout->days->len; i++)
     {
       const SpCalendarDay *cell = sp_calendar_layout_get_day (layout, i);
-      g_autofree char *name = format_weekday (cell->day, _("%a %-d"));
+      g_autofree char *name = sp_calendar_format (cell->day, _("%a %-d"));
       g_autoptr(GString) second = g_string_new (day_sign (cell));
       gboolean today = cell->flags & SP_CALENDAR_DAY_TODAY;
       const GdkRGBA *name_color = today ? &paint->accent : &paint->fg;

@@ -234,7 +234,7 @@ measure_fonts (SpCalendarGrid *self)
 static guint32
 week_first_day (SpCalendarGrid *self)
 {
-  return sp_calendar_week_start (self->selected_day, self->first_weekday);
+  return sp_day_get_week_start (self->selected_day, self->first_weekday);
 }
 
 const SpCalendarLayout *

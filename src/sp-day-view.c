@@ -464,19 +464,6 @@ new_block_row (SpDayView     *self,
   return row;
 }
 
-static char *
-format_long_date (guint32 day)
-{
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
-  /* TRANSLATORS: the Day view's title, "Tuesday 3 March 2026"; see g_date_time_format() */
-  return g_date_time_format (time, _("%A %-d %B %Y"));
-}
-
 static void
 remove_rows (SpDayView *self)
 {
@@ -527,7 +514,7 @@ rebuild (SpDayView *self)
   if (schedule == NULL)
     return;
 
-  title = format_long_date (self->selected_day);
+  title = sp_calendar_format_day_title (self->selected_day);
   gtk_label_set_text (self->title_label, title);
 
   n = sp_schedule_get_day_blocks (schedule, self->selected_day, &first);

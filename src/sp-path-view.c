@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "sp-path-view.h"
+#include "sp-calendar-text.h"
 #include "sp-course-rows.h"
 #include "sp-tooltip.h"
 
@@ -543,8 +544,8 @@ new_fit_row (SpPlan              *plan,
 
   if (report->start_day != 0)
     {
-      g_autofree char *start = sp_day_format_long (report->start_day);
-      g_autofree char *end = sp_day_format_long (report->end_day);
+      g_autofree char *start = sp_calendar_format_date (report->start_day);
+      g_autofree char *end = sp_calendar_format_date (report->end_day);
       g_autofree char *months = format_months (report->months);
 
       /* TRANSLATORS: "1 September 2025 – 24 January 2026 · 4.8 months of 3–6 months\nAt 10 h a week, …" */
@@ -584,7 +585,7 @@ add_fit_section (SpPathView *self)
   GtkWidget *end_row = adw_action_row_new ();
   GtkWidget *hours_button = gtk_button_new_with_mnemonic (_("Change _Hours…"));
   guint32 end_day = sp_schedule_get_end_day (schedule);
-  g_autofree char *end = end_day ? sp_day_format_long (end_day) : g_strdup (_("Not planned"));
+  g_autofree char *end = end_day ? sp_calendar_format_date (end_day) : g_strdup (_("Not planned"));
 
   gtk_box_append (self->fit_box, new_section_header (_("Does It Fit?"), sp_schedule_get_summary (schedule)));
 

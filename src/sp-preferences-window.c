@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sp-calendar-text.h"
 #include "sp-catalog-preferences-page.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
@@ -57,24 +58,16 @@ static guint32
 calendar_get_day (GtkCalendar *calendar)
 {
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
-  GDate date;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (dt),
-                  (GDateMonth) g_date_time_get_month (dt), (GDateYear) g_date_time_get_year (dt));
-  return g_date_get_julian (&date);
+  return sp_day_from_date_time (dt);
 }
 
 static void
 calendar_set_day (GtkCalendar *calendar,
                   guint32      day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
+  g_autoptr(GDateTime) dt = sp_day_to_date_time (day);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
   gtk_calendar_select_day (calendar, dt);
 }
 
@@ -82,7 +75,7 @@ static void
 set_date_button (GtkMenuButton *button,
                  guint32        day)
 {
-  g_autofree char *text = sp_day_format_long (day);
+  g_autofree char *text = sp_calendar_format_date (day);
 
   gtk_menu_button_set_label (button, text);
 }
@@ -293,8 +286,8 @@ new_days_off_row (SpPreferencesWindow *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *first = sp_day_format_long (range->first);
-  g_autofree char *last = sp_day_format_long (range->last);
+  g_autofree char *first = sp_calendar_format_date (range->first);
+  g_autofree char *last = sp_calendar_format_date (range->last);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *remove_name = NULL;

@@ -228,7 +228,7 @@ compute_measures (SpProgressSummary *self,
   GArray *measures = g_array_new (FALSE, FALSE, sizeof (Measure));
   SpPlan *plan = sp_schedule_get_plan (schedule);
   guint32 today = sp_planner_get_today (self->planner);
-  guint32 week = sp_calendar_week_start (today, sp_calendar_get_locale_first_weekday ());
+  guint32 week = sp_day_get_week_start (today, sp_calendar_get_locale_first_weekday ());
   double planned = sp_schedule_get_planned_hours (schedule, week, week + 6);
   double done = sp_schedule_get_done_hours (schedule, week, week + 6);
   guint streak = sp_calendar_get_streak (schedule, today);

@@ -76,19 +76,16 @@ update_title (SpWindow *self)
   if (self->planner != NULL && sp_planner_get_schedule (self->planner) != NULL)
     {
       SpSchedule *schedule = sp_planner_get_schedule (self->planner);
-      guint32 week_first = sp_calendar_week_start (self->selected_day, first_weekday);
+      guint32 week_first = sp_day_get_week_start (self->selected_day, first_weekday);
       double planned = sp_schedule_get_planned_hours (schedule, week_first, week_first + 6);
       double done = sp_schedule_get_done_hours (schedule, week_first, week_first + 6);
       g_autofree char *planned_text = sp_calendar_format_duration ((guint) (planned * 60 + 0.5));
       g_autofree char *done_text = sp_calendar_format_duration ((guint) (done * 60 + 0.5));
       g_autofree char *range = sp_calendar_format_range (week_first, week_first + 6);
       g_autofree char *text = NULL;
-      GDate date;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, week_first + 3);
-      /* TRANSLATORS: the Week view's header, "Week 10 · 3–9 March 2025 · 11 h planned, 3 h 20 min done" */
-      text = g_strdup_printf (_("Week %u · %s · %s planned, %s done"), g_date_get_iso8601_week_of_year (&date),
+      /* TRANSLATORS: the Week view's header, "Week 10 · 3 – 9 March 2025 · 11 h planned, 3 h 20 min done" */
+      text = g_strdup_printf (_("Week %u · %s · %s planned, %s done"), sp_day_get_iso_week (week_first + 3),
                               range, planned_text, done_text);
       gtk_label_set_text (self->week_label, text);
     }
@@ -98,13 +95,10 @@ static void
 sync_calendar (SpWindow *self)
 {
   g_autoptr(GDateTime) time = NULL;
-  GDate date;
 
   if (self->selected_day == 0 || self->date_calendar == NULL)
     return;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, self->selected_day);
-  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  time = sp_day_to_date_time (self->selected_day);
   self->syncing_calendar = TRUE;
   gtk_calendar_select_day (self->date_calendar, time);
   self->syncing_calendar = FALSE;
@@ -119,8 +113,7 @@ calendar_day_selected_cb (SpWindow *self)
   if (self->syncing_calendar)
     return;
   time = gtk_calendar_get_date (self->date_calendar);
-  day = sp_calendar_make_day ((guint) g_date_time_get_year (time), (guint) g_date_time_get_month (time),
-                              (guint) g_date_time_get_day_of_month (time));
+  day = sp_day_from_date_time (time);
   sp_window_set_selected_day (self, day);
   gtk_menu_button_popdown (self->date_button);
 }

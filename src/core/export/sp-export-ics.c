@@ -55,8 +55,7 @@ dup_vtimezone (icaltimezone *zone,
       struct icaltimetype since = icaltime_null_time ();
       GDate date;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, first_day - 1);
+      sp_day_to_date (first_day - 1, &date);
       since.year = g_date_get_year (&date);
       since.month = g_date_get_month (&date);
       since.day = g_date_get_day (&date);
@@ -80,8 +79,7 @@ block_time (GTimeZone    *tz,
   struct icaltimetype t = icaltime_null_time ();
   GDate date;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
+  sp_day_to_date (day, &date);
   if (zone != NULL)
     {
       t.year = g_date_get_year (&date);

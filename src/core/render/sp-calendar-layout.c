@@ -18,68 +18,6 @@ G_DEFINE_ENUM_TYPE (SpCalendarSpan, sp_calendar_span,
                     G_DEFINE_ENUM_VALUE (SP_CALENDAR_SPAN_WEEK, "week"),
                     G_DEFINE_ENUM_VALUE (SP_CALENDAR_SPAN_DAY, "day"))
 
-static void
-julian_to_date (guint32  day,
-                GDate   *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_julian (date, day);
-}
-
-/**
- * sp_calendar_make_day:
- *
- * Returns: the Julian day of a valid date, 0 for an invalid one
- */
-guint32
-sp_calendar_make_day (guint year,
-                      guint month,
-                      guint day_of_month)
-{
-  GDate date;
-
-  if (year == 0 || year > G_MAXUINT16 ||
-      !g_date_valid_dmy ((GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year);
-  return g_date_get_julian (&date);
-}
-
-/**
- * sp_calendar_week_start:
- * @first_weekday: the weekday weeks start on, 0 for Monday to 6 for Sunday
- *
- * Returns: the first day of the week holding @day
- */
-guint32
-sp_calendar_week_start (guint32 day,
-                        guint   first_weekday)
-{
-  guint back;
-
-  g_return_val_if_fail (first_weekday < SP_N_WEEKDAYS, day);
-
-  back = (sp_day_get_weekday (day) + SP_N_WEEKDAYS - first_weekday) % SP_N_WEEKDAYS;
-  return day > back ? day - back : 1;
-}
-
-void
-sp_calendar_month_range (guint32  day,
-                         guint32 *first,
-                         guint32 *last)
-{
-  GDate date;
-  guint8 n_days;
-
-  julian_to_date (day, &date);
-  n_days = g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date));
-  if (first != NULL)
-    *first = day - (g_date_get_day (&date) - 1u);
-  if (last != NULL)
-    *last = day + (n_days - g_date_get_day (&date));
-}
-
 /**
  * sp_calendar_step:
  * @n: how many months, weeks or days to go; negative goes back
@@ -102,13 +40,13 @@ sp_calendar_step (guint32        day,
         gint64 index;
         guint year, month;
 
-        julian_to_date (day, &date);
+        sp_day_to_date (day, &date);
         index = (gint64) g_date_get_year (&date) * 12 + (g_date_get_month (&date) - 1) + n;
         if (index < 12 || index / 12 > G_MAXUINT16)
           return day;
         year = (guint) (index / 12);
         month = (guint) (index % 12) + 1;
-        return sp_calendar_make_day (year, month,
+        return sp_day_from_dmy (year, month,
                                      MIN (g_date_get_day (&date),
                                           g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)));
       }
@@ -143,12 +81,12 @@ sp_calendar_visible_range (guint32         day,
   switch (span)
     {
     case SP_CALENDAR_SPAN_MONTH:
-      sp_calendar_month_range (day, &a, &b);
-      a = sp_calendar_week_start (a, first_weekday);
-      b = sp_calendar_week_start (b, first_weekday) + 6;
+      sp_day_get_month_range (day, &a, &b);
+      a = sp_day_get_week_start (a, first_weekday);
+      b = sp_day_get_week_start (b, first_weekday) + 6;
       break;
     case SP_CALENDAR_SPAN_WEEK:
-      a = sp_calendar_week_start (day, first_weekday);
+      a = sp_day_get_week_start (day, first_weekday);
       b = a + 6;
       break;
     case SP_CALENDAR_SPAN_DAY:
@@ -276,7 +214,7 @@ sp_calendar_layout_new_month (SpSchedule              *schedule,
   g_return_val_if_fail (metrics != NULL, NULL);
 
   self = layout_new (schedule, SP_CALENDAR_SPAN_MONTH, width, height);
-  sp_calendar_month_range (day, &self->month_first, &self->month_last);
+  sp_day_get_month_range (day, &self->month_first, &self->month_last);
   sp_calendar_visible_range (day, SP_CALENDAR_SPAN_MONTH, first_weekday, &self->first_day, &self->last_day);
   self->n_columns = SP_N_WEEKDAYS;
   self->n_rows = (self->last_day - self->first_day + 1) / SP_N_WEEKDAYS;
@@ -782,107 +720,6 @@ sp_calendar_find_next_block (SpSchedule *schedule,
 }
 
 /**
- * sp_calendar_format_duration:
- *
- * Returns: (transfer full): "50 min", "2 h", "2 h 30 min"
- */
-char *
-sp_calendar_format_duration (guint minutes)
-{
-  if (minutes < 60)
-    /* TRANSLATORS: a short length of time, "50 min" */
-    return g_strdup_printf (_("%u min"), minutes);
-  if (minutes % 60 == 0)
-    /* TRANSLATORS: a short length of time, "2 h" */
-    return g_strdup_printf (_("%u h"), minutes / 60);
-  /* TRANSLATORS: a short length of time, "2 h 30 min" */
-  return g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
-}
-
-/**
- * sp_calendar_format_day:
- *
- * Returns: (transfer full): the weekday and date, "Tuesday 3 March"
- */
-char *
-sp_calendar_format_day (guint32 day)
-{
-  g_autoptr(GDateTime) time = NULL;
-  GDate date;
-
-  g_return_val_if_fail (g_date_valid_julian (day), NULL);
-
-  julian_to_date (day, &date);
-  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
-  /* TRANSLATORS: a day in a sentence, "Tuesday 3 March"; see g_date_time_format() */
-  return g_date_time_format (time, _("%A %-d %B"));
-}
-
-static GDateTime *
-day_to_date_time (guint32 day)
-{
-  GDate date;
-
-  julian_to_date (day, &date);
-  return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
-}
-
-/**
- * sp_calendar_format_month:
- *
- * Returns: (transfer full): the month and year of @day, "March 2026"
- */
-char *
-sp_calendar_format_month (guint32 day)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  g_return_val_if_fail (g_date_valid_julian (day), NULL);
-
-  time = day_to_date_time (day);
-  /* TRANSLATORS: a month as a title, "March 2026"; see g_date_time_format() */
-  return g_date_time_format (time, _("%B %Y"));
-}
-
-/**
- * sp_calendar_format_range:
- *
- * Returns: (transfer full): a range of days as short as it reads well:
- *   "2–8 March 2026", "23 February – 1 March 2026",
- *   "29 December 2025 – 4 January 2026"
- */
-char *
-sp_calendar_format_range (guint32 first,
-                          guint32 last)
-{
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  g_return_val_if_fail (g_date_valid_julian (first) && g_date_valid_julian (last), NULL);
-
-  a = day_to_date_time (first);
-  b = day_to_date_time (last);
-  /* TRANSLATORS: the end of a range of days, "8 March 2026"; see g_date_time_format() */
-  end = g_date_time_format (b, _("%-d %B %Y"));
-  if (g_date_time_get_year (a) != g_date_time_get_year (b))
-    start = g_date_time_format (a, _("%-d %B %Y"));
-  else if (g_date_time_get_month (a) != g_date_time_get_month (b))
-    /* TRANSLATORS: the start of a range of days in one year, "23 February"; see g_date_time_format() */
-    start = g_date_time_format (a, _("%-d %B"));
-  else
-    {
-      /* TRANSLATORS: the start of a range of days in one month, "2"; see g_date_time_format() */
-      start = g_date_time_format (a, _("%-d"));
-      /* TRANSLATORS: a range of days in one month, "2–8 March 2026" */
-      return g_strdup_printf (_("%s–%s"), start, end);
-    }
-  /* TRANSLATORS: a range of days across months, "23 February – 1 March 2026" */
-  return g_strdup_printf (_("%s – %s"), start, end);
-}
-
-/**
  * sp_calendar_get_level_title:
  *
  * Returns: (transfer none): the title of @level in the schedule's plan
@@ -1087,16 +924,9 @@ sp_calendar_get_block_task (const SpBlock *block)
 char *
 sp_calendar_format_time_range (const SpBlock *block)
 {
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
   g_return_val_if_fail (block != NULL, NULL);
 
-  start = sp_format_time (block->start);
-  end = block->start + block->minutes >= SP_MINUTES_PER_DAY ? g_strdup ("24:00")
-                                                              : sp_format_time (block->start + block->minutes);
-  /* TRANSLATORS: a range of times, "19:00–19:50" */
-  return g_strdup_printf (_("%s–%s"), start, end);
+  return sp_calendar_format_times (block->start, (guint) block->start + block->minutes);
 }
 
 /**

@@ -4,6 +4,8 @@
 #include <glib-object.h>
 
 #include "sp-availability.h"
+#include "sp-calendar-text.h"
+#include "sp-dates.h"
 #include "sp-schedule.h"
 
 G_BEGIN_DECLS
@@ -100,15 +102,7 @@ typedef struct
   GArray         *items;        /* element-type SpCalendarItem, by day then start */
 } SpCalendarLayout;
 
-/* Calendar arithmetic on Julian days; weekdays count from Monday = 0. */
-guint32            sp_calendar_make_day          (guint           year,
-                                                  guint           month,
-                                                  guint           day_of_month);
-guint32            sp_calendar_week_start        (guint32         day,
-                                                  guint           first_weekday);
-void               sp_calendar_month_range       (guint32         day,
-                                                  guint32        *first,
-                                                  guint32        *last);
+/* Moving through the calendar; the day arithmetic itself is in sp-dates.h. */
 guint32            sp_calendar_step              (guint32         day,
                                                   SpCalendarSpan  span,
                                                   int             n);
@@ -171,12 +165,8 @@ const SpBlock     *sp_calendar_find_next_block   (SpSchedule    *schedule,
                                                   guint32        day,
                                                   guint          minute);
 
-/* Words for people and screen readers; translated. */
-char              *sp_calendar_format_duration   (guint          minutes);
-char              *sp_calendar_format_day        (guint32        day);
-char              *sp_calendar_format_month      (guint32        day);
-char              *sp_calendar_format_range      (guint32        first,
-                                                  guint32        last);
+/* Words for people and screen readers; translated. Dates, times and
+ * durations are in sp-calendar-text.h. */
 char              *sp_calendar_describe_block    (SpSchedule    *schedule,
                                                   const SpBlock *block);
 char              *sp_calendar_describe_day      (SpSchedule           *schedule,

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "sp-availability.h"
+#include "sp-calendar-text.h"
 #include "sp-print-layout.h"
 
 /* The schedule on paper. One drawing code for the print preview, the
@@ -161,85 +162,7 @@ sp_print_range_prefers_landscape (SpPrintRange range)
   return range != SP_PRINT_RANGE_PLAN;
 }
 
-/* Dates and numbers ----------------------------------------------------- */
-
-/* The first day of @day's week, weeks starting on @first_weekday */
-static guint32
-week_start (guint32 day,
-            guint   first_weekday)
-{
-  return day - (sp_day_get_weekday (day) + 7 - first_weekday) % 7;
-}
-
-static void
-day_to_date (guint32  day,
-             GDate   *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_julian (date, day);
-}
-
-/* Formats with g_date_time_format(), which follows the locale: Romanian
- * month and weekday names come from the C library's ro_RO data. */
-static char *
-format_day (guint32     day,
-            const char *format)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
-
-  day_to_date (day, &date);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
-                            g_date_get_day (&date), 12, 0, 0);
-  return g_date_time_format (dt, format);
-}
-
-static char *
-format_full_date (guint32 day)
-{
-  /* TRANSLATORS: a date on the printed schedule, a g_date_time_format() string: "3 March 2025" */
-  /* xgettext:no-c-format */
-  return format_day (day, C_("print date", "%-d %B %Y"));
-}
-
-static char *
-format_day_range (guint32 first,
-                  guint32 last)
-{
-  g_autofree char *a = NULL;
-  g_autofree char *b = format_full_date (last);
-  GDate da, db;
-
-  day_to_date (first, &da);
-  day_to_date (last, &db);
-  if (g_date_get_year (&da) == g_date_get_year (&db) && g_date_get_month (&da) == g_date_get_month (&db))
-    /* TRANSLATORS: the first day of a range in the same month as the last, g_date_time_format(): "3" */
-    /* xgettext:no-c-format */
-    a = format_day (first, C_("print date", "%-d"));
-  else if (g_date_get_year (&da) == g_date_get_year (&db))
-    /* TRANSLATORS: the first day of a range in the same year as the last, g_date_time_format(): "3 March" */
-    /* xgettext:no-c-format */
-    a = format_day (first, C_("print date", "%-d %B"));
-  else
-    a = format_full_date (first);
-  /* TRANSLATORS: a range of dates: "3 – 9 March 2025", "28 April – 4 May 2025" */
-  return g_strdup_printf (_("%s – %s"), a, b);
-}
-
-static char *
-format_minutes (guint minutes)
-{
-  guint h = minutes / 60, m = minutes % 60;
-
-  if (h == 0)
-    /* TRANSLATORS: a duration, "50 min" */
-    return g_strdup_printf (_("%u min"), m);
-  if (m == 0)
-    /* TRANSLATORS: a duration, "3 h" */
-    return g_strdup_printf (_("%u h"), h);
-  /* TRANSLATORS: a duration, "2 h 30 min" */
-  return g_strdup_printf (_("%u h %u min"), h, m);
-}
+/* Numbers -------------------------------------------------------------- */
 
 static char *
 format_level_tag (guint level)
@@ -567,13 +490,11 @@ dup_range_text (SpPrintLayout *self)
   switch (self->range)
     {
     case SP_PRINT_RANGE_MONTH:
-      /* TRANSLATORS: a month on its own, a g_date_time_format() string: "March 2025" */
-      /* xgettext:no-c-format */
-      return format_day (self->from_day, C_("print date", "%OB %Y"));
+      return sp_calendar_format_month (self->from_day);
     case SP_PRINT_RANGE_WEEK:
     case SP_PRINT_RANGE_PLAN:
     default:
-      return format_day_range (self->first_day, self->last_day);
+      return sp_calendar_format_range (self->first_day, self->last_day);
     }
 }
 
@@ -611,7 +532,7 @@ dup_subtitle (SpPrintLayout *self)
   const SpTrack *track = track_id ? sp_plan_lookup_track (self->plan, track_id) : NULL;
   guint planned = count_minutes (self, self->first_day, self->last_day, FALSE);
   guint done = count_minutes (self, self->first_day, self->last_day, TRUE);
-  g_autofree char *planned_text = format_minutes (planned);
+  g_autofree char *planned_text = sp_calendar_format_duration (planned);
 
   if (track != NULL)
     /* TRANSLATORS: the specialization track on the printed schedule */
@@ -622,7 +543,7 @@ dup_subtitle (SpPrintLayout *self)
   g_string_append_printf (text, _("Planned: %s"), planned_text);
   if (done > 0)
     {
-      g_autofree char *done_text = format_minutes (done);
+      g_autofree char *done_text = sp_calendar_format_duration (done);
       g_string_append (text, " · ");
       /* TRANSLATORS: study time done in the printed days, "Done: 2 h" */
       g_string_append_printf (text, _("Done: %s"), done_text);
@@ -824,7 +745,7 @@ static char *
 dup_goal_text (const Goal *goal)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *minutes = format_minutes (goal->minutes);
+  g_autofree char *minutes = sp_calendar_format_duration (goal->minutes);
   const char *aim;
 
   if (goal->kinds == (1u << SP_BLOCK_KIND_REVIEW))
@@ -1158,12 +1079,8 @@ draw_week_grid (SpPrintLayout *self,
       g_autofree char *date = NULL;
       double cx = x + axis + d * col_w;
 
-      /* TRANSLATORS: a weekday heading in the printed week, g_date_time_format(): "Monday" */
-      /* xgettext:no-c-format */
-      name = format_day (monday + d, C_("print date", "%A"));
-      /* TRANSLATORS: the date under a weekday in the printed week, g_date_time_format(): "3 Mar" */
-      /* xgettext:no-c-format */
-      date = format_day (monday + d, C_("print date", "%-d %b"));
+      name = sp_calendar_format_weekday (monday + d);
+      date = sp_calendar_format_day_short (monday + d);
       set_gray (cr, 0);
       pen_show (pen, STYLE_SMALL_BOLD, name, cx + 2, y, col_w - 4, 1, PANGO_ALIGN_LEFT);
       set_gray (cr, 0.3);
@@ -1277,7 +1194,7 @@ draw_month_cell (SpPrintLayout *self,
                  double         h)
 {
   cairo_t *cr = pen->cr;
-  g_autofree char *number = format_day (day, "%-d");
+  g_autofree char *number = sp_calendar_format (day, "%-d");
   double num_h = pen_line_height (pen, STYLE_SMALL_BOLD);
   double line = pen_line_height (pen, STYLE_TINY) + 1;
   guint first, n = sp_schedule_get_day_blocks (self->schedule, day, &first);
@@ -1301,7 +1218,7 @@ draw_month_cell (SpPrintLayout *self,
 
       for (guint i = first; i < first + n; i++)
         minutes += sp_schedule_get_block (self->schedule, i)->minutes;
-      total = format_minutes (minutes);
+      total = sp_calendar_format_duration (minutes);
       set_gray (cr, 0.35);
       pen_show (pen, STYLE_TINY, total, x + w / 2, y + 1.5, w / 2 - 2, 1, PANGO_ALIGN_RIGHT);
     }
@@ -1345,16 +1262,15 @@ draw_month_page (SpPrintLayout *self,
   double body_h = self->height - top - self->footer_height - GAP;
   double legend_h = draw_legend (self, pen, 0, 0, self->width, TRUE);
   double head = pen_line_height (pen, STYLE_SMALL_BOLD) + 3;
-  guint32 grid_first = week_start (self->first_day, self->first_weekday);
-  guint n_weeks = (week_start (self->last_day, self->first_weekday) - grid_first) / 7 + 1;
+  guint32 grid_first = sp_day_get_week_start (self->first_day, self->first_weekday);
+  guint n_weeks = (sp_day_get_week_start (self->last_day, self->first_weekday) - grid_first) / 7 + 1;
   double col_w = self->width / 7;
   double row_h = (body_h - legend_h - GAP - head) / n_weeks;
   double grid_y = top + head;
 
   for (guint d = 0; d < 7; d++)
     {
-      /* xgettext:no-c-format */
-      g_autofree char *name = format_day (grid_first + d, C_("print date", "%A"));
+      g_autofree char *name = sp_calendar_format_weekday (grid_first + d);
 
       set_gray (cr, 0);
       pen_show (pen, STYLE_SMALL_BOLD, name, d * col_w + 2, top, col_w - 4, 1, PANGO_ALIGN_LEFT);
@@ -1402,7 +1318,7 @@ dup_week_heading (SpPrintLayout *self,
                   guint32        monday,
                   gboolean       continued)
 {
-  g_autofree char *range = format_day_range (monday, monday + 6);
+  g_autofree char *range = sp_calendar_format_range (monday, monday + 6);
 
   if (continued)
     /* TRANSLATORS: a week of the plan carried over to the next page: "Week 12 · 3 March – 9 March 2025 (continued)" */
@@ -1422,7 +1338,7 @@ dup_level_detail (SpPrintLayout       *self,
   if (report->start_day == 0)
     return g_strdup (_("Not scheduled"));
 
-  range = format_day_range (report->start_day, MAX (report->end_day, report->start_day));
+  range = sp_calendar_format_range (report->start_day, MAX (report->end_day, report->start_day));
   hours = g_strdup_printf ("%.0f", report->hours);
   months = g_strdup_printf ("%.1f", report->months);
   /* TRANSLATORS: a level's dates on the printed plan: "3 March 2025 – 12 September 2025 · 6.3 months · 320 hours" */
@@ -1486,7 +1402,7 @@ draw_week_item (SpPrintLayout *self,
 {
   cairo_t *cr = pen->cr;
   g_autofree char *heading = dup_week_heading (self, monday, continued);
-  g_autofree char *planned = format_minutes (count_minutes (self, monday, monday + 6, FALSE));
+  g_autofree char *planned = sp_calendar_format_duration (count_minutes (self, monday, monday + 6, FALSE));
   double planned_w = MIN (pen_text_width (pen, STYLE_SMALL, planned), self->width / 3);
   double h = week_item_height (pen);
 
@@ -1509,9 +1425,7 @@ draw_block_row (SpPrintLayout *self,
   cairo_t *cr = pen->cr;
   const SpBlock *block = sp_schedule_get_block (self->schedule, index);
   const SpBlock *prev = index > 0 ? sp_schedule_get_block (self->schedule, index - 1) : NULL;
-  g_autofree char *start = sp_format_time (block->start);
-  g_autofree char *end = sp_format_time (block->start + block->minutes);
-  g_autofree char *times = g_strdup_printf ("%s–%s", start, end);
+  g_autofree char *times = sp_calendar_format_times (block->start, (guint) block->start + block->minutes);
   g_autofree char *tag = format_level_tag (block->level);
   g_autoptr(GString) kind = g_string_new (sp_block_kind_get_label (block->kind));
   double line = pen_line_height (pen, STYLE_BODY);
@@ -1529,9 +1443,7 @@ draw_block_row (SpPrintLayout *self,
   draw_checkbox (cr, 0, y + (ROW_HEIGHT - 7.5) / 2, 7.5, block->status);
   if (first_on_page || prev == NULL || prev->day != block->day)
     {
-      /* TRANSLATORS: the day of a block on the printed plan, g_date_time_format(): "Mon 3 Mar" */
-      /* xgettext:no-c-format */
-      g_autofree char *day = format_day (block->day, C_("print date", "%a %-d %b"));
+      g_autofree char *day = sp_calendar_format_day_brief (block->day);
 
       set_gray (cr, 0);
       pen_show (pen, STYLE_BODY_BOLD, day, x_day, ty, x_time - x_day - 4, 1, PANGO_ALIGN_LEFT);
@@ -1582,7 +1494,7 @@ build_plan_items (SpPrintLayout *self,
     }
 
   sp_schedule_get_day_blocks (self->schedule, self->first_day, &first);
-  for (guint32 monday = week_start (self->first_day, self->first_weekday); monday <= self->last_day; monday += 7)
+  for (guint32 monday = sp_day_get_week_start (self->first_day, self->first_weekday); monday <= self->last_day; monday += 7)
     {
       guint32 sunday = monday + 6;
       gboolean any = FALSE;
@@ -1760,7 +1672,6 @@ sp_print_layout_new (SpSchedule   *schedule,
 {
   SpPrintLayout *self;
   guint32 today;
-  GDate date;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
   g_return_val_if_fail (range <= SP_PRINT_RANGE_PLAN, NULL);
@@ -1776,23 +1687,19 @@ sp_print_layout_new (SpSchedule   *schedule,
   if (today == 0)
     today = sp_day_today (NULL);
   self->first_weekday = first_weekday;
-  self->plan_monday = week_start (sp_schedule_get_first_day (schedule) ? sp_schedule_get_first_day (schedule) : today,
+  self->plan_monday = sp_day_get_week_start (sp_schedule_get_first_day (schedule) ? sp_schedule_get_first_day (schedule) : today,
                                   first_weekday);
 
   switch (range)
     {
     case SP_PRINT_RANGE_WEEK:
       self->from_day = from_day ? from_day : today;
-      self->first_day = week_start (self->from_day, first_weekday);
+      self->first_day = sp_day_get_week_start (self->from_day, first_weekday);
       self->last_day = self->first_day + 6;
       break;
     case SP_PRINT_RANGE_MONTH:
       self->from_day = from_day ? from_day : today;
-      day_to_date (self->from_day, &date);
-      g_date_set_day (&date, 1);
-      self->first_day = g_date_get_julian (&date);
-      self->last_day = self->first_day + g_date_get_days_in_month (g_date_get_month (&date),
-                                                                    g_date_get_year (&date)) - 1;
+      sp_day_get_month_range (self->from_day, &self->first_day, &self->last_day);
       break;
     case SP_PRINT_RANGE_PLAN:
     default:

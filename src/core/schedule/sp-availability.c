@@ -578,23 +578,20 @@ sp_parse_date (const char  *text,
                GError     **error)
 {
   guint y, m, d;
-  GDate date;
+  guint32 parsed = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
       !parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d) ||
-      y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+      (parsed = sp_day_from_dmy (y, m, d)) == 0)
     {
       PRINTABLE (text);
       g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_DATE,
                    _("“%s” is not a date: expected YYYY-MM-DD, for example 2025-09-01"), printable_text);
       return FALSE;
     }
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  *day = g_date_get_julian (&date);
+  *day = parsed;
   return TRUE;
 }
 
@@ -662,61 +659,6 @@ sp_parse_minutes (const char  *text,
   return TRUE;
 }
 
-/**
- * sp_format_date:
- *
- * Returns: (transfer full): @day as YYYY-MM-DD
- */
-char *
-sp_format_date (guint32 day)
-{
-  GDate date;
-
-  g_return_val_if_fail (g_date_valid_julian (day), NULL);
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-}
-
-char *
-sp_format_time (guint minute)
-{
-  return g_strdup_printf ("%02u:%02u", minute / 60 % 24, minute % 60);
-}
-
-/**
- * sp_day_get_weekday:
- *
- * Returns: 0 for Monday to 6 for Sunday; Julian day 1 (1 January of year 1) is a Monday
- */
-guint
-sp_day_get_weekday (guint32 day)
-{
-  return (day - 1) % 7;
-}
-
-/**
- * sp_day_today:
- * @tz: (nullable): the time zone, local when %NULL
- *
- * Returns: today's Julian day
- */
-guint32
-sp_day_today (GTimeZone *tz)
-{
-  g_autoptr(GTimeZone) local = tz ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new_now (local);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-  return g_date_get_julian (&date);
-}
-
 const char *
 sp_weekday_get_abbrev (guint weekday)
 {
@@ -739,24 +681,4 @@ sp_weekday_get_name (guint weekday)
 
   g_return_val_if_fail (weekday < SP_N_WEEKDAYS, NULL);
   return _(names[weekday]);
-}
-
-/**
- * sp_day_format_long:
- *
- * Returns: (transfer full): @day for people, "3 March 2027", in the user's language
- */
-char *
-sp_day_format_long (guint32 day)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
-
-  g_return_val_if_fail (g_date_valid_julian (day), NULL);
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: a date in a sentence, see g_date_time_format(): "3 March 2027" */
-  return g_date_time_format (dt, _("%-d %B %Y"));
 }

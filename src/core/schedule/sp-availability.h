@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sp-dates.h"
+
 G_BEGIN_DECLS
 
 #define SP_AVAILABILITY_ERROR (sp_availability_error_quark ())
@@ -15,9 +17,6 @@ typedef enum
   SP_AVAILABILITY_ERROR_MINUTES,  /* a block or break length out of range */
   SP_AVAILABILITY_ERROR_INVALID,  /* a saved availability with a wrong field */
 } SpAvailabilityError;
-
-/* Weekdays are indexed from Monday (0) to Sunday (6), as in ISO 8601. */
-#define SP_N_WEEKDAYS 7
 
 /* Limits; the minimum useful block is also the shortest day remainder used. */
 #define SP_MIN_BLOCK_MINUTES   15
@@ -99,13 +98,8 @@ gboolean        sp_parse_minutes             (const char           *text,
                                               guint                 max,
                                               guint                *minutes,
                                               GError              **error);
-char           *sp_format_date               (guint32               day);
-char           *sp_format_time               (guint                 minute);
-guint           sp_day_get_weekday           (guint32               day);
-guint32         sp_day_today                 (GTimeZone            *tz);
 const char     *sp_weekday_get_abbrev        (guint                 weekday);
 const char     *sp_weekday_get_name          (guint                 weekday);
-char           *sp_day_format_long           (guint32               day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpAvailability, sp_availability_free)
 

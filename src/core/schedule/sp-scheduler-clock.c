@@ -12,13 +12,7 @@ day_to_local_seconds (guint32 day)
   static gsize epoch = 0;
 
   if (g_once_init_enter (&epoch))
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1970);
-      g_once_init_leave (&epoch, g_date_get_julian (&date));
-    }
+    g_once_init_leave (&epoch, sp_day_from_dmy (1970, 1, 1));
   return ((gint64) day - (gint64) epoch) * 86400;
 }
 

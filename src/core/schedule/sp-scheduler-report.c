@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-calendar-text.h"
 #include "sp-schedule-private.h"
 #include "sp-scheduler-private.h"
 
@@ -151,7 +152,7 @@ _sp_scheduler_make_reports (Scheduler *s,
   else
     {
       g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
-      g_autofree char *end = sp_day_format_long (schedule->end_day);
+      g_autofree char *end = sp_calendar_format_date (schedule->end_day);
 
       /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
       schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);
