@@ -286,15 +286,14 @@ new_days_off_row (SpPreferencesWindow *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *first = sp_calendar_format_date (range->first);
-  g_autofree char *last = sp_calendar_format_date (range->last);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *remove_name = NULL;
   guint n_days = range->last - range->first + 1;
 
-  /* TRANSLATORS: a range of days off, "24 December 2025 – 2 January 2026" */
-  title = range->first == range->last ? g_strdup (first) : g_strdup_printf (_("%s – %s"), first, last);
+  /* One day, "24 December 2025", or a range, "24 December 2025 – 2 January 2026" */
+  title = range->first == range->last ? sp_calendar_format_date (range->first)
+                                      : sp_calendar_format_range (range->first, range->last);
   subtitle = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
   /* TRANSLATORS: the accessible name of the button that removes days off */
   remove_name = g_strdup_printf (_("Remove the days off %s"), title);
