@@ -7,20 +7,15 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-test-files.h"
+#include "sp-test-program.h"
+#include "sp-test-server.h"
+
 /* study-planner --list-courses is a contract for scripts: these tests run
  * the real program against a real SoupServer on 127.0.0.1, served from a
  * thread of its own while the program runs. */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static GMainContext *server_context;
-static GMainLoop    *server_loop;
-static char         *server_base;
+static SpTestServer *test_server;
 static char         *cache_home;
 static gint          listing_gone;  /* the server answers 404 for every listing */
 
@@ -45,112 +40,44 @@ handler (SoupServer        *server,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, contents, length);
 }
 
-static gpointer
-server_thread (gpointer data)
-{
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (server_context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handler, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_atomic_pointer_set (&server_base, g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  g_main_loop_run (server_loop);
-  soup_server_disconnect (server);
-  g_main_context_pop_thread_default (server_context);
-  return NULL;
-}
-
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-run_program (Run        *run,
+run_program (SpTestRun  *run,
              const char *first_arg,
              ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("STUDY_PLANNER_BIN");
+  g_auto(GStrv) envp = sp_test_program_environ ();
   va_list args;
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache_home, TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static int
-exit_status (const Run *run)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_spawn_check_wait_status (run->status, &error))
-    return 0;
-  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-  return error->code;
+  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
 }
 
 static char *
 feed (const char *name)
 {
-  return g_strconcat (server_base, "feed/", name, NULL);
+  return g_strconcat (sp_test_server_get_base (test_server), "/feed/", name, NULL);
 }
 
 static void
 test_lines (void)
 {
   g_autofree char *url = feed ("own-1.json");
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
 
   run_program (&run, "--list-courses", "--catalog-url", url, "--catalog-format", "own", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
 
   /* Every page of the listing, one course a line, five fields */
   lines = g_strsplit (run.out, "\n", -1);
@@ -176,7 +103,7 @@ static void
 test_json (void)
 {
   g_autofree char *url = feed ("coursera-1.json");
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
@@ -184,7 +111,7 @@ test_json (void)
 
   /* A single Coursera page: paging.next points at this server's /feed/… */
   run_program (&run, "--list-courses", "--catalog-url", url, "--catalog-format", "coursera", "--json", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
 
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -201,10 +128,10 @@ static void
 test_no_listing (void)
 {
   g_autofree char *url = feed ("no-such-list.json");
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
 
   run_program (&run, "--list-courses", "--catalog-url", url, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "No course listing could be had"));
   g_assert_nonnull (strstr (run.err, "has no listing at this address (HTTP 404)"));
@@ -213,10 +140,10 @@ test_no_listing (void)
 static void
 test_insecure (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
 
   run_program (&run, "--list-courses", "--catalog-url", "http://catalog.example.org/list.json", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "is not a secure address: use https"));
 }
 
@@ -224,15 +151,15 @@ static void
 test_usage (void)
 {
   g_autofree char *url = feed ("own-1.json");
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) bad_topic = { 0 };
+  g_auto(SpTestRun) bad_format = { 0 };
+  g_auto(SpTestRun) bad_topic = { 0 };
 
   run_program (&bad_format, "--list-courses", "--catalog-url", url, "--catalog-format", "rss", NULL);
-  g_assert_cmpint (exit_status (&bad_format), ==, 2);
+  g_assert_cmpint (bad_format.status, ==, 2);
   g_assert_cmpstr (bad_format.err, ==, "Unknown catalog format “rss”: use own, coursera, edx or mitlearn\n");
 
   run_program (&bad_topic, "--list-courses", "--catalog-url", url, "--topic", "no-such-topic", NULL);
-  g_assert_cmpint (exit_status (&bad_topic), ==, 1);
+  g_assert_cmpint (bad_topic.status, ==, 1);
   g_assert_nonnull (strstr (bad_topic.err, "has no topic “no-such-topic”"));
 }
 
@@ -240,12 +167,12 @@ static void
 test_cache_when_offline (void)
 {
   g_autofree char *url = feed ("own-3.json");
-  g_auto(Run) online = { 0 };
-  g_auto(Run) offline = { 0 };
+  g_auto(SpTestRun) online = { 0 };
+  g_auto(SpTestRun) offline = { 0 };
   g_autofree char *cached = NULL;
 
   run_program (&online, "--list-courses", "--catalog-url", url, NULL);
-  g_assert_cmpint (exit_status (&online), ==, 0);
+  g_assert_cmpint (online.status, ==, 0);
 
   /* The same listing is gone from the server: the saved copy is printed,
    * with the failure on standard error */
@@ -253,7 +180,7 @@ test_cache_when_offline (void)
   g_atomic_int_set (&listing_gone, TRUE);
   run_program (&offline, "--list-courses", "--catalog-url", url, NULL);
   g_atomic_int_set (&listing_gone, FALSE);
-  g_assert_cmpint (exit_status (&offline), ==, 0);
+  g_assert_cmpint (offline.status, ==, 0);
   g_assert_cmpstr (offline.out, ==, cached);
   g_assert_nonnull (strstr (offline.err, "(HTTP 404)"));
 }
@@ -262,18 +189,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  GThread *thread;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   cache_home = g_dir_make_tmp ("sp-cli-cache-XXXXXX", NULL);
-  server_context = g_main_context_new ();
-  server_loop = g_main_loop_new (server_context, FALSE);
-  thread = g_thread_new ("server", server_thread, NULL);
-  while (g_atomic_pointer_get (&server_base) == NULL)
-    g_usleep (1000);
+  test_server = sp_test_server_new ();
+  sp_test_server_add_handler (test_server, NULL, handler, NULL);
+  sp_test_server_start (test_server);
 
   g_test_add_func ("/cli/list-courses/lines", test_lines);
   g_test_add_func ("/cli/list-courses/json", test_json);
@@ -283,12 +207,8 @@ main (int   argc,
   g_test_add_func ("/cli/list-courses/cache-when-offline", test_cache_when_offline);
   status = g_test_run ();
 
-  g_main_loop_quit (server_loop);
-  g_thread_join (thread);
-  g_main_loop_unref (server_loop);
-  g_main_context_unref (server_context);
-  g_free (server_base);
-  remove_tree (cache_home);
+  g_clear_object (&test_server);
+  sp_test_remove_tree (cache_home);
   g_free (cache_home);
   return status;
 }

@@ -17,42 +17,17 @@
 
 static char *tmp_dir;
 
-typedef struct
-{
-  char *out;
-  gsize out_len;
-  char *err;
-  int   status;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_program (Run        *run,
+run_program (SpTestRun  *run,
              const char *lang,
              const char *first_arg,
              ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
-  const char *program = g_getenv ("STUDY_PLANNER_BIN");
-  GSubprocess *process;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
   va_list args;
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
@@ -60,8 +35,6 @@ run_program (Run        *run,
   g_ptr_array_add (argv, NULL);
 
   /* No display, and no saved progress or hours of anybody's */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", lang ? "ro_RO.UTF-8" : "C.UTF-8", TRUE);
   if (lang != NULL)
@@ -69,19 +42,7 @@ run_program (Run        *run,
   else
     envp = g_environ_unsetenv (envp, "LANGUAGE");
 
-  /* Binary output: a PDF on standard output has NUL bytes */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, envp);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  run->out = g_bytes_unref_to_data (g_steal_pointer (&out), &run->out_len);
-  run->out = g_realloc (run->out, run->out_len + 1);
-  run->out[run->out_len] = '\0';
-  run->err = g_bytes_get_size (err) > 0 ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_object_unref (process);
+  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
 }
 
 static char *
@@ -103,7 +64,7 @@ test_pdf_week (void)
 {
   g_autofree char *path = tmp_path ("week.pdf");
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   double w, h;
 
   run_program (&run, NULL, "--export-pdf", path, "--range", "week", "--from", "2031-03-05", "--paper", "a4",
@@ -129,7 +90,7 @@ test_pdf_month_letter (void)
 {
   g_autofree char *path = tmp_path ("month.pdf");
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   double w, h;
 
   run_program (&run, NULL, "--export-pdf", path, "--range", "month", "--from", "2031-04-17", "--paper", "letter",
@@ -149,7 +110,7 @@ test_pdf_plan (void)
   g_autofree char *path = tmp_path ("plan.pdf");
   g_autofree char *text = NULL;
   g_autofree char *last = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   double w, h;
   guint pages;
 
@@ -172,7 +133,7 @@ test_pdf_plan (void)
 static void
 test_pdf_stdout (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
 
   run_program (&run, NULL, "--export-pdf", "-", "--start", START, "--from", START, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -186,7 +147,7 @@ test_pdf_romanian (void)
 {
   g_autofree char *path = tmp_path ("week-ro.pdf");
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
 
   if (setlocale (LC_ALL, "ro_RO.UTF-8") == NULL)
     {
@@ -226,7 +187,7 @@ test_pdf_bad_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(SpTestRun) run = { 0 };
 
       run_program (&run, NULL, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
                    cases[i].args[4], NULL);
@@ -249,7 +210,7 @@ test_unwritable (void)
   g_autofree char *gone = g_build_filename (tmp_dir, "gone", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(SpTestRun) run = { 0 };
 
     run_program (&run, NULL, "--export-pdf", missing, "--start", START, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -257,14 +218,14 @@ test_unwritable (void)
     g_assert_nonnull (strstr (run.err, missing));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(SpTestRun) run = { 0 };
 
     run_program (&run, NULL, "--export-ics", missing_ics, "--start", START, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, missing_ics));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(SpTestRun) run = { 0 };
 
     /* A folder in the way, and a device */
     run_program (&run, NULL, "--export-pdf", tmp_dir, "--start", START, NULL);
@@ -272,7 +233,7 @@ test_unwritable (void)
     g_assert_nonnull (strstr (run.err, "is not a regular file"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(SpTestRun) run = { 0 };
 
     run_program (&run, NULL, "--export-ics", "/dev/null", "--start", START, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -287,7 +248,7 @@ json_blocks (JsonParser *parser,
              const char *first_option,
              ...)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   va_list args;
   const char *opts[8] = { NULL, };
@@ -329,7 +290,7 @@ test_ics (void)
   g_autoptr(JsonParser) ics = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) events = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(Run) run = { 0 };
+  g_auto(SpTestRun) run = { 0 };
   JsonArray *blocks;
   JsonArray *array;
 
@@ -381,8 +342,8 @@ without_stamps (const char *ical)
 static void
 test_ics_stable (void)
 {
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(SpTestRun) first = { 0 };
+  g_auto(SpTestRun) second = { 0 };
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 

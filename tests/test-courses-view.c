@@ -10,6 +10,7 @@
 #include "sp-course-attach.h"
 #include "sp-courses-view.h"
 #include "sp-path-view.h"
+#include "sp-test-server.h"
 #include "sp-test-ui.h"
 #include "sp-tooltip.h"
 #include "sp-window.h"
@@ -398,24 +399,17 @@ not_found_handler (SoupServer        *server,
 static void
 test_failure_toast (void)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SpTestServer) server = sp_test_server_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *url = NULL;
-  g_autofree char *base = NULL;
   SpApplication *app;
   SpCoursesView *view;
   SpCatalog *catalog;
-  GSList *uris;
   guint before;
 
-  soup_server_add_handler (server, NULL, not_found_handler, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  url = g_strconcat (base, "listing.json", NULL);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  sp_test_server_add_handler (server, NULL, not_found_handler, NULL);
+  sp_test_server_start (server);
+  url = sp_test_server_build_url (server, "/listing.json");
 
   app = get_app ();
   view = show_courses (app);
@@ -441,7 +435,6 @@ test_failure_toast (void)
   sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "courses-view-failure");
 
   g_settings_reset (settings, "catalog-sources");
-  soup_server_disconnect (server);
 }
 
 static GtkWidget *

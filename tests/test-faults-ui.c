@@ -14,6 +14,7 @@
 #include "sp-file-utils.h"
 #include "sp-path-view.h"
 #include "sp-test-data.h"
+#include "sp-test-files.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
 
@@ -380,25 +381,6 @@ test_saved_plan_unusable (void)
   g_unlink (broken);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0755);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +416,6 @@ main (int   argc,
   g_test_add_func ("/faults-ui/saved-plan-unusable", test_saved_plan_unusable);
 
   status = g_test_run ();
-  remove_tree (scratch);
+  sp_test_remove_tree (scratch);
   return status;
 }

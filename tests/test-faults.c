@@ -22,6 +22,7 @@
 #include "sp-planner.h"
 #include "sp-state.h"
 #include "sp-test-data.h"
+#include "sp-test-program.h"
 
 /* What happens to the user's files when things go wrong around them: the
  * process killed mid-save, a read-only or full disk, no home, files that
@@ -864,21 +865,15 @@ test_catalog_fuzz_findings (void)
 static void
 test_missing_home (void)
 {
-  const char *program = g_getenv ("STUDY_PLANNER_BIN");
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "plans", "valid-minimal.json", NULL);
   const char *homes[] = { NULL, "/nonexistent/home", "" };
 
-  g_assert_nonnull (program);
   for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
     {
-      g_auto(GStrv) envp = g_get_environ ();
-      const char *argv[] = { program, "--check-plan", fixture, NULL };
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      g_autoptr(GError) error = NULL;
-      int status;
+      g_auto(GStrv) envp = sp_test_program_environ ();
+      const char *args[] = { "--check-plan", fixture, NULL };
+      g_auto(SpTestRun) run = { 0 };
 
-      envp = g_environ_unsetenv (envp, "DISPLAY");
       envp = g_environ_unsetenv (envp, "XDG_DATA_HOME");
       envp = g_environ_unsetenv (envp, "XDG_CONFIG_HOME");
       envp = g_environ_unsetenv (envp, "XDG_CACHE_HOME");
@@ -886,11 +881,10 @@ test_missing_home (void)
       envp = homes[i] ? g_environ_setenv (envp, "HOME", homes[i], TRUE)
                       : g_environ_unsetenv (envp, "HOME");
 
-      g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-      g_assert_no_error (error);
-      if (!g_spawn_check_wait_status (status, NULL))
-        g_error ("HOME=%s: status %d\n%s%s", homes[i] ? homes[i] : "(unset)", status, out, err);
-      g_assert_cmpstr (out, ==, "ok: 2 levels, 5 topics, 25.5 hours\n");
+      sp_test_run_program (&run, args, (const char * const *) envp, NULL);
+      if (run.status != 0)
+        g_error ("HOME=%s: status %d\n%s%s", homes[i] ? homes[i] : "(unset)", run.status, run.out, run.err);
+      g_assert_cmpstr (run.out, ==, "ok: 2 levels, 5 topics, 25.5 hours\n");
     }
 }
 

@@ -8,9 +8,12 @@
 
 #include "sp-catalog.h"
 #include "sp-http.h"
+#include "sp-test-files.h"
+#include "sp-test-server.h"
 
-/* Fetching over real HTTP: an in-process SoupServer on 127.0.0.1 serves
- * fixtures shaped like each API's answers, and misbehaves on demand. Each
+/* Fetching over real HTTP: a SoupServer on 127.0.0.1, in a thread of its
+ * own, serves fixtures shaped like each API's answers, and misbehaves on
+ * demand. Each
  * failure test first fetches a good listing, then makes the same address
  * fail, and checks what the user is told and that the listing stays. */
 
@@ -33,7 +36,7 @@ typedef enum
 
 typedef struct
 {
-  SoupServer       *server;
+  SpTestServer     *server;
   char             *base;
   char             *cache_dir;
   SpCatalogCache   *cache;
@@ -113,6 +116,8 @@ serve_failure (Fixture           *fixture,
     case MODE_HANG:
       soup_server_message_pause (msg);
       g_ptr_array_add (fixture->hung, g_object_ref (msg));
+      /* The test waits for it on its own main context */
+      g_main_context_wakeup (NULL);
       break;
     case MODE_SHORT:
       write_short_body (msg);
@@ -242,21 +247,14 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autoptr(SpPlan) plan = NULL;
   g_autofree char *plan_path = fixture_path ("ml-plan.json");
   g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
 
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  g_assert_nonnull (uris);
-  fixture->base = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
-  if (g_str_has_suffix (fixture->base, "/"))
-    fixture->base[strlen (fixture->base) - 1] = '\0';
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  fixture->server = sp_test_server_new ();
+  sp_test_server_add_handler (fixture->server, NULL, handler, fixture);
+  sp_test_server_start (fixture->server);
+  fixture->base = g_strdup (sp_test_server_get_base (fixture->server));
 
   fixture->cache_dir = g_dir_make_tmp ("sp-fetch-XXXXXX", &error);
   g_assert_no_error (error);
@@ -274,18 +272,16 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->catalog, "source-failed", G_CALLBACK (source_failed_cb), fixture);
 }
 
+/* In the server's thread, where the messages live */
 static void
-remove_tree (const char *path)
+unpause_hung (gpointer server,
+              gpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  GPtrArray *hung = data;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  for (guint i = 0; i < hung->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (hung, i));
+  g_ptr_array_set_size (hung, 0);
 }
 
 static void
@@ -295,15 +291,14 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->catalog);
   g_clear_object (&fixture->fetcher);
   g_clear_object (&fixture->cache);
-  for (guint i = 0; i < fixture->hung->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (fixture->hung, i));
+  if (fixture->hung->len > 0)
+    sp_test_server_invoke (fixture->server, unpause_hung, fixture->hung);
   g_clear_pointer (&fixture->hung, g_ptr_array_unref);
-  soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
   /* Let the closed connections go */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  remove_tree (fixture->cache_dir);
+  sp_test_remove_tree (fixture->cache_dir);
   g_free (fixture->cache_dir);
   g_free (fixture->base);
   g_free (fixture->user_agent);
@@ -464,7 +459,7 @@ test_etag (Fixture       *fixture,
   offline = sp_catalog_new (NULL, fetcher);
   sources = sp_catalog_get_sources (fixture->catalog);
   sp_catalog_set_sources (offline, sources);
-  soup_server_disconnect (fixture->server);
+  sp_test_server_stop (fixture->server);
   {
     GError *result = NULL;
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sp-file-utils.h"
+#include "sp-test-files.h"
 
 static char *
 make_dir (void)
@@ -19,21 +20,6 @@ make_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static guint
@@ -89,7 +75,7 @@ test_read_regular (void)
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (bytes, through_link));
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 static void
@@ -156,7 +142,7 @@ test_read_refused (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_clear_error (&error);
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 /* A file whose size says 0 (as /proc's do) is read to its end, within the bound */
@@ -199,7 +185,7 @@ test_write_through_link (void)
   /* and the temporary file was made beside the real file, then renamed */
   g_assert_cmpuint (count_entries (dir), ==, 2);
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 static void
@@ -220,7 +206,7 @@ test_write_dangling_link (void)
   text = read_text (real);
   g_assert_cmpstr (text, ==, "made");
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 static void
@@ -255,7 +241,7 @@ test_write_keeps_mode_and_owner (void)
   g_assert_cmpuint (st.st_mode & 07777, ==, 0644);
   g_assert_cmpuint (st.st_uid, ==, geteuid ());
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 static void
@@ -281,7 +267,7 @@ test_write_refuses_read_only (void)
   g_assert_false (sp_file_write_atomic ("/dev/null", "x", 1, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 static void
@@ -304,7 +290,7 @@ test_write_cancelled (void)
   /* No temporary file left beside it */
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
-  remove_dir (dir);
+  g_assert_true (sp_test_remove_tree (dir));
 }
 
 int

@@ -8,6 +8,7 @@
 
 #include "sp-path-view.h"
 #include "sp-preferences-window.h"
+#include "sp-test-files.h"
 #include "sp-test-ui.h"
 
 /* The Preferences window and the "Does it fit?" section, driven as a user
@@ -229,26 +230,6 @@ test_preferences (void)
   sp_test_ui_stop_app (app);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -273,7 +254,7 @@ main (int   argc,
   g_test_add_func ("/preferences/hours-and-fit", test_preferences);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  sp_test_remove_tree (data_home);
   g_free (data_home);
   return status;
 }

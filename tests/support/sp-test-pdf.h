@@ -3,10 +3,10 @@
 
 #include <glib.h>
 
+#include "sp-test-program.h"
+
 G_BEGIN_DECLS
 
-char  *sp_test_run_tool        (const char *first_arg,
-                                ...) G_GNUC_NULL_TERMINATED;
 char  *sp_test_normalize_space (const char *text);
 guint  sp_test_pdf_info        (const char *path,
                                 double     *width,

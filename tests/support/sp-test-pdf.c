@@ -4,39 +4,9 @@
 #include <string.h>
 
 #include "sp-test-pdf.h"
+#include "sp-test-program.h"
 
 /* PDFs are read back with poppler's tools, as a person's viewer would. */
-
-/**
- * sp_test_run_tool:
- * @first_arg: the program, found in PATH, then its arguments, then NULL
- *
- * Returns: (transfer full): what it wrote on stdout; a failure ends the test
- */
-char *
-sp_test_run_tool (const char *first_arg,
-                  ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", first_arg, error->message, err);
-  return out;
-}
 
 /* Whitespace made single spaces: a wrapped title reads as one line */
 char *

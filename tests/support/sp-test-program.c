@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "sp-test-program.h"
+
+/* Programs run as a script runs them: the study planner itself
+ * ($STUDY_PLANNER_BIN, which meson sets for every test) and the tools that
+ * read back what it wrote. A failure to start one ends the test. */
+
+void
+sp_test_run_clear (SpTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->out_len = 0;
+  run->status = 0;
+}
+
+/**
+ * sp_test_program_environ:
+ *
+ * Returns: (transfer full): the test's environment without a display: the
+ *   command-line modes must not need one
+ */
+char **
+sp_test_program_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  return envp;
+}
+
+static char *
+bytes_to_string (GBytes *bytes,
+                 gsize  *length)
+{
+  gsize size = bytes != NULL ? g_bytes_get_size (bytes) : 0;
+  char *text = g_malloc (size + 1);
+
+  if (size > 0)
+    memcpy (text, g_bytes_get_data (bytes, NULL), size);
+  text[size] = '\0';
+  if (length != NULL)
+    *length = size;
+  return text;
+}
+
+/**
+ * sp_test_spawn:
+ * @argv: the program, found in PATH unless a path, then its arguments
+ * @envp: (nullable): its whole environment; %NULL for the test's own
+ * @input: (nullable): what it reads on stdin; %NULL for nothing (/dev/null)
+ *
+ * Runs @argv to its end and keeps what it printed and its status in @run.
+ */
+void
+sp_test_spawn (SpTestRun          *run,
+               const char * const *argv,
+               const char * const *envp,
+               const char         *input)
+{
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) stdin_bytes = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (input != NULL)
+    {
+      flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+      stdin_bytes = g_bytes_new (input, strlen (input));
+    }
+  launcher = g_subprocess_launcher_new (flags);
+  if (envp != NULL)
+    g_subprocess_launcher_set_environ (launcher, (char **) envp);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, stdin_bytes, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  sp_test_run_clear (run);
+  run->out = bytes_to_string (out, &run->out_len);
+  run->err = bytes_to_string (err, NULL);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/**
+ * sp_test_run_program:
+ * @args: the study planner's arguments
+ * @envp: (nullable): its whole environment; %NULL for
+ *   sp_test_program_environ()
+ * @input: (nullable): what it reads on stdin
+ *
+ * Runs the study planner that meson built, as sp_test_spawn() does.
+ */
+void
+sp_test_run_program (SpTestRun          *run,
+                     const char * const *args,
+                     const char * const *envp,
+                     const char         *input)
+{
+  const char *program = g_getenv ("STUDY_PLANNER_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) own_envp = NULL;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (envp == NULL)
+    envp = (const char * const *) (own_envp = sp_test_program_environ ());
+
+  sp_test_spawn (run, (const char * const *) argv->pdata, envp, input);
+}
+
+/**
+ * sp_test_run_tool:
+ * @first_arg: the program, found in PATH, then its arguments, then NULL
+ *
+ * Returns: (transfer full): what it wrote on stdout; a failure ends the test
+ */
+char *
+sp_test_run_tool (const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(SpTestRun) run = { 0 };
+  va_list args;
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  sp_test_spawn (&run, (const char * const *) argv->pdata, NULL, NULL);
+  if (run.status != 0)
+    g_error ("%s failed: status %d\n%s", first_arg, run.status, run.err);
+  return g_steal_pointer (&run.out);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a program did: its output whole (a PDF on stdout has NUL bytes,
+ * so out_len counts them; out and err end with a NUL all the same) */
+typedef struct
+{
+  char  *out;
+  gsize  out_len;
+  char  *err;
+  int    status;   /* the exit status; -1 when a signal ended it */
+} SpTestRun;
+
+void    sp_test_run_clear      (SpTestRun          *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpTestRun, sp_test_run_clear)
+
+char  **sp_test_program_environ (void);
+void    sp_test_spawn           (SpTestRun          *run,
+                                 const char * const *argv,
+                                 const char * const *envp,
+                                 const char         *input);
+void    sp_test_run_program     (SpTestRun          *run,
+                                 const char * const *args,
+                                 const char * const *envp,
+                                 const char         *input);
+char   *sp_test_run_tool        (const char         *first_arg,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
