@@ -6,7 +6,7 @@
 
 #include "sp-catalog.h"
 #include "sp-cli-courses.h"
-#include "sp-cli.h"
+#include "sp-cli-options.h"
 
 /* study-planner --list-courses: the same catalog code as the window, run on
  * a main context of its own until the listings are in. Saved listings are
@@ -194,20 +194,22 @@ sp_cli_list_courses (const char *catalog_url,
 
   if (catalog_format != NULL && !sp_catalog_format_from_string (catalog_format, &format))
     {
-      g_printerr (_("Unknown catalog format “%s”: use own, coursera, edx or mitlearn\n"), catalog_format);
-      return SP_CLI_USAGE;
+      g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   _("Unknown catalog format “%s”: use own, coursera, edx or mitlearn"), catalog_format);
+      return sp_cli_report_error (error, SP_CLI_REPORT_BARE);
     }
   if (catalog_format != NULL && catalog_url == NULL)
     {
-      g_printerr (_("--catalog-format needs --catalog-url\n"));
-      return SP_CLI_USAGE;
+      g_set_error_literal (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("--catalog-format needs --catalog-url"));
+      return sp_cli_report_error (error, SP_CLI_REPORT_BARE);
     }
 
   plan = load_plan ();
   if (topic_id != NULL && sp_plan_lookup_topic (plan, topic_id) == NULL)
     {
-      g_printerr (_("The plan “%s” has no topic “%s”\n"), sp_plan_get_title (plan), topic_id);
-      return SP_CLI_FAILED;
+      g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_FAILED,
+                   _("The plan “%s” has no topic “%s”"), sp_plan_get_title (plan), topic_id);
+      return sp_cli_report_error (error, SP_CLI_REPORT_BARE);
     }
 
   if (catalog_url != NULL)
@@ -232,9 +234,12 @@ sp_cli_list_courses (const char *catalog_url,
     {
       if (catalog_url != NULL || !sp_catalog_load_bundled (catalog, NULL))
         {
-          g_printerr (_("No course listing could be had%s%s\n"),
-                      error ? ": " : "", error ? error->message : "");
-          status = SP_CLI_FAILED;
+          g_autoptr(GError) none = NULL;
+          const char *reason = error ? error->message : NULL;
+
+          g_set_error (&none, SP_CLI_ERROR, SP_CLI_ERROR_FAILED,
+                       _("No course listing could be had%s%s"), reason ? ": " : "", reason ? reason : "");
+          status = sp_cli_report_error (none, SP_CLI_REPORT_BARE);
         }
       else
         g_printerr (_("No source gave a listing; showing the listings bundled with Study Planner\n"));

@@ -3,11 +3,17 @@
 
 #include <gio/gio.h>
 
+#include "sp-planner.h"
+
 G_BEGIN_DECLS
 
-int  sp_cli_export_pdf  (GVariantDict *options,
-                         const char   *filename);
-int  sp_cli_export_ics  (GVariantDict *options,
-                         const char   *filename);
+SpPlanner *sp_cli_planner_from_options (GVariantDict  *options,
+                                        GError       **error);
+int        sp_cli_export_json          (GVariantDict  *options,
+                                        const char    *filename);
+int        sp_cli_export_pdf           (GVariantDict  *options,
+                                        const char    *filename);
+int        sp_cli_export_ics           (GVariantDict  *options,
+                                        const char    *filename);
 
 G_END_DECLS
