@@ -16,6 +16,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  git clang-format
 )
 
 missing=()
