@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-catalog-effort.h"
 #include "sp-catalog-format.h"
 #include "sp-catalog-matcher.h"
 #include "sp-catalog-source.h"
@@ -324,19 +325,19 @@ test_json_round_trip (void)
   g_autoptr(SpCatalogPage) page = parse_fixture (SP_CATALOG_FORMAT_OWN, "own-1.json",
                                                  "https://school.example.org/feed/own-1.json", NULL);
   SpCourse *course = course_at (page, 1);
-  g_autofree char *json = sp_course_to_json (course);
+  g_autofree char *json = sp_catalog_course_to_json (course);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpCourse) copy = sp_course_new_from_json (json, &error);
+  g_autoptr(SpCourse) copy = sp_catalog_course_from_json (json, &error);
   g_autofree char *again = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (sp_course_get_title (copy), ==, sp_course_get_title (course));
   g_assert_cmpstr (sp_course_get_url (copy), ==, sp_course_get_url (course));
   g_assert_cmpfloat (sp_course_get_total_hours (copy), ==, 24);
-  again = sp_course_to_json (copy);
+  again = sp_catalog_course_to_json (copy);
   g_assert_cmpstr (again, ==, json);
 
-  g_assert_null (sp_course_new_from_json ("{\"title\": \"no id\"}", &error));
+  g_assert_null (sp_catalog_course_from_json ("{\"title\": \"no id\"}", &error));
   g_assert_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT);
 }
 
@@ -666,7 +667,7 @@ course_with (const char *workload)
   g_autofree char *json = g_strdup_printf ("{\"id\": \"c\", \"title\": \"C\"%s%s}",
                                            workload[0] ? ", " : "", workload);
   g_autoptr(GError) error = NULL;
-  SpCourse *course = sp_course_new_from_json (json, &error);
+  SpCourse *course = sp_catalog_course_from_json (json, &error);
 
   g_assert_no_error (error);
   return course;

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sp-catalog-effort.h"
 #include "sp-catalog-format.h"
 #include "sp-file-utils.h"
 #include "sp-plan.h"
@@ -824,9 +825,9 @@ test_catalog_fuzz_findings (void)
         for (guint i = 0; page != NULL && i < page->courses->len; i++)
           {
             SpCourse *course = g_ptr_array_index (page->courses, i);
-            g_autofree char *json = sp_course_to_json (course);
-            g_autoptr(SpCourse) again = sp_course_new_from_json (json, NULL);
-            g_autofree char *again_json = sp_course_to_json (again);
+            g_autofree char *json = sp_catalog_course_to_json (course);
+            g_autoptr(SpCourse) again = sp_catalog_course_from_json (json, NULL);
+            g_autofree char *again_json = sp_catalog_course_to_json (again);
 
             g_assert_true (g_utf8_validate (json, -1, NULL));
             g_assert_cmpstr (json, ==, again_json);

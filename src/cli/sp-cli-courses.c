@@ -136,7 +136,7 @@ print_json (GPtrArray *courses)
   for (guint i = 0; i < courses->len; i++)
     {
       SpCourse *course = g_ptr_array_index (courses, i);
-      g_autoptr(JsonNode) node = sp_course_to_json_node (course);
+      g_autoptr(JsonNode) node = sp_catalog_course_to_json_node (course);
       JsonObject *object = json_node_get_object (node);
       g_autoptr(JsonArray) topics = json_array_new ();
       const char * const *ids = sp_course_get_matched_topics (course);

@@ -63,11 +63,11 @@ check_course (SpCourse *course)
   /* The cache keeps courses as the own format and reads them back with
    * it: what was parsed must come back exactly, or an offline start
    * would show other courses than the last fetch did */
-  json = sp_course_to_json (course);
-  again = sp_course_new_from_json (json, &error);
+  json = sp_catalog_course_to_json (course);
+  again = sp_catalog_course_from_json (json, &error);
   if (again == NULL)
     g_error ("a course read back from its cache form was refused: %s\n%s", error->message, json);
-  again_json = sp_course_to_json (again);
+  again_json = sp_catalog_course_to_json (again);
   g_assert_cmpstr (again_json, ==, json);
 }
 

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sp-catalog-format.h"
+#include "sp-catalog-effort.h"
 #include "sp-fuzz.h"
 
 /* A listing's stated workload is free text ("4-8 hours/week", "5:00"). What

@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sp-catalog-format.h"
 #include "sp-course-private.h"
 
 /* One course from a catalog, whatever format it came in. Texts come from
@@ -139,104 +138,6 @@ sp_course_new (const char *id,
   self->id = g_strdup (id);
   self->title = g_strdup (title);
   return self;
-}
-
-/**
- * sp_course_new_from_json:
- * @json: one course object of Study Planner's own catalog format
- *
- * Returns: (transfer full): the course, or %NULL with @error set
- */
-SpCourse *
-sp_course_new_from_json (const char  *json,
-                         GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (json != NULL, NULL);
-
-  bytes = g_bytes_new (json, strlen (json));
-  return sp_catalog_parse_course (bytes, error);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  if (value <= 0)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-/**
- * sp_course_to_json_node:
- *
- * Returns: (transfer full): the course as an object of the own catalog format
- */
-JsonNode *
-sp_course_to_json_node (SpCourse *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (SP_IS_COURSE (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", self->id);
-  add_string (builder, "title", self->title);
-  add_string (builder, "provider", self->provider);
-  add_string (builder, "institution", self->institution);
-  add_string (builder, "url", self->url);
-  add_string (builder, "description", self->description);
-  if (self->level != SP_COURSE_LEVEL_UNKNOWN)
-    add_string (builder, "level", sp_course_level_to_string (self->level));
-  add_number (builder, "hours", self->hours);
-  add_number (builder, "hours_per_week", self->hours_per_week);
-  add_number (builder, "weeks", self->weeks);
-  add_string (builder, "language", self->language);
-  if (self->cost != SP_COURSE_COST_UNKNOWN)
-    {
-      json_builder_set_member_name (builder, "free");
-      json_builder_add_boolean_value (builder, self->cost == SP_COURSE_COST_FREE);
-    }
-  if (self->tags[0] != NULL)
-    {
-      json_builder_set_member_name (builder, "tags");
-      json_builder_begin_array (builder);
-      for (guint i = 0; self->tags[i] != NULL; i++)
-        json_builder_add_string_value (builder, self->tags[i]);
-      json_builder_end_array (builder);
-    }
-  add_number (builder, "rating", self->rating);
-  add_string (builder, "updated", self->updated);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/**
- * sp_course_to_json:
- *
- * Returns: (transfer full): the course as compact JSON of the own catalog format
- */
-char *
-sp_course_to_json (SpCourse *self)
-{
-  g_autoptr(JsonNode) node = sp_course_to_json_node (self);
-
-  return json_to_string (node, FALSE);
 }
 
 const char *

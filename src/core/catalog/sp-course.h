@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -20,15 +20,17 @@ typedef enum
   SP_COURSE_COST_PAID,
 } SpCourseCost;
 
+/* What a course may state: the own format's bounds, for every format, so
+ * that a course read from any listing reads back from the cache */
+#define SP_COURSE_MAX_HOURS          10000
+#define SP_COURSE_MAX_HOURS_PER_WEEK 168
+#define SP_COURSE_MAX_WEEKS          520
+
 #define SP_TYPE_COURSE (sp_course_get_type ())
 G_DECLARE_FINAL_TYPE (SpCourse, sp_course, SP, COURSE, GObject)
 
-SpCourse     *sp_course_new                (const char    *id,
-                                            const char    *title);
-SpCourse     *sp_course_new_from_json      (const char    *json,
-                                            GError       **error);
-char         *sp_course_to_json            (SpCourse      *self);
-JsonNode     *sp_course_to_json_node       (SpCourse      *self);
+SpCourse *sp_course_new (const char *id,
+                         const char *title);
 
 const char   *sp_course_get_id             (SpCourse      *self);
 const char   *sp_course_get_title          (SpCourse      *self);

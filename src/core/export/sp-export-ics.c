@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
+#include "sp-catalog-format.h"
 #include "sp-course.h"
 #include "sp-export.h"
 #include "sp-file-utils.h"
@@ -156,7 +157,7 @@ dup_description (SpPlanner     *planner,
   *url = NULL;
   if (course_json != NULL)
     {
-      g_autoptr(SpCourse) course = sp_course_new_from_json (course_json, NULL);
+      g_autoptr(SpCourse) course = sp_catalog_course_from_json (course_json, NULL);
 
       if (course != NULL)
         {

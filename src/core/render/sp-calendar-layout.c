@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sp-calendar-layout.h"
+#include "sp-catalog-format.h"
 #include "sp-course.h"
 
 /* Hours a week grid shows at least, and when the week has nothing at all. */
@@ -983,7 +984,7 @@ sp_calendar_describe_course (const char  *stored,
 
   if (url != NULL)
     *url = NULL;
-  course = sp_course_new_from_json (stored, NULL);
+  course = sp_catalog_course_from_json (stored, NULL);
   if (course == NULL)
     return g_strdup (stored);
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "sp-catalog-format.h"
 #include "sp-course-attach.h"
 
 /* A course attached to a topic is kept with the user's progress as the
@@ -27,7 +28,7 @@ sp_course_attach (SpPlanner  *planner,
   g_return_if_fail (topic_id != NULL);
   g_return_if_fail (SP_IS_COURSE (course));
 
-  json = sp_course_to_json (course);
+  json = sp_catalog_course_to_json (course);
   sp_planner_set_topic_course (planner, topic_id, json);
 }
 
@@ -68,7 +69,7 @@ sp_course_dup_attached (SpPlanner  *planner,
   json = sp_planner_get_topic_course (planner, topic_id);
   if (json == NULL || json[0] != '{')
     return NULL;
-  return sp_course_new_from_json (json, NULL);
+  return sp_catalog_course_from_json (json, NULL);
 }
 
 /**
