@@ -74,8 +74,10 @@ run_pdf (SpPlanner *planner,
          gpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = sp_export_pdf_to_bytes (sp_planner_get_schedule (planner), GPOINTER_TO_UINT (data),
-                                                  sp_planner_get_today (planner), 0, SP_PAPER_A4, &error);
+  SpExportOptions options = {
+    .range = GPOINTER_TO_UINT (data), .from_day = sp_planner_get_today (planner), .paper = SP_PAPER_A4
+  };
+  g_autoptr(GBytes) pdf = sp_export_pdf (sp_planner_get_schedule (planner), &options, &error);
 
   g_assert_no_error (error);
   return g_bytes_get_size (pdf);
@@ -86,10 +88,13 @@ run_ics (SpPlanner *planner,
          gpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *ical = sp_export_ics_to_string (planner, &error);
+  g_autoptr(GBytes) ical = NULL;
+  SpExportOptions options;
 
+  sp_export_options_init (&options, planner);
+  ical = sp_export_ics (sp_planner_get_schedule (planner), &options, &error);
   g_assert_no_error (error);
-  return strlen (ical);
+  return g_bytes_get_size (ical);
 }
 
 static gboolean

@@ -126,13 +126,10 @@ page_setup_action (GtkWidget  *widget,
 
 typedef struct
 {
-  SpSchedule   *schedule;
-  SpPrintRange  range;
-  guint32       from_day;
-  guint         first_weekday;
-  SpPaper       paper;
-  char         *path;
-  char         *name;
+  SpSchedule     *schedule;
+  SpExportOptions options; /* the PDF's fields only: another thread reads them */
+  char           *path;
+  char           *name;
 } PdfJob;
 
 static void
@@ -154,7 +151,7 @@ export_pdf_thread (GTask        *task,
   GError *error = NULL;
 
   /* The schedule never changes once made, so another thread may read it */
-  if (sp_export_pdf (job->schedule, job->range, job->from_day, job->first_weekday, job->paper, job->path, &error))
+  if (sp_export_to_file (sp_export_pdf, job->schedule, &job->options, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -216,10 +213,10 @@ sp_window_export_pdf (SpWindow     *self,
 
   job = g_new0 (PdfJob, 1);
   job->schedule = g_object_ref (sp_planner_get_schedule (self->planner));
-  job->range = range;
-  job->from_day = get_print_day (self);
-  job->first_weekday = sp_calendar_get_locale_first_weekday ();
-  job->paper = paper;
+  job->options.range = range;
+  job->options.from_day = get_print_day (self);
+  job->options.first_weekday = sp_calendar_get_locale_first_weekday ();
+  job->options.paper = paper;
   job->name = g_file_get_basename (file);
   job->path = dup_local_path (file, &error);
 
@@ -324,12 +321,16 @@ sp_window_export_ics (SpWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  SpExportOptions  options;
 
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   path = dup_local_path (file, &error);
-  if (path != NULL && sp_export_ics (self->planner, path, &error))
+  if (path != NULL)
+    sp_export_options_init (&options, self->planner);
+  if (path != NULL &&
+      sp_export_to_file (sp_export_ics, sp_planner_get_schedule (self->planner), &options, path, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);

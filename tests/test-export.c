@@ -25,6 +25,49 @@
  * schedule is the bundled path from 3 March 2025, with a few blocks done
  * and a missed week moved forward, in Europe/Bucharest. */
 
+/* The exports as the app and the command line make them: bytes, then an
+ * atomic write */
+static gboolean
+export_pdf (SpSchedule  *schedule,
+            SpPrintRange range,
+            guint32      from_day,
+            guint        first_weekday,
+            SpPaper      paper,
+            const char  *path,
+            GError     **error)
+{
+  SpExportOptions options = {
+    .range = range, .from_day = from_day, .first_weekday = first_weekday, .paper = paper
+  };
+
+  return sp_export_to_file (sp_export_pdf, schedule, &options, path, error);
+}
+
+static gboolean
+export_ics_file (SpPlanner  *planner,
+                 const char *path,
+                 GError    **error)
+{
+  SpExportOptions options;
+
+  sp_export_options_init (&options, planner);
+  return sp_export_to_file (sp_export_ics, sp_planner_get_schedule (planner), &options, path, error);
+}
+
+static char *
+export_ics_string (SpPlanner *planner,
+                   GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  SpExportOptions options;
+
+  sp_export_options_init (&options, planner);
+  bytes = sp_export_ics (sp_planner_get_schedule (planner), &options, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 static gboolean
 is_romanian (void)
 {
@@ -172,7 +215,7 @@ export_to_file (SpSchedule   *schedule,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (test_dir (), name, NULL);
 
-  g_assert_true (sp_export_pdf (schedule, range, from, 0, paper, path, &error));
+  g_assert_true (export_pdf (schedule, range, from, 0, paper, path, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -288,8 +331,8 @@ test_pdf_week_sunday (void)
   g_assert_cmpuint (sp_print_layout_get_first_day (layout), ==, date ("2025-03-09"));
   g_assert_cmpuint (sp_print_layout_get_last_day (layout), ==, date ("2025-03-15"));
 
-  g_assert_true (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, date (TODAY), 6,
-                                SP_PAPER_LETTER, path, &error));
+  g_assert_true (export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, date (TODAY), 6,
+                             SP_PAPER_LETTER, path, &error));
   g_assert_no_error (error);
   pages = pdf_page_texts (path);
   text = g_ptr_array_index (pages, 0);
@@ -543,16 +586,16 @@ test_pdf_refuses (void)
   g_autofree char *missing = g_build_filename (dir, "no", "such", "week.pdf", NULL);
 
   /* A directory, a device */
-  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, dir, &error));
+  g_assert_false (export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, dir, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
   g_assert_nonnull (strstr (error->message, dir));
   g_clear_error (&error);
-  g_assert_false (sp_export_ics (planner, "/dev/null", &error));
+  g_assert_false (export_ics_file (planner, "/dev/null", &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
   g_clear_error (&error);
 
   /* A folder that is not there */
-  g_assert_false (sp_export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, missing, &error));
+  g_assert_false (export_pdf (schedule, SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpuint (count_entries (dir), ==, 0);
@@ -626,10 +669,10 @@ test_pdf_full_disk (void)
   path = g_build_filename (dir, "plan.pdf", NULL);
 
   /* A week fits; the whole plan does not, and the week's PDF stays whole */
-  g_assert_true (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, path, NULL));
+  g_assert_true (export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, 0, 0, SP_PAPER_A4, path, NULL));
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_false (sp_export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0, 0, SP_PAPER_A4, path,
-                                 &error));
+  g_assert_false (export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_PLAN, 0, 0, SP_PAPER_A4, path,
+                              &error));
   g_assert_nonnull (error);
   if (tmpfs)
     g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
@@ -735,7 +778,7 @@ test_ics_roundtrip (void)
   g_autoptr(SpPlanner) planner = make_planner ();
   g_autoptr(SpPlanner) again = make_planner ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = sp_export_ics_to_string (planner, &error);
+  g_autofree char *first = export_ics_string (planner, &error);
   g_autofree char *second = NULL;
   g_autoptr(GHashTable) events = NULL;
   g_autoptr(GHashTable) events_again = NULL;
@@ -744,7 +787,7 @@ test_ics_roundtrip (void)
   guint n_summer = 0, n_winter = 0;
 
   g_assert_no_error (error);
-  second = sp_export_ics_to_string (again, &error);
+  second = export_ics_string (again, &error);
   g_assert_no_error (error);
 
   events = parse_with_libical (first, planner);
@@ -794,7 +837,7 @@ test_ics_independent (void)
   g_autoptr(GHashTable) by_uid = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean seen_moved = FALSE;
 
-  g_assert_true (sp_export_ics (planner, path, &error));
+  g_assert_true (export_ics_file (planner, path, &error));
   g_assert_no_error (error);
 
   out = sp_test_run_tool ("python3", reader, path, NULL);
@@ -864,7 +907,7 @@ test_ics_course_link (void)
   /* Not a web address: not a link */
   sp_planner_set_topic_course (planner, "python",
                                "{\"id\": \"py\", \"title\": \"Python\", \"url\": \"file:///etc/passwd\"}");
-  ical = sp_export_ics_to_string (planner, &error);
+  ical = export_ics_string (planner, &error);
   g_assert_no_error (error);
 
   calendar = icalparser_parse_string (ical);

@@ -8,7 +8,6 @@
 #include "sp-availability.h"
 #include "sp-cli-export.h"
 #include "sp-cli-options.h"
-#include "sp-export-json.h"
 #include "sp-export.h"
 #include "sp-file-utils.h"
 #include "sp-plan.h"
@@ -156,6 +155,20 @@ sp_cli_planner_from_options (GVariantDict  *options,
   return g_steal_pointer (&planner);
 }
 
+/* Every format the same way: the bytes, then one atomic write */
+static int
+export_to_file (SpPlanner *planner,
+                SpExportFunc export,
+                const SpExportOptions *options,
+                const char            *filename)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_export_to_file (export, sp_planner_get_schedule (planner), options, filename, &error))
+    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
+  return SP_CLI_OK;
+}
+
 /**
  * sp_cli_export_json:
  * @filename: a file, or "-" for standard output
@@ -168,17 +181,14 @@ sp_cli_export_json (GVariantDict *options,
 {
   g_autoptr(SpPlanner) planner = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  SpExportOptions export_options;
 
   planner = sp_cli_planner_from_options (options, &error);
   if (planner == NULL)
     return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
 
-  data = sp_export_json (sp_planner_get_schedule (planner), sp_planner_get_availability (planner), &length);
-  if (!sp_file_write_atomic (filename, data, length, &error))
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-  return SP_CLI_OK;
+  sp_export_options_init (&export_options, planner);
+  return export_to_file (planner, sp_export_json, &export_options, filename);
 }
 
 static gboolean
@@ -232,6 +242,7 @@ sp_cli_export_pdf (GVariantDict *options,
 {
   g_autoptr(SpPlanner) planner = NULL;
   g_autoptr(GError) error = NULL;
+  SpExportOptions export_options;
   SpPrintRange range;
   guint32 from_day;
   SpPaper paper;
@@ -244,11 +255,14 @@ sp_cli_export_pdf (GVariantDict *options,
   if (planner == NULL)
     return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
 
+  sp_export_options_init (&export_options, planner);
+  export_options.range = range;
+  export_options.from_day = from_day;
+  export_options.paper = paper;
   /* Weeks start on Monday, as ISO 8601 has them: a script gets the same
    * pages in any locale */
-  if (!sp_export_pdf (sp_planner_get_schedule (planner), range, from_day, 0, paper, filename, &error))
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-  return SP_CLI_OK;
+  export_options.first_weekday = 0;
+  return export_to_file (planner, sp_export_pdf, &export_options, filename);
 }
 
 /**
@@ -263,12 +277,12 @@ sp_cli_export_ics (GVariantDict *options,
 {
   g_autoptr(SpPlanner) planner = NULL;
   g_autoptr(GError) error = NULL;
+  SpExportOptions export_options;
 
   planner = sp_cli_planner_from_options (options, &error);
   if (planner == NULL)
     return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
 
-  if (!sp_export_ics (planner, filename, &error))
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-  return SP_CLI_OK;
+  sp_export_options_init (&export_options, planner);
+  return export_to_file (planner, sp_export_ics, &export_options, filename);
 }

@@ -7,7 +7,6 @@
 #include "sp-catalog-format.h"
 #include "sp-course.h"
 #include "sp-export.h"
-#include "sp-file-utils.h"
 
 /* The iCalendar export: one VEVENT per block, written by libical. Times are
  * in the planner's time zone with its VTIMEZONE, or in UTC when the zone has
@@ -126,14 +125,14 @@ block_task (const SpBlock *block)
 }
 
 static char *
-dup_description (SpPlanner     *planner,
+dup_description (SpState       *state,
                  SpPlan        *plan,
                  const SpBlock *block,
                  char         **url)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const char *task = block_task (block);
-  const char *course_json = sp_planner_get_topic_course (planner, block->topic->id);
+  const char    *course_json = state ? sp_state_get_course (state, block->topic->id) : NULL;
   const SpLevel *level = block->level < sp_plan_get_n_levels (plan) ? sp_plan_get_level (plan, block->level) : NULL;
 
   /* TRANSLATORS: the first line of a calendar event: "Learn: Read chapters 1–3 of …" */
@@ -178,7 +177,7 @@ dup_description (SpPlanner     *planner,
 
 #define CALENDAR_END "END:VCALENDAR\r\n"
 
-static char *
+static GBytes *
 calendar_error (GError **error)
 {
   g_set_error (error, SP_EXPORT_ERROR, SP_EXPORT_ERROR_CALENDAR,
@@ -187,19 +186,19 @@ calendar_error (GError **error)
 }
 
 static icalcomponent *
-make_event (SpPlanner           *planner,
-            SpPlan              *plan,
-            GTimeZone           *tz,
-            icaltimezone        *zone,
-            const SpBlock       *block,
-            struct icaltimetype  stamp,
-            int                  sequence)
+make_event (SpState            *state,
+            SpPlan             *plan,
+            GTimeZone          *tz,
+            icaltimezone       *zone,
+            const SpBlock      *block,
+            struct icaltimetype stamp,
+            int                 sequence)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = sp_export_ics_uid (plan, block);
   g_autofree char *summary = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *description = dup_description (planner, plan, block, &url);
+  g_autofree char *description = dup_description (state, plan, block, &url);
   const SpLevel *level = block->level < sp_plan_get_n_levels (plan) ? sp_plan_get_level (plan, block->level) : NULL;
   icalproperty *start;
   icalproperty *end;
@@ -235,16 +234,18 @@ make_event (SpPlanner           *planner,
 }
 
 /**
- * sp_export_ics_to_string:
+ * sp_export_ics:
+ * @options: the time zone of the blocks and the state their courses come from
  *
- * Returns: (transfer full): the planner's schedule as an iCalendar file,
- *   or %NULL with @error set
+ * Returns: (transfer full): the schedule as an iCalendar file, or %NULL
+ *   with @error set
  */
-char *
-sp_export_ics_to_string (SpPlanner  *planner,
-                         GError    **error)
+GBytes *
+sp_export_ics (SpSchedule            *schedule,
+               const SpExportOptions *options,
+               GError               **error)
 {
-  SpSchedule *schedule;
+  g_autoptr(GTimeZone) local = NULL;
   SpPlan *plan;
   GTimeZone *tz;
   icaltimezone *zone;
@@ -258,12 +259,12 @@ sp_export_ics_to_string (SpPlanner  *planner,
   guint n_blocks;
   int sequence;
 
-  g_return_val_if_fail (SP_IS_PLANNER (planner), NULL);
+  g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  schedule = sp_planner_get_schedule (planner);
-  plan = sp_planner_get_plan (planner);
-  tz = sp_planner_get_timezone (planner);
+  plan = sp_schedule_get_plan (schedule);
+  tz = options->timezone ? options->timezone : (local = g_time_zone_new_local ());
   zone = lookup_zone (tz);
 
   stamp = icaltime_from_timet_with_zone ((time_t) g_date_time_to_unix (now), 0, icaltimezone_get_utc_timezone ());
@@ -313,7 +314,7 @@ sp_export_ics_to_string (SpPlanner  *planner,
 
   for (guint i = 0; i < n_blocks; i++)
     {
-      icalcomponent *event = make_event (planner, plan, tz, zone, sp_schedule_get_block (schedule, i),
+      icalcomponent *event = make_event (options->state, plan, tz, zone, sp_schedule_get_block (schedule, i),
                                          stamp, sequence);
       char *text = icalcomponent_as_ical_string_r (event);
 
@@ -324,26 +325,5 @@ sp_export_ics_to_string (SpPlanner  *planner,
       icalmemory_free_buffer (text);
     }
   g_string_append (out, CALENDAR_END);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/**
- * sp_export_ics:
- * @path: a file name, or "-" for standard output
- *
- * Writes sp_export_ics_to_string() through a temporary file and a rename.
- */
-gboolean
-sp_export_ics (SpPlanner   *planner,
-               const char  *path,
-               GError     **error)
-{
-  g_autofree char *ical = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  ical = sp_export_ics_to_string (planner, error);
-  if (ical == NULL)
-    return FALSE;
-  return sp_file_write_atomic (path, ical, strlen (ical), error);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }

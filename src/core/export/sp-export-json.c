@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sp-export-json.h"
+#include "sp-export.h"
 
 /* The schedule as JSON for scripts (study-planner --export-json). The field
  * names and formats are a contract: dates YYYY-MM-DD, times HH:MM, levels
@@ -217,21 +217,27 @@ add_block (Writer        *w,
 
 /**
  * sp_export_json:
- * @availability: (nullable): adds the start date when given
+ * @options: its availability (nullable) adds the start date when given
  *
- * Returns: (transfer full): the schedule as indented JSON, with a final newline
+ * Returns: (transfer full): the schedule as indented JSON, with a final
+ *   newline; it cannot fail, but takes @error as the other formats do
  */
-char *
-sp_export_json (SpSchedule           *schedule,
-                const SpAvailability *availability,
-                gsize                *length)
+GBytes *
+sp_export_json (SpSchedule            *schedule,
+                const SpExportOptions *options,
+                GError               **error)
 {
-  Writer w = { g_string_sized_new (256 + 320 * sp_schedule_get_n_blocks (schedule)), 0, TRUE };
+  const SpAvailability *availability;
   SpPlan *plan;
+  Writer                w;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  w = (Writer){ g_string_sized_new (256 + 320 * sp_schedule_get_n_blocks (schedule)), 0, TRUE };
   plan = sp_schedule_get_plan (schedule);
+  availability = options->availability;
 
   begin (&w, NULL, '{');
   add_string (&w, "plan", sp_plan_get_id (plan));
@@ -254,8 +260,5 @@ sp_export_json (SpSchedule           *schedule,
   end (&w, ']');
   end (&w, '}');
   g_string_append_c (w.out, '\n');
-
-  if (length)
-    *length = w.out->len;
-  return g_string_free (w.out, FALSE);
+  return g_string_free_to_bytes (w.out);
 }

@@ -7,12 +7,9 @@
 #include <stdint.h>
 
 #include "sp-export.h"
-#include "sp-file-utils.h"
 
 /* The PDF export: the print layout drawn on a cairo PDF surface in memory,
  * then written atomically, so a failure never leaves half a file. */
-
-G_DEFINE_QUARK (sp-export-error-quark, sp_export_error)
 
 static const struct
 {
@@ -92,22 +89,19 @@ check_status (cairo_status_t   status,
 }
 
 /**
- * sp_export_pdf_to_bytes:
- * @from_day: a Julian day in the week or month; for the plan, its first day or 0
- * @first_weekday: the day weeks start on, 0 for Monday to 6 for Sunday
+ * sp_export_pdf:
+ * @options: the range, the day in it (a Julian day in the week or month; for
+ *   the plan, its first day or 0), the day weeks start on and the paper
  *
- * Draws @range on @paper, landscape for the week and month and portrait
+ * Draws the range on the paper, landscape for the week and month and portrait
  * for the plan, with %SP_EXPORT_MARGIN on every side.
  *
  * Returns: (transfer full): the PDF, or %NULL with @error set
  */
 GBytes *
-sp_export_pdf_to_bytes (SpSchedule    *schedule,
-                        SpPrintRange   range,
-                        guint32        from_day,
-                        guint          first_weekday,
-                        SpPaper        paper,
-                        GError       **error)
+sp_export_pdf (SpSchedule            *schedule,
+               const SpExportOptions *options,
+               GError               **error)
 {
   g_autoptr(SpPrintLayout) layout = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
@@ -115,14 +109,17 @@ sp_export_pdf_to_bytes (SpSchedule    *schedule,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  SpPrintRange     range;
   double width, height;
   guint n_pages;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  layout = sp_print_layout_new (schedule, range, from_day, first_weekday);
-  sp_paper_get_size (paper, sp_print_range_prefers_landscape (range), &width, &height);
+  range = options->range;
+  layout = sp_print_layout_new (schedule, range, options->from_day, options->first_weekday);
+  sp_paper_get_size (options->paper, sp_print_range_prefers_landscape (range), &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, data, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
@@ -152,33 +149,4 @@ sp_export_pdf_to_bytes (SpSchedule    *schedule,
   if (!check_status (status, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
-/**
- * sp_export_pdf:
- * @path: a file name, or "-" for standard output
- *
- * Writes the PDF of sp_export_pdf_to_bytes() through a temporary file and
- * a rename; refuses to write over anything but a regular file.
- */
-gboolean
-sp_export_pdf (SpSchedule    *schedule,
-               SpPrintRange   range,
-               guint32        from_day,
-               guint          first_weekday,
-               SpPaper        paper,
-               const char    *path,
-               GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = sp_export_pdf_to_bytes (schedule, range, from_day, first_weekday, paper, error);
-  if (bytes == NULL)
-    return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  return sp_file_write_atomic (path, data, length, error);
 }

@@ -3,9 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "sp-availability.h"
 #include "sp-planner.h"
 #include "sp-print-layout.h"
 #include "sp-schedule.h"
+#include "sp-state.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,20 @@ typedef enum
 /* The margin of the exported PDF on every side, in points (12.7 mm). */
 #define SP_EXPORT_MARGIN 36.0
 
+/* What an export needs besides the schedule. Each format reads its own
+ * fields and ignores the rest; sp_export_options_init() fills them from a
+ * planner as the app and the command line use it. */
+typedef struct
+{
+  GTimeZone            *timezone;      /* the zone of the blocks' local times */
+  const SpAvailability *availability;  /* JSON: the hours the schedule was made from */
+  SpState              *state;         /* iCalendar: the course attached to each topic; nullable */
+  SpPrintRange          range;         /* PDF: week, month or the whole plan */
+  guint32               from_day;      /* PDF: a day in the range; 0 for today */
+  guint                 first_weekday; /* PDF: the day weeks start on, 0 Monday … 6 Sunday */
+  SpPaper               paper;         /* PDF */
+} SpExportOptions;
+
 GQuark      sp_export_error_quark     (void);
 
 const char *sp_paper_to_string        (SpPaper       paper);
@@ -37,26 +53,33 @@ void        sp_paper_get_size         (SpPaper       paper,
                                        double       *width,
                                        double       *height);
 
-GBytes     *sp_export_pdf_to_bytes    (SpSchedule   *schedule,
-                                       SpPrintRange  range,
-                                       guint32       from_day,
-                                       guint         first_weekday,
-                                       SpPaper       paper,
-                                       GError      **error);
-gboolean    sp_export_pdf             (SpSchedule   *schedule,
-                                       SpPrintRange  range,
-                                       guint32       from_day,
-                                       guint         first_weekday,
-                                       SpPaper       paper,
-                                       const char   *path,
-                                       GError      **error);
+void sp_export_options_init (SpExportOptions *options,
+                             SpPlanner       *planner);
 
-char       *sp_export_ics_to_string   (SpPlanner    *planner,
-                                       GError      **error);
-gboolean    sp_export_ics             (SpPlanner    *planner,
-                                       const char   *path,
-                                       GError      **error);
-char       *sp_export_ics_uid         (SpPlan       *plan,
-                                       const SpBlock *block);
+/* The three formats, one shape: the schedule and options in, the file's
+ * bytes or an error out. Writing them is the caller's (sp_file_write_atomic). */
+GBytes *sp_export_json (SpSchedule            *schedule,
+                        const SpExportOptions *options,
+                        GError               **error);
+GBytes *sp_export_ics (SpSchedule            *schedule,
+                       const SpExportOptions *options,
+                       GError               **error);
+GBytes *sp_export_pdf (SpSchedule            *schedule,
+                       const SpExportOptions *options,
+                       GError               **error);
+
+/* Any of the three */
+typedef GBytes *(*SpExportFunc) (SpSchedule            *schedule,
+                                 const SpExportOptions *options,
+                                 GError               **error);
+
+gboolean sp_export_to_file (SpExportFunc export,
+                            SpSchedule            *schedule,
+                            const SpExportOptions *options,
+                            const char            *path,
+                            GError               **error);
+
+char *sp_export_ics_uid (SpPlan        *plan,
+                         const SpBlock *block);
 
 G_END_DECLS
