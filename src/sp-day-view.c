@@ -256,6 +256,7 @@ update_block_row (GtkWidget     *row,
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
   GtkRoot *root;
+  GtkWidget       *focus;
 
   /* A mark changes one row of the day: the others stay as they are */
   if (g_strcmp0 (shown, parts->shown) == 0)
@@ -293,9 +294,10 @@ update_block_row (GtkWidget     *row,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (parts->spin),
                              block->status == SP_BLOCK_STATUS_PARTIAL ? block->done_minutes : block->minutes / 2);
 
-  /* Not under the user's fingers */
+  /* Not under the user's fingers (the window may have no focus at all) */
   root = gtk_widget_get_root (row);
-  if (root == NULL || !gtk_widget_is_ancestor (gtk_root_get_focus (root), parts->note))
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, parts->note))
     gtk_editable_set_text (GTK_EDITABLE (parts->note), block->note ? block->note : "");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),

@@ -585,6 +585,61 @@ test_mark_done (void)
   ui_stop (&ui);
 }
 
+/* Skip and Ctrl+Z in the Day view with the keyboard on the row's buttons,
+ * as a user has it: no critical (one came on each, fatal here), and the
+ * focus stays on the block's row, never lost to nothing. */
+static void
+test_day_skip_focus (void)
+{
+  Ui               ui;
+  g_autofree char *id = NULL;
+  GtkWidget       *row, *skip, *focus;
+
+  reset_state ();
+  ui_start (&ui);
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  sp_window_set_selected_day (ui.window, lookup (&ui, id)->day);
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+
+  /* With the focus nowhere, as after a click where nothing takes it: a
+   * note and its undo change the row in place */
+  {
+    GtkWidget *note = sp_test_ui_find_by_type (sp_day_view_get_block_row (ui.day, id), GTK_TYPE_ENTRY);
+
+    gtk_root_set_focus (GTK_ROOT (ui.window), NULL);
+    gtk_editable_set_text (GTK_EDITABLE (note), "Read twice");
+    g_signal_emit_by_name (note, "activate");
+    sp_test_ui_wait (50);
+    g_assert_cmpstr (lookup (&ui, id)->note, ==, "Read twice");
+    g_assert_true (sp_day_view_get_block_row (ui.day, id) == gtk_widget_get_ancestor (note, GTK_TYPE_LIST_BOX_ROW));
+    gtk_root_set_focus (GTK_ROOT (ui.window), NULL);
+    g_assert_true (sp_test_ui_press_key (GTK_WIDGET (ui.window), GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_null (lookup (&ui, id)->note);
+  }
+
+  /* With the keyboard on Skip */
+  row = sp_day_view_get_block_row (ui.day, id);
+  skip = sp_test_ui_find_button (row, _("_Skip"));
+  g_assert_nonnull (skip);
+  gtk_widget_grab_focus (skip);
+  g_assert_true (gtk_widget_has_focus (skip));
+  click (skip);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_SKIPPED);
+  row = sp_day_view_get_block_row (ui.day, id);
+  focus = gtk_root_get_focus (GTK_ROOT (ui.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+
+  g_assert_true (sp_test_ui_press_key (focus, GDK_KEY_z, GDK_CONTROL_MASK));
+  sp_test_ui_wait (100);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+  row = sp_day_view_get_block_row (ui.day, id);
+  focus = gtk_root_get_focus (GTK_ROOT (ui.window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ui.day)));
+  ui_stop (&ui);
+}
+
 static void
 test_move (void)
 {
@@ -1011,6 +1066,7 @@ main (int   argc,
 
   g_test_add_func ("/calendar/navigation", test_navigation);
   g_test_add_func ("/calendar/mark-done", test_mark_done);
+  g_test_add_func ("/calendar/day-skip-focus", test_day_skip_focus);
   g_test_add_func ("/calendar/move", test_move);
   g_test_add_func ("/calendar/notification", test_notification);
   g_test_add_func ("/calendar/screenshots", test_screenshots);
