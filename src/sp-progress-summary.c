@@ -56,8 +56,12 @@ new_item (const char *heading,
 
   gtk_widget_add_css_class (box, "summary-item");
   gtk_widget_set_hexpand (title, TRUE);
-  /* Long level names give way: five measures fit in a line at 800 pixels */
+  /* Long level names give way: five measures fit in a line at 800 pixels;
+   * they wrap to a second line before they are cut */
   gtk_label_set_max_width_chars (GTK_LABEL (title), 10);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_widget_add_css_class (amount, "numeric");
   gtk_label_set_ellipsize (GTK_LABEL (amount), PANGO_ELLIPSIZE_NONE);
   if (badge != NULL)

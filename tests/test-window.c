@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sp-path-view.h"
+#include "sp-progress-summary.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
 
@@ -236,6 +237,91 @@ test_primary_menu (void)
   sp_test_ui_stop_app (app);
 }
 
+/* The shown progress bars below @root */
+static void
+collect_bars (GtkWidget *root,
+              GPtrArray *bars)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_PROGRESS_BAR (root))
+    g_ptr_array_add (bars, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_bars (child, bars);
+}
+
+/* The shown label below @root that reads @text */
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Progress bars are proportional: 0% is empty, a share is that share of the
+ * trough (a minimum width on the progress made 0% look a fifth full); each
+ * level's name in the summary is read whole at 1280 px, wrapped if need be */
+static void
+test_summary_proportional (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow     *window = sp_test_ui_get_window (app);
+  GtkWidget     *summary = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PROGRESS_SUMMARY);
+  SpPlan        *plan = sp_planner_get_plan (sp_application_get_planner (app));
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  static const double fractions[] = { 0, 0.13, 0.5, 1 };
+
+  g_assert_nonnull (summary);
+  if (!sp_test_ui_resize (window, 1280, 800))
+    {
+      g_test_incomplete ("the screen is smaller than 1280×800");
+      sp_test_ui_stop_app (app);
+      return;
+    }
+  collect_bars (summary, bars);
+  g_assert_cmpuint (bars->len, >=, 4);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+    {
+      for (guint i = 0; i < bars->len; i++)
+        gtk_progress_bar_set_fraction (g_ptr_array_index (bars, i), fractions[f]);
+      sp_test_ui_wait (50);
+      for (guint i = 0; i < bars->len; i++)
+        {
+          GtkWidget *trough = gtk_widget_get_first_child (g_ptr_array_index (bars, i));
+          GtkWidget *progress = gtk_widget_get_first_child (trough);
+          int        shown = gtk_widget_get_mapped (progress) ? gtk_widget_get_width (progress) : 0;
+          int        full = gtk_widget_get_width (trough);
+
+          g_assert_cmpint (full, >, 20);
+          if (ABS (shown - fractions[f] * full) > 3)
+            g_error ("a bar at %.0f%% shows %d of %d px", fractions[f] * 100, shown, full);
+        }
+    }
+
+  for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
+    {
+      const char *title = sp_text_get (sp_plan_get_level (plan, l)->title);
+      GtkLabel   *label = find_shown_label (summary, title);
+
+      g_assert_nonnull (label);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut short in the summary at 1280 px", title);
+    }
+  sp_test_ui_stop_app (app);
+}
+
 /* The sizes and styles the issue asks to look at; the PNGs land in
  * build/tests/screenshots/, and the view must fit without overflow. */
 static void
@@ -298,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/romanian", test_romanian);
+  g_test_add_func ("/window/summary-proportional", test_summary_proportional);
   g_test_add_func ("/window/screenshots", test_screenshots);
 
   return g_test_run ();
