@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "sp-format-reader.h"
-#include "sp-json-utils.h"
 
 /* The element readers the listing formats share. Required parts are
  * checked strictly; optional members of another type than expected are

@@ -2,11 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
+#include <string.h>
 #include <math.h>
 
 #include "sp-file-utils.h"
-#include "sp-json-utils.h"
+#include "sp-json-doc.h"
 #include "sp-plan-private.h"
 
 /* Reading and validating a plan file: every problem with its JSON path. */
@@ -28,6 +28,7 @@ G_DEFINE_QUARK (sp-plan-error-quark, sp_plan_error)
 /* Loading context: problems are collected, not stopped at, so a user sees them all. */
 typedef struct
 {
+  SpJsonDoc  *doc;
   SpPlan     *plan;
   GPtrArray  *problems;
   GHashTable *id_paths; /* topic id → JSON path of its first definition */
@@ -89,58 +90,60 @@ web_link (const char *url)
   return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
+static const SpJsonValue *
+member (Loader            *loader,
+        const SpJsonValue *object,
+        const char        *name)
 {
-  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
+  return sp_json_member (loader->doc, object, name);
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+is_type (const SpJsonValue *value,
+         SpJsonType         type)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  return value != NULL && sp_json_type (value) == type;
 }
 
 static gboolean
-node_is_number (JsonNode *node)
+is_string (const SpJsonValue *value)
 {
-  GType type;
+  return is_type (value, SP_JSON_STRING);
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+static gboolean
+is_number (const SpJsonValue *value)
+{
+  return is_type (value, SP_JSON_NUMBER);
 }
 
 static char *
 get_string (Loader     *loader,
-            JsonObject *object,
+            const SpJsonValue *object,
             const char *path,
             const char *name,
             gboolean    required)
 {
-  JsonNode *node = member (object, name);
+  const SpJsonValue *node = member (loader, object, name);
 
-  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (!required && is_type (node, SP_JSON_NULL)))
     {
       if (required)
         add_problem (loader, path, _("missing field “%s”: expected a string"), name);
       return NULL;
     }
-  if (!node_is_string (node))
+  if (!is_string (node))
     {
       g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
-      add_problem (loader, field_path, _("expected a string, found %s"), sp_json_type_name (node));
+      add_problem (loader, field_path, _("expected a string, found %s"), sp_json_describe (node));
       return NULL;
     }
-  return g_strdup (json_node_get_string (node));
+  return g_strdup (sp_json_string (loader->doc, node));
 }
 
 static char *
 get_id (Loader     *loader,
-        JsonObject *object,
+        const SpJsonValue *object,
         const char *path)
 {
   g_autofree char *id = get_string (loader, object, path, "id", TRUE);
@@ -174,57 +177,57 @@ check_length (Loader     *loader,
 /* A LOC is a string, or an object of language → string with "en" required. */
 static SpText *
 get_text (Loader     *loader,
-          JsonObject *object,
+          const SpJsonValue *object,
           const char *path,
           const char *name,
           gboolean    required)
 {
-  JsonNode *node = member (object, name);
+  const SpJsonValue *node = member (loader, object, name);
   g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
   SpText *text;
 
-  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (!required && is_type (node, SP_JSON_NULL)))
     {
       if (required)
         add_problem (loader, path, _("missing field “%s”: expected a string or an object of translations"), name);
       return NULL;
     }
 
-  if (node_is_string (node))
+  if (is_string (node))
     {
-      if (!check_length (loader, field_path, name, json_node_get_string (node)))
+      if (!check_length (loader, field_path, name, sp_json_string (loader->doc, node)))
         return NULL;
       text = g_new0 (SpText, 1);
-      text->en = g_strdup (json_node_get_string (node));
+      text->en = g_strdup (sp_json_string (loader->doc, node));
       return text;
     }
 
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (is_type (node, SP_JSON_OBJECT))
     {
-      JsonObject *translations = json_node_get_object (node);
-      JsonObjectIter iter;
+      const SpJsonValue *translations = node;
+      g_auto(SpJsonMemberIter) iter = { 0 };
       const char *lang;
-      JsonNode *value;
+      const SpJsonValue *value;
       gboolean ok = TRUE;
 
-      json_object_iter_init (&iter, translations);
-      while (json_object_iter_next (&iter, &lang, &value))
+      sp_json_member_iter_init (&iter, loader->doc, translations);
+      while (sp_json_member_iter_next (&iter, &lang, &value))
         {
-          if (!node_is_string (value))
+          if (!is_string (value))
             {
               add_problem (loader, field_path, _("translation “%s” must be a string, found %s"),
-                           lang, sp_json_type_name (value));
+                           lang, sp_json_describe (value));
               ok = FALSE;
             }
           else
             {
               g_autofree char *lang_path = g_strdup_printf ("%s.%s", field_path, lang);
 
-              if (!check_length (loader, lang_path, name, json_node_get_string (value)))
+              if (!check_length (loader, lang_path, name, sp_json_string (loader->doc, value)))
                 ok = FALSE;
             }
         }
-      if (!node_is_string (member (translations, "en")))
+      if (!is_string (member (loader, translations, "en")))
         {
           if (ok)
             add_problem (loader, field_path, _("translations need an “en” text"));
@@ -234,125 +237,126 @@ get_text (Loader     *loader,
         return NULL;
 
       text = g_new0 (SpText, 1);
-      text->en = g_strdup (json_object_get_string_member (translations, "en"));
+      text->en = g_strdup (sp_json_string (loader->doc, member (loader, translations, "en")));
       text->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      json_object_iter_init (&iter, translations);
-      while (json_object_iter_next (&iter, &lang, &value))
+      sp_json_member_iter_clear (&iter);
+      sp_json_member_iter_init (&iter, loader->doc, translations);
+      while (sp_json_member_iter_next (&iter, &lang, &value))
         if (!g_str_equal (lang, "en"))
           g_hash_table_insert (text->translations, g_strdup (lang),
-                               g_strdup (json_node_get_string (value)));
+                               g_strdup (sp_json_string (loader->doc, value)));
       return text;
     }
 
   add_problem (loader, field_path, _("expected a string or an object of translations, found %s"),
-               sp_json_type_name (node));
+               sp_json_describe (node));
   return NULL;
 }
 
 static GStrv
 get_string_array (Loader     *loader,
-                  JsonObject *object,
+                  const SpJsonValue *object,
                   const char *path,
                   const char *name)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = member (object, name);
+  const SpJsonValue *node = member (loader, object, name);
   g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
-  JsonArray *array;
+  const SpJsonValue *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || is_type (node, SP_JSON_NULL))
     return g_strv_builder_end (builder);
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!is_type (node, SP_JSON_ARRAY))
     {
       add_problem (loader, field_path, _("expected an array of strings, found %s"),
-                   sp_json_type_name (node));
+                   sp_json_describe (node));
       return g_strv_builder_end (builder);
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (guint i = 0; i < sp_json_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const SpJsonValue *element = sp_json_element (loader->doc, array, i);
 
-      if (!node_is_string (element))
+      if (!is_string (element))
         {
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", field_path, i);
           add_problem (loader, element_path, _("expected a string, found %s"),
-                       sp_json_type_name (element));
+                       sp_json_describe (element));
           continue;
         }
-      g_strv_builder_add (builder, json_node_get_string (element));
+      g_strv_builder_add (builder, sp_json_string (loader->doc, element));
     }
 
   return g_strv_builder_end (builder);
 }
 
-static JsonArray *
+static const SpJsonValue *
 get_array (Loader     *loader,
-           JsonObject *object,
+           const SpJsonValue *object,
            const char *path,
            const char *name,
            gboolean    required)
 {
-  JsonNode *node = member (object, name);
+  const SpJsonValue *node = member (loader, object, name);
 
-  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (!required && is_type (node, SP_JSON_NULL)))
     {
       if (required)
         add_problem (loader, path, _("missing field “%s”: expected an array"), name);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!is_type (node, SP_JSON_ARRAY))
     {
       g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
-      add_problem (loader, field_path, _("expected an array, found %s"), sp_json_type_name (node));
+      add_problem (loader, field_path, _("expected an array, found %s"), sp_json_describe (node));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
 }
 
-static JsonObject *
+static const SpJsonValue *
 element_object (Loader     *loader,
-                JsonArray  *array,
+                const SpJsonValue *array,
                 guint       index,
                 const char *path)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const SpJsonValue *node = sp_json_element (loader->doc, array, index);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!is_type (node, SP_JSON_OBJECT))
     {
-      add_problem (loader, path, _("expected an object, found %s"), sp_json_type_name (node));
+      add_problem (loader, path, _("expected an object, found %s"), sp_json_describe (node));
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
 }
 
 static gboolean
 get_months (Loader     *loader,
-            JsonObject *object,
+            const SpJsonValue *object,
             const char *path,
             const char *name,
             gboolean    required,
             int        *out)
 {
-  JsonNode *node = member (object, name);
+  const SpJsonValue *node = member (loader, object, name);
   g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
   double value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || is_type (node, SP_JSON_NULL))
     {
       if (required)
         add_problem (loader, path, _("missing field “%s”: expected a whole number of months"), name);
       return FALSE;
     }
-  if (!node_is_number (node))
+  if (!is_number (node))
     {
       add_problem (loader, field_path, _("expected a whole number of months, found %s"),
-                   sp_json_type_name (node));
+                   sp_json_describe (node));
       return FALSE;
     }
-  value = json_node_get_double (node);
+  value = sp_json_number (node);
   if (value != floor (value) || value < 0 || value > SP_PLAN_MAX_MONTHS)
     {
       add_problem (loader, field_path, _("%g is not a number of months from 0 to %d"),
@@ -365,15 +369,15 @@ get_months (Loader     *loader,
 
 static SpTopic *
 load_topic (Loader          *loader,
-            JsonObject      *object,
+            const SpJsonValue *object,
             const char      *path,
             SpTopicCategory  category,
             guint            level)
 {
   g_autofree char *id = get_id (loader, object, path);
   SpTopic *topic;
-  JsonNode *hours = member (object, "hours");
-  JsonNode *tasks = member (object, "tasks");
+  const SpJsonValue *hours = member (loader, object, "hours");
+  const SpJsonValue *tasks = member (loader, object, "tasks");
   g_autofree char *hours_path = g_strdup_printf ("%s.hours", path);
   g_autofree char *tasks_path = g_strdup_printf ("%s.tasks", path);
 
@@ -387,11 +391,11 @@ load_topic (Loader          *loader,
 
   if (hours == NULL)
     add_problem (loader, path, _("missing field “%s”: expected a number of hours"), "hours");
-  else if (!node_is_number (hours))
-    add_problem (loader, hours_path, _("expected a number of hours, found %s"), sp_json_type_name (hours));
+  else if (!is_number (hours))
+    add_problem (loader, hours_path, _("expected a number of hours, found %s"), sp_json_describe (hours));
   else
     {
-      double value = json_node_get_double (hours);
+      double value = sp_json_number (hours);
 
       if (!(value > 0))
         add_problem (loader, hours_path, _("hours must be more than 0, found %g"), value);
@@ -405,19 +409,19 @@ load_topic (Loader          *loader,
   if (tasks == NULL)
     add_problem (loader, path, _("missing field “%s”: expected an object with “read”, “practice” or “project”"),
                  "tasks");
-  else if (!JSON_NODE_HOLDS_OBJECT (tasks))
+  else if (!is_type (tasks, SP_JSON_OBJECT))
     add_problem (loader, tasks_path, _("expected an object with “read”, “practice” or “project”, found %s"),
-                 sp_json_type_name (tasks));
+                 sp_json_describe (tasks));
   else
     {
-      JsonObject *tasks_object = json_node_get_object (tasks);
+      const SpJsonValue *tasks_object = tasks;
 
       topic->task_read = get_text (loader, tasks_object, tasks_path, "read", FALSE);
       topic->task_practice = get_text (loader, tasks_object, tasks_path, "practice", FALSE);
       topic->task_project = get_text (loader, tasks_object, tasks_path, "project", FALSE);
-      if (!json_object_has_member (tasks_object, "read") &&
-          !json_object_has_member (tasks_object, "practice") &&
-          !json_object_has_member (tasks_object, "project"))
+      if (!member (loader, tasks_object, "read") &&
+          !member (loader, tasks_object, "practice") &&
+          !member (loader, tasks_object, "project"))
         add_problem (loader, tasks_path, _("give at least one of “read”, “practice” or “project”"));
     }
 
@@ -446,16 +450,16 @@ load_topic (Loader          *loader,
 
 static void
 load_topics (Loader     *loader,
-             JsonArray  *array,
+             const SpJsonValue *array,
              const char *path,
              guint       level,
              const char *track,
              GPtrArray  *into)
 {
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < sp_json_length (array); i++)
     {
       g_autofree char *topic_path = g_strdup_printf ("%s[%u]", path, i);
-      JsonObject *object = element_object (loader, array, i, topic_path);
+      const SpJsonValue *object = element_object (loader, array, i, topic_path);
       SpTopic *topic;
 
       if (object == NULL)
@@ -468,14 +472,14 @@ load_topics (Loader     *loader,
 
 static void
 load_level (Loader     *loader,
-            JsonObject *object,
+            const SpJsonValue *object,
             const char *path,
             guint       index)
 {
   SpLevel *level = g_new0 (SpLevel, 1);
   g_autofree char *topics_path = g_strdup_printf ("%s.topics", path);
   g_autofree char *tracks_path = g_strdup_printf ("%s.tracks", path);
-  JsonArray *topics, *tracks;
+  const SpJsonValue *topics, *tracks;
   int min_months = 0;
 
   level->number = index + 1;
@@ -511,25 +515,25 @@ load_level (Loader     *loader,
 
   topics = get_array (loader, object, path, "topics", FALSE);
   tracks = get_array (loader, object, path, "tracks", FALSE);
-  if (tracks != NULL && json_array_get_length (tracks) > SP_PLAN_MAX_TRACKS)
+  if (tracks != NULL && sp_json_length (tracks) > SP_PLAN_MAX_TRACKS)
     {
       add_problem (loader, tracks_path,
                    ngettext ("%u track is more than Study Planner can show in a level (at most %u)",
                              "%u tracks is more than Study Planner can show in a level (at most %u)",
-                             json_array_get_length (tracks)),
-                   json_array_get_length (tracks), SP_PLAN_MAX_TRACKS);
+                             sp_json_length (tracks)),
+                   sp_json_length (tracks), SP_PLAN_MAX_TRACKS);
       tracks = NULL;
     }
-  if (!json_object_has_member (object, "topics") && !json_object_has_member (object, "tracks"))
+  if (!member (loader, object, "topics") && !member (loader, object, "tracks"))
     add_problem (loader, path, _("a level needs “topics”, “tracks” or both"));
 
   load_topics (loader, topics, topics_path, index, NULL, level->topics);
 
-  for (guint i = 0; tracks != NULL && i < json_array_get_length (tracks); i++)
+  for (guint i = 0; tracks != NULL && i < sp_json_length (tracks); i++)
     {
       g_autofree char *track_path = g_strdup_printf ("%s[%u]", tracks_path, i);
       g_autofree char *track_topics_path = g_strdup_printf ("%s.topics", track_path);
-      JsonObject *track_object = element_object (loader, tracks, i, track_path);
+      const SpJsonValue *track_object = element_object (loader, tracks, i, track_path);
       SpTrack *track;
 
       if (track_object == NULL)
@@ -557,17 +561,17 @@ load_level (Loader     *loader,
 
 static void
 load_woven (Loader          *loader,
-            JsonObject      *root,
+            const SpJsonValue *root,
             const char      *name,
             SpTopicCategory  category)
 {
   g_autofree char *path = g_strdup_printf ("$.%s", name);
-  JsonArray *array = get_array (loader, root, "$", name, FALSE);
+  const SpJsonValue *array = get_array (loader, root, "$", name, FALSE);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < sp_json_length (array); i++)
     {
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
-      JsonObject *object = element_object (loader, array, i, item_path);
+      const SpJsonValue *object = element_object (loader, array, i, item_path);
       g_autofree char *level_id = NULL;
       const SpLevel *level = NULL;
       SpTopic *topic;
@@ -736,12 +740,13 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_plan_problem_free);
   g_autoptr(GHashTable) id_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) topic_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SpJsonDoc) doc = NULL;
+  const SpJsonValue *root;
   g_autoptr(GError) parse_error = NULL;
   Loader loader = { 0 };
-  JsonObject *object;
-  JsonArray *levels;
-  JsonNode *format;
+  const SpJsonValue *object;
+  const SpJsonValue *levels;
+  const SpJsonValue *format;
   guint line, column;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -758,8 +763,8 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   loader.id_paths = id_paths;
   loader.topic_paths = topic_paths;
 
-  root = sp_json_parse_bytes (bytes, &line, &column, &parse_error);
-  if (root == NULL)
+  doc = sp_json_doc_parse_bytes (bytes, &line, &column, &parse_error);
+  if (doc == NULL)
     {
       g_autofree char *place = line > 0
         ? g_strdup_printf (_("line %u, column %u"), line, column)
@@ -773,34 +778,36 @@ sp_plan_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  loader.doc = doc;
+  root = sp_json_doc_root (doc);
+  if (!is_type (root, SP_JSON_OBJECT))
     {
-      add_problem (&loader, "$", _("expected an object, found %s"), sp_json_type_name (root));
+      add_problem (&loader, "$", _("expected an object, found %s"), sp_json_describe (root));
       goto invalid;
     }
-  object = json_node_get_object (root);
+  object = root;
 
-  format = member (object, "format");
+  format = member (&loader, object, "format");
   if (format == NULL)
     add_problem (&loader, "$", _("missing field “%s”: expected the format version %d"), "format", SP_PLAN_FORMAT);
-  else if (!node_is_number (format) || json_node_get_double (format) != floor (json_node_get_double (format)))
+  else if (!is_number (format) || sp_json_number (format) != floor (sp_json_number (format)))
     add_problem (&loader, "$.format", _("expected the format version %d, found %s"),
-                 SP_PLAN_FORMAT, sp_json_type_name (format));
+                 SP_PLAN_FORMAT, sp_json_describe (format));
   /* Compared as a double: a version such as 1e300 does not fit an integer */
-  else if (json_node_get_double (format) > SP_PLAN_FORMAT)
+  else if (sp_json_number (format) > SP_PLAN_FORMAT)
     {
       add_problem (&loader, "$.format",
                    _("format %g is newer than this version of Study Planner understands (%d)"),
-                   json_node_get_double (format), SP_PLAN_FORMAT);
+                   sp_json_number (format), SP_PLAN_FORMAT);
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_VERSION, "%s: $.format: %s", filename,
                    ((SpPlanProblem *) g_ptr_array_index (found, found->len - 1))->message);
       if (problems)
         *problems = g_steal_pointer (&found);
       return NULL;
     }
-  else if (json_node_get_double (format) < 1)
+  else if (sp_json_number (format) < 1)
     add_problem (&loader, "$.format", _("expected the format version %d, found %g"),
-                 SP_PLAN_FORMAT, json_node_get_double (format));
+                 SP_PLAN_FORMAT, sp_json_number (format));
 
   self->id = get_id (&loader, object, "$");
   self->title = get_text (&loader, object, "$", "title", TRUE);
@@ -816,22 +823,22 @@ sp_plan_new_from_bytes (GBytes      *bytes,
     }
 
   levels = get_array (&loader, object, "$", "levels", TRUE);
-  if (levels != NULL && json_array_get_length (levels) > SP_PLAN_MAX_LEVELS)
+  if (levels != NULL && sp_json_length (levels) > SP_PLAN_MAX_LEVELS)
     {
       add_problem (&loader, "$.levels",
                    ngettext ("%u level is more than Study Planner can show (at most %u)",
                              "%u levels is more than Study Planner can show (at most %u)",
-                             json_array_get_length (levels)),
-                   json_array_get_length (levels), SP_PLAN_MAX_LEVELS);
+                             sp_json_length (levels)),
+                   sp_json_length (levels), SP_PLAN_MAX_LEVELS);
       levels = NULL;
     }
-  if (levels != NULL && json_array_get_length (levels) == 0)
+  if (levels != NULL && sp_json_length (levels) == 0)
     add_problem (&loader, "$.levels", _("a plan needs at least one level"));
 
-  for (guint i = 0; levels != NULL && i < json_array_get_length (levels); i++)
+  for (guint i = 0; levels != NULL && i < sp_json_length (levels); i++)
     {
       g_autofree char *path = g_strdup_printf ("$.levels[%u]", i);
-      JsonObject *level_object = element_object (&loader, levels, i, path);
+      const SpJsonValue *level_object = element_object (&loader, levels, i, path);
 
       if (level_object != NULL)
         load_level (&loader, level_object, path, i);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "sp-availability.h"
-#include "sp-json-utils.h"
 
 G_DEFINE_QUARK (sp-availability-error-quark, sp_availability_error)
 
@@ -295,142 +294,141 @@ sp_availability_to_json (const SpAvailability *self)
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *path,
-         const char  *field,
-         const char  *expected,
-         JsonNode    *found)
+invalid (GError            **error,
+         const char         *path,
+         const char         *field,
+         const char         *expected,
+         const SpJsonValue  *found)
 {
   g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_INVALID,
                /* TRANSLATORS: "$.availability.days[2].minutes: expected a whole number from 0 to 1440, found a string" */
-               _("%s%s: expected %s, found %s"), path, field, expected,
-               found ? sp_json_type_name (found) : _("nothing"));
+               _("%s%s: expected %s, found %s"), path, field, expected, sp_json_describe (found));
   return FALSE;
 }
 
 static gboolean
-get_int (JsonObject  *object,
-         const char  *path,
-         const char  *name,
-         gint64       min,
-         gint64       max,
-         gint64      *out,
-         GError     **error)
+get_int (SpJsonDoc          *doc,
+         const SpJsonValue  *object,
+         const char         *path,
+         const char         *name,
+         gint64              min,
+         gint64              max,
+         gint64             *out,
+         GError            **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const SpJsonValue *node = sp_json_member (doc, object, name);
   g_autofree char *field = g_strdup_printf (".%s", name);
   g_autofree char *expected = g_strdup_printf (_("a whole number from %d to %d"), (int) min, (int) max);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < min || json_node_get_int (node) > max)
+  /* Written as a whole number, as the state file writes them */
+  if (!sp_json_is_integer (node) || sp_json_number (node) < min || sp_json_number (node) > max)
     return invalid (error, path, field, expected, node);
-  *out = json_node_get_int (node);
+  *out = (gint64) sp_json_number (node);
   return TRUE;
 }
 
 static gboolean
-get_date (JsonObject  *object,
-          const char  *path,
-          const char  *name,
-          guint32     *day,
-          GError     **error)
+get_date (SpJsonDoc          *doc,
+          const SpJsonValue  *object,
+          const char         *path,
+          const char         *name,
+          guint32            *day,
+          GError            **error)
 {
-  const char *text = sp_json_object_get_string (object, name);
+  const SpJsonValue *node = sp_json_member (doc, object, name);
+  const char *text = sp_json_string (doc, node);
   g_autofree char *field = g_strdup_printf (".%s", name);
 
   if (text == NULL || !sp_parse_date (text, day, NULL))
-    return invalid (error, path, field, _("a date as YYYY-MM-DD"), json_object_get_member (object, name));
+    return invalid (error, path, field, _("a date as YYYY-MM-DD"), node);
   return TRUE;
 }
 
 /**
- * sp_availability_new_from_json:
- * @path: the JSON path of @node, for messages
+ * sp_availability_new_from_doc:
+ * @value: the availability in @doc
+ * @path: the JSON path of @value, for messages
  *
  * Returns: (transfer full) (nullable): the availability, or %NULL with
  *   @error naming the field that is wrong
  */
 SpAvailability *
-sp_availability_new_from_json (JsonNode    *node,
-                               const char  *path,
-                               GError     **error)
+sp_availability_new_from_doc (SpJsonDoc          *doc,
+                              const SpJsonValue  *value,
+                              const char         *path,
+                              GError            **error)
 {
   g_autoptr(SpAvailability) self = sp_availability_new ();
-  JsonObject *object;
-  JsonNode *days, *days_off, *start;
-  gint64 value;
+  const SpJsonValue *days, *days_off, *start;
+  gint64 number;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (sp_json_type (value) != SP_JSON_OBJECT)
     {
-      invalid (error, path, "", _("an object"), node);
+      invalid (error, path, "", _("an object"), value);
       return NULL;
     }
-  object = json_node_get_object (node);
 
-  days = json_object_get_member (object, "days");
-  if (days == NULL || !JSON_NODE_HOLDS_ARRAY (days) ||
-      json_array_get_length (json_node_get_array (days)) != SP_N_WEEKDAYS)
+  days = sp_json_member (doc, value, "days");
+  if (sp_json_type (days) != SP_JSON_ARRAY || sp_json_length (days) != SP_N_WEEKDAYS)
     {
       invalid (error, path, ".days", _("an array of 7 days from Monday"), days);
       return NULL;
     }
   for (guint i = 0; i < SP_N_WEEKDAYS; i++)
     {
-      JsonNode *day = json_array_get_element (json_node_get_array (days), i);
+      const SpJsonValue *day = sp_json_element (doc, days, i);
       g_autofree char *day_path = g_strdup_printf ("%s.days[%u]", path, i);
       const char *start_text;
       gint64 minutes;
       guint start_minute;
 
-      if (!JSON_NODE_HOLDS_OBJECT (day))
+      if (sp_json_type (day) != SP_JSON_OBJECT)
         {
           invalid (error, day_path, "", _("an object"), day);
           return NULL;
         }
-      if (!get_int (json_node_get_object (day), day_path, "minutes", 0, SP_MINUTES_PER_DAY, &minutes, error))
+      if (!get_int (doc, day, day_path, "minutes", 0, SP_MINUTES_PER_DAY, &minutes, error))
         return NULL;
-      start_text = sp_json_object_get_string (json_node_get_object (day), "start");
+      start_text = sp_json_string (doc, sp_json_member (doc, day, "start"));
       if (start_text == NULL || !sp_parse_time (start_text, &start_minute, NULL))
         {
-          invalid (error, day_path, ".start", _("a time of day as HH:MM"),
-                   json_object_get_member (json_node_get_object (day), "start"));
+          invalid (error, day_path, ".start", _("a time of day as HH:MM"), sp_json_member (doc, day, "start"));
           return NULL;
         }
       sp_availability_set_day (self, i, (guint) minutes, start_minute);
     }
 
-  if (!get_int (object, path, "block_minutes", SP_MIN_BLOCK_MINUTES, SP_MAX_BLOCK_MINUTES, &value, error))
+  if (!get_int (doc, value, path, "block_minutes", SP_MIN_BLOCK_MINUTES, SP_MAX_BLOCK_MINUTES, &number, error))
     return NULL;
-  self->block_minutes = (guint16) value;
-  if (!get_int (object, path, "break_minutes", 0, SP_MAX_BREAK_MINUTES, &value, error))
+  self->block_minutes = (guint16) number;
+  if (!get_int (doc, value, path, "break_minutes", 0, SP_MAX_BREAK_MINUTES, &number, error))
     return NULL;
-  self->break_minutes = (guint16) value;
+  self->break_minutes = (guint16) number;
 
-  start = json_object_get_member (object, "start");
-  if (start != NULL && !JSON_NODE_HOLDS_NULL (start) &&
-      !get_date (object, path, "start", &self->start_day, error))
+  start = sp_json_member (doc, value, "start");
+  if (start != NULL && sp_json_type (start) != SP_JSON_NULL &&
+      !get_date (doc, value, path, "start", &self->start_day, error))
     return NULL;
 
-  days_off = json_object_get_member (object, "days_off");
-  if (days_off != NULL && !JSON_NODE_HOLDS_ARRAY (days_off))
+  days_off = sp_json_member (doc, value, "days_off");
+  if (days_off != NULL && sp_json_type (days_off) != SP_JSON_ARRAY)
     {
       invalid (error, path, ".days_off", _("an array"), days_off);
       return NULL;
     }
-  for (guint i = 0; days_off != NULL && i < json_array_get_length (json_node_get_array (days_off)); i++)
+  for (guint i = 0; i < sp_json_length (days_off); i++)
     {
-      JsonNode *range = json_array_get_element (json_node_get_array (days_off), i);
+      const SpJsonValue *range = sp_json_element (doc, days_off, i);
       g_autofree char *range_path = g_strdup_printf ("%s.days_off[%u]", path, i);
       guint32 first, last;
 
-      if (!JSON_NODE_HOLDS_OBJECT (range))
+      if (sp_json_type (range) != SP_JSON_OBJECT)
         {
           invalid (error, range_path, "", _("an object with “first” and “last” dates"), range);
           return NULL;
         }
-      if (!get_date (json_node_get_object (range), range_path, "first", &first, error) ||
-          !get_date (json_node_get_object (range), range_path, "last", &last, error))
+      if (!get_date (doc, range, range_path, "first", &first, error) ||
+          !get_date (doc, range, range_path, "last", &last, error))
         return NULL;
       if (last < first)
         {

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-dates.h"
+#include "sp-json-doc.h"
 
 G_BEGIN_DECLS
 
@@ -79,9 +80,10 @@ const SpDayRange *sp_availability_get_days_off  (const SpAvailability *self,
                                                  guint                 index);
 
 JsonNode       *sp_availability_to_json      (const SpAvailability *self);
-SpAvailability *sp_availability_new_from_json (JsonNode            *node,
-                                               const char          *path,
-                                               GError             **error);
+SpAvailability *sp_availability_new_from_doc (SpJsonDoc           *doc,
+                                              const SpJsonValue   *value,
+                                              const char          *path,
+                                              GError             **error);
 
 /* Pure parsers for the command line and the state file. */
 gboolean        sp_parse_hours               (const char           *text,

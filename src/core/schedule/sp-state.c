@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "sp-json-utils.h"
+#include "sp-json-doc.h"
 #include "sp-state.h"
 
 /* What the user has told us and done, saved in state.json: availability,
@@ -288,106 +288,111 @@ sp_state_new (void)
 }
 
 static gboolean
-state_invalid (GError     **error,
-               const char  *filename,
-               const char  *path,
-               const char  *expected,
-               JsonNode    *found)
+state_invalid (GError            **error,
+               const char         *filename,
+               const char         *path,
+               const char         *expected,
+               const SpJsonValue  *found)
 {
   g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
                /* TRANSLATORS: "state.json: $.plans.ml.blocks[3].minutes: expected a number, found a string" */
                _("%s: %s: expected %s, found %s"), filename, path, expected,
-               found ? sp_json_type_name (found) : _("nothing"));
+               sp_json_describe (found));
   return FALSE;
 }
 
-static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64      min,
-            gint64      max,
-            gint64     *out)
-{
-  JsonNode *node = json_object_get_member (object, name);
+/* The members of one object of the document being read */
+#define MEMBER(name) sp_json_member (doc, object, name)
+#define STRING(name) sp_json_string (doc, sp_json_member (doc, object, name))
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+static gboolean
+member_int (SpJsonDoc         *doc,
+            const SpJsonValue *object,
+            const char        *name,
+            gint64             min,
+            gint64             max,
+            gint64            *out)
+{
+  const SpJsonValue *node = MEMBER (name);
+
+  /* Written as a whole number, as the state file writes them */
+  if (!sp_json_is_integer (node) || sp_json_number (node) < G_MININT64 || sp_json_number (node) >= G_MAXINT64)
     return FALSE;
-  *out = json_node_get_int (node);
+  *out = (gint64) sp_json_number (node);
   return *out >= min && *out <= max;
 }
 
 static SpBlockRecord *
-load_record (JsonNode    *node,
-             const char  *filename,
-             const char  *path,
-             GError     **error)
+load_record (SpJsonDoc          *doc,
+             const SpJsonValue  *object,
+             const char         *filename,
+             const char         *path,
+             GError            **error)
 {
   g_autoptr(SpBlockRecord) record = NULL;
-  JsonObject *object;
   const char *id, *topic, *kind, *date, *start, *status;
   SpBlockKind kind_value;
   SpBlockStatus status_value;
   guint32 day;
   guint start_minute;
   gint64 minutes, done_minutes = 0;
-  JsonNode *pinned;
+  const SpJsonValue *pinned;
   g_autofree char *field = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, path, _("an object"), node);
+      state_invalid (error, filename, path, _("an object"), object);
       return NULL;
     }
-  object = json_node_get_object (node);
 
 #define FIELD(name) (g_free (field), field = g_strdup_printf ("%s.%s", path, name))
-  if ((id = sp_json_object_get_string (object, "id")) == NULL || id[0] == '\0')
+  if ((id = STRING ("id")) == NULL || id[0] == '\0')
     {
-      state_invalid (error, filename, FIELD ("id"), _("a block id"), json_object_get_member (object, "id"));
+      state_invalid (error, filename, FIELD ("id"), _("a block id"), MEMBER ("id"));
       return NULL;
     }
-  if ((topic = sp_json_object_get_string (object, "topic")) == NULL)
+  if ((topic = STRING ("topic")) == NULL)
     {
-      state_invalid (error, filename, FIELD ("topic"), _("a topic id"), json_object_get_member (object, "topic"));
+      state_invalid (error, filename, FIELD ("topic"), _("a topic id"), MEMBER ("topic"));
       return NULL;
     }
-  if ((kind = sp_json_object_get_string (object, "kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
+  if ((kind = STRING ("kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
     {
       state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"),
-                     json_object_get_member (object, "kind"));
+                     MEMBER ("kind"));
       return NULL;
     }
-  if ((date = sp_json_object_get_string (object, "date")) == NULL || !sp_parse_date (date, &day, NULL))
+  if ((date = STRING ("date")) == NULL || !sp_parse_date (date, &day, NULL))
     {
-      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD"), json_object_get_member (object, "date"));
+      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD"), MEMBER ("date"));
       return NULL;
     }
-  if ((start = sp_json_object_get_string (object, "start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
+  if ((start = STRING ("start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
     {
-      state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), json_object_get_member (object, "start"));
+      state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), MEMBER ("start"));
       return NULL;
     }
-  if (!member_int (object, "minutes", 1, SP_MINUTES_PER_DAY - start_minute, &minutes))
+  if (!member_int (doc, object, "minutes", 1, SP_MINUTES_PER_DAY - start_minute, &minutes))
     {
       state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"),
-                     json_object_get_member (object, "minutes"));
+                     MEMBER ("minutes"));
       return NULL;
     }
-  if ((status = sp_json_object_get_string (object, "status")) == NULL || !sp_block_status_from_string (status, &status_value))
+  if ((status = STRING ("status")) == NULL || !sp_block_status_from_string (status, &status_value))
     {
       state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"),
-                     json_object_get_member (object, "status"));
+                     MEMBER ("status"));
       return NULL;
     }
-  if (json_object_has_member (object, "done_minutes") &&
-      !member_int (object, "done_minutes", 0, minutes, &done_minutes))
+  if (MEMBER ("done_minutes") != NULL &&
+      !member_int (doc, object, "done_minutes", 0, minutes, &done_minutes))
     {
       state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"),
-                     json_object_get_member (object, "done_minutes"));
+                     MEMBER ("done_minutes"));
       return NULL;
     }
-  pinned = json_object_get_member (object, "pinned");
-  if (pinned != NULL && (!JSON_NODE_HOLDS_VALUE (pinned) || json_node_get_value_type (pinned) != G_TYPE_BOOLEAN))
+  pinned = MEMBER ("pinned");
+  if (pinned != NULL && sp_json_type (pinned) != SP_JSON_BOOLEAN)
     {
       state_invalid (error, filename, FIELD ("pinned"), _("true or false"), pinned);
       return NULL;
@@ -397,32 +402,31 @@ load_record (JsonNode    *node,
   record = sp_block_record_new (id, topic, kind_value, day, start_minute, (guint) minutes);
   record->status = status_value;
   record->done_minutes = (guint16) done_minutes;
-  record->pinned = pinned != NULL && json_node_get_boolean (pinned);
+  record->pinned = sp_json_boolean (pinned);
   return g_steal_pointer (&record);
 }
 
 static SpProgress *
-load_progress (JsonNode    *node,
-               const char  *filename,
-               const char  *path,
-               GError     **error)
+load_progress (SpJsonDoc          *doc,
+               const SpJsonValue  *object,
+               const char         *filename,
+               const char         *path,
+               GError            **error)
 {
   g_autoptr(SpProgress) progress = sp_progress_new ();
   g_autofree char *field = NULL;
-  JsonObject *object;
-  JsonNode *member;
+  const SpJsonValue *member;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, path, _("an object"), node);
+      state_invalid (error, filename, path, _("an object"), object);
       return NULL;
     }
-  object = json_node_get_object (node);
 
-  member = json_object_get_member (object, "today");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+  member = MEMBER ("today");
+  if (member != NULL && sp_json_type (member) != SP_JSON_NULL)
     {
-      const char *text = sp_json_object_get_string (object, "today");
+      const char *text = STRING ("today");
 
       if (text == NULL || !sp_parse_date (text, &progress->planned_today, NULL))
         {
@@ -432,38 +436,37 @@ load_progress (JsonNode    *node,
         }
     }
 
-  member = json_object_get_member (object, "track");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+  member = MEMBER ("track");
+  if (member != NULL && sp_json_type (member) != SP_JSON_NULL)
     {
-      if (sp_json_object_get_string (object, "track") == NULL)
+      if (STRING ("track") == NULL)
         {
           field = g_strdup_printf ("%s.track", path);
           state_invalid (error, filename, field, _("a track id"), member);
           return NULL;
         }
-      progress->track = g_strdup (sp_json_object_get_string (object, "track"));
+      progress->track = g_strdup (STRING ("track"));
     }
 
-  member = json_object_get_member (object, "blocks");
-  if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
+  member = MEMBER ("blocks");
+  if (member != NULL && sp_json_type (member) != SP_JSON_ARRAY)
     {
       field = g_strdup_printf ("%s.blocks", path);
       state_invalid (error, filename, field, _("an array"), member);
       return NULL;
     }
-  for (guint i = 0; member != NULL && i < json_array_get_length (json_node_get_array (member)); i++)
+  for (guint i = 0; i < sp_json_length (member); i++)
     {
       g_autofree char *block_path = g_strdup_printf ("%s.blocks[%u]", path, i);
-      SpBlockRecord *record = load_record (json_array_get_element (json_node_get_array (member), i),
-                                           filename, block_path, error);
+      SpBlockRecord *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
 
       if (record == NULL)
         return NULL;
       sp_progress_set_record (progress, record);
     }
 
-  member = json_object_get_member (object, "notes");
-  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+  member = MEMBER ("notes");
+  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
     {
       field = g_strdup_printf ("%s.notes", path);
       state_invalid (error, filename, field, _("an object of block id → note"), member);
@@ -471,26 +474,26 @@ load_progress (JsonNode    *node,
     }
   if (member != NULL)
     {
-      JsonObjectIter iter;
+      g_auto(SpJsonMemberIter) iter = { 0 };
       const char *id;
-      JsonNode *note;
+      const SpJsonValue *note;
 
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &id, &note))
+      sp_json_member_iter_init (&iter, doc, member);
+      while (sp_json_member_iter_next (&iter, &id, &note))
         {
-          if (!JSON_NODE_HOLDS_VALUE (note) || json_node_get_value_type (note) != G_TYPE_STRING)
+          if (sp_json_type (note) != SP_JSON_STRING)
             {
               field = g_strdup_printf ("%s.notes[\"%s\"]", path, id);
               state_invalid (error, filename, field, _("a string"), note);
               return NULL;
             }
-          g_hash_table_insert (progress->notes, g_strdup (id), g_strdup (json_node_get_string (note)));
+          g_hash_table_insert (progress->notes, g_strdup (id), g_strdup (sp_json_string (doc, note)));
         }
     }
 
   /* Added after format 1 was out: optional, so older files still load */
-  member = json_object_get_member (object, "topic_hours");
-  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+  member = MEMBER ("topic_hours");
+  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
     {
       field = g_strdup_printf ("%s.topic_hours", path);
       state_invalid (error, filename, field, _("an object of topic id → hours"), member);
@@ -498,15 +501,14 @@ load_progress (JsonNode    *node,
     }
   if (member != NULL)
     {
-      JsonObjectIter iter;
+      g_auto(SpJsonMemberIter) iter = { 0 };
       const char *topic_id;
-      JsonNode *value;
+      const SpJsonValue *value;
 
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &topic_id, &value))
+      sp_json_member_iter_init (&iter, doc, member);
+      while (sp_json_member_iter_next (&iter, &topic_id, &value))
         {
-          GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
-          double hours = (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) ? json_node_get_double (value) : NAN;
+          double hours = sp_json_type (value) == SP_JSON_NUMBER ? sp_json_number (value) : NAN;
 
           if (isnan (hours) || hours <= 0 || hours > SP_TOPIC_HOURS_MAX)
             {
@@ -542,10 +544,10 @@ sp_state_new_from_bytes (GBytes      *bytes,
                          GError     **error)
 {
   g_autoptr(SpState) self = sp_state_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SpJsonDoc) doc = NULL;
   g_autoptr(GError) parse_error = NULL;
-  JsonObject *object;
-  JsonNode *member;
+  const SpJsonValue *object;
+  const SpJsonValue *member;
   gint64 version;
   guint line, column;
 
@@ -554,8 +556,8 @@ sp_state_new_from_bytes (GBytes      *bytes,
   if (filename == NULL)
     filename = "state.json";
 
-  root = sp_json_parse_bytes (bytes, &line, &column, &parse_error);
-  if (root == NULL)
+  doc = sp_json_doc_parse_bytes (bytes, &line, &column, &parse_error);
+  if (doc == NULL)
     {
       if (line > 0)
         g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_SYNTAX, _("%s: line %u, column %u: %s"),
@@ -564,21 +566,21 @@ sp_state_new_from_bytes (GBytes      *bytes,
         g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_SYNTAX, "%s: %s", filename, parse_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  object = sp_json_doc_root (doc);
+  if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, "$", _("an object"), root);
+      state_invalid (error, filename, "$", _("an object"), object);
       return NULL;
     }
-  object = json_node_get_object (root);
 
-  member = json_object_get_member (object, "version");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
-      json_node_get_int (member) < 1)
+  member = MEMBER ("version");
+  if (!sp_json_is_integer (member) || sp_json_number (member) < 1)
     {
       state_invalid (error, filename, "$.version", _("a format version number"), member);
       return NULL;
     }
-  version = json_node_get_int (member);
+  /* Past any integer is newer too */
+  version = sp_json_number (member) >= (double) G_MAXINT ? G_MAXINT : (gint64) sp_json_number (member);
   if (version > SP_STATE_VERSION)
     {
       g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_VERSION,
@@ -587,11 +589,11 @@ sp_state_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  member = json_object_get_member (object, "availability");
+  member = MEMBER ("availability");
   if (member != NULL)
     {
       g_autoptr(GError) local_error = NULL;
-      SpAvailability *availability = sp_availability_new_from_json (member, "$.availability", &local_error);
+      SpAvailability *availability = sp_availability_new_from_doc (doc, member, "$.availability", &local_error);
 
       if (availability == NULL)
         {
@@ -602,23 +604,23 @@ sp_state_new_from_bytes (GBytes      *bytes,
       self->availability = availability;
     }
 
-  member = json_object_get_member (object, "plans");
-  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+  member = MEMBER ("plans");
+  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
     {
       state_invalid (error, filename, "$.plans", _("an object of plan id → progress"), member);
       return NULL;
     }
   if (member != NULL)
     {
-      JsonObjectIter iter;
+      g_auto(SpJsonMemberIter) iter = { 0 };
       const char *plan_id;
-      JsonNode *node;
+      const SpJsonValue *node;
 
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &plan_id, &node))
+      sp_json_member_iter_init (&iter, doc, member);
+      while (sp_json_member_iter_next (&iter, &plan_id, &node))
         {
           g_autofree char *path = g_strdup_printf ("$.plans[\"%s\"]", plan_id);
-          SpProgress *progress = load_progress (node, filename, path, error);
+          SpProgress *progress = load_progress (doc, node, filename, path, error);
 
           if (progress == NULL)
             return NULL;
@@ -626,28 +628,28 @@ sp_state_new_from_bytes (GBytes      *bytes,
         }
     }
 
-  member = json_object_get_member (object, "courses");
-  if (member != NULL && !JSON_NODE_HOLDS_OBJECT (member))
+  member = MEMBER ("courses");
+  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
     {
       state_invalid (error, filename, "$.courses", _("an object of topic id → course"), member);
       return NULL;
     }
   if (member != NULL)
     {
-      JsonObjectIter iter;
+      g_auto(SpJsonMemberIter) iter = { 0 };
       const char *topic_id;
-      JsonNode *node;
+      const SpJsonValue *node;
 
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &topic_id, &node))
+      sp_json_member_iter_init (&iter, doc, member);
+      while (sp_json_member_iter_next (&iter, &topic_id, &node))
         {
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          if (sp_json_type (node) != SP_JSON_STRING)
             {
               g_autofree char *path = g_strdup_printf ("$.courses[\"%s\"]", topic_id);
               state_invalid (error, filename, path, _("a string"), node);
               return NULL;
             }
-          g_hash_table_insert (self->courses, g_strdup (topic_id), g_strdup (json_node_get_string (node)));
+          g_hash_table_insert (self->courses, g_strdup (topic_id), g_strdup (sp_json_string (doc, node)));
         }
     }
 

@@ -11,12 +11,13 @@
  * listing costs more than the whole budget of a refresh. This parser keeps
  * values in one array, container children as index ranges in another, and
  * unescaped strings in one arena. Errors use JSON_PARSER_ERROR with the
- * line and column apart, as sp_json_parse_bytes() does. */
+ * line and column apart. It reads the course listings, plans and the
+ * state file; json-glib only writes. */
 
 struct _SpJsonValue
 {
   guint8  type;
-  guint32 length;     /* string bytes; array elements; object members */
+  guint32 length;     /* string bytes; array elements; object members; 1 for a whole number */
   union {
     double   number;
     gboolean boolean;
@@ -67,6 +68,13 @@ buffer_append (Buffer     *buffer,
 #define VALUE_AT(doc, i) (((SpJsonValue *) (doc)->values.data) + (i))
 #define SLOT_AT(buffer, i) (((guint32 *) (buffer).data)[i])
 
+typedef enum
+{
+  FAILURE_SYNTAX,
+  FAILURE_DEPTH,
+  FAILURE_SURROGATE,
+} Failure;
+
 typedef struct
 {
   SpJsonDoc  *doc;
@@ -76,23 +84,36 @@ typedef struct
   Buffer      scratch; /* guint32: children being gathered */
   guint       depth;
   guint       max_depth;
+  gboolean    strict;    /* sp_json_doc_parse_bytes(): lone surrogates refused */
+  const char *value_end; /* just after the last value read */
   const char *error_at;
   char       *error;
+  Failure     failure;
 } Parser;
 
 static gboolean parse_value (Parser *parser, guint32 *out);
+
+static gboolean
+fail_as (Parser     *parser,
+         Failure     failure,
+         const char *at,
+         const char *message)
+{
+  if (parser->error == NULL)
+    {
+      parser->error_at = at;
+      parser->error = g_strdup (message);
+      parser->failure = failure;
+    }
+  return FALSE;
+}
 
 static gboolean
 fail (Parser     *parser,
       const char *at,
       const char *message)
 {
-  if (parser->error == NULL)
-    {
-      parser->error_at = at;
-      parser->error = g_strdup (message);
-    }
-  return FALSE;
+  return fail_as (parser, FAILURE_SYNTAX, at, message);
 }
 
 static void
@@ -218,6 +239,10 @@ parse_string (Parser  *parser,
               }
             else if (ch >= 0xDC00 && ch <= 0xDFFF)
               ch = 0xFFFD;
+            /* What a person writes is refused rather than changed behind their back */
+            if (ch == 0xFFFD && parser->strict)
+              return fail_as (parser, FAILURE_SURROGATE, open,
+                              _("The file has text that is not valid Unicode (a lone \\u surrogate escape)"));
             if (ch == 0)
               ch = 0xFFFD; /* a NUL would cut the C string short */
             n = g_unichar_to_utf8 (ch, utf8);
@@ -230,6 +255,7 @@ parse_string (Parser  *parser,
     }
 
   parser->p++; /* the closing quote */
+  parser->value_end = parser->p;
   value.length = arena->len - offset;
   value.u.offset = offset;
   buffer_append (arena, "", 1);
@@ -246,6 +272,7 @@ parse_number (Parser  *parser,
   const char *p = parser->p;
   char buffer[64];
   char *end = NULL;
+  gboolean whole = TRUE;
 
   if (p < parser->end && *p == '-')
     p++;
@@ -258,6 +285,7 @@ parse_number (Parser  *parser,
       p++;
   if (p < parser->end && *p == '.')
     {
+      whole = FALSE;
       p++;
       if (p >= parser->end || !g_ascii_isdigit (*p))
         return fail (parser, start, _("invalid number"));
@@ -266,6 +294,7 @@ parse_number (Parser  *parser,
     }
   if (p < parser->end && (*p == 'e' || *p == 'E'))
     {
+      whole = FALSE;
       p++;
       if (p < parser->end && (*p == '+' || *p == '-'))
         p++;
@@ -280,7 +309,8 @@ parse_number (Parser  *parser,
   memcpy (buffer, start, p - start);
   buffer[p - start] = '\0';
   value.u.number = g_ascii_strtod (buffer, &end);
-  parser->p = p;
+  value.length = whole;
+  parser->p = parser->value_end = p;
   *out = add_value (parser, &value);
   return TRUE;
 }
@@ -298,6 +328,7 @@ parse_literal (Parser     *parser,
   if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
     return fail (parser, parser->p, _("unexpected character"));
   parser->p += len;
+  parser->value_end = parser->p;
   value.u.boolean = boolean;
   *out = add_value (parser, &value);
   return TRUE;
@@ -328,7 +359,7 @@ parse_container (Parser  *parser,
   gsize mark = parser->scratch.len;
 
   if (++parser->depth > parser->max_depth)
-    return fail (parser, parser->p, _("nested too deep"));
+    return fail_as (parser, FAILURE_DEPTH, parser->p, _("nested too deep"));
 
   parser->p++;
   skip_space (parser);
@@ -368,10 +399,15 @@ parse_container (Parser  *parser,
             parser->p++;
             break;
           }
+        /* A person's file: the comma is missing after the last character of the value */
+        if (parser->strict && parser->p < parser->end)
+          return fail (parser, g_utf8_find_prev_char (parser->start, parser->value_end),
+                       object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
         return fail (parser, parser->p, object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
       }
 
   parser->depth--;
+  parser->value_end = parser->p;
   close_container (parser, mark, &value);
   *out = add_value (parser, &value);
   return TRUE;
@@ -484,24 +520,15 @@ validate_utf8 (const char *data,
   return TRUE;
 }
 
-/**
- * sp_json_doc_parse:
- * @line: (out) (optional): the line of an error, 0 when it has none
- * @column: (out) (optional): its column, in characters from 1
- *
- * Parses untrusted JSON: invalid UTF-8, nesting deeper than @max_depth and
- * anything after the value are refused.
- *
- * Returns: (transfer full): the document, or %NULL with @error set in
- *   JSON_PARSER_ERROR
- */
-SpJsonDoc *
-sp_json_doc_parse (const char  *data,
-                   gsize        length,
-                   guint        max_depth,
-                   guint       *line,
-                   guint       *column,
-                   GError     **error)
+static SpJsonDoc *
+parse (const char  *data,
+       gsize        length,
+       guint        max_depth,
+       gboolean     strict,
+       guint       *line,
+       guint       *column,
+       Failure     *failure,
+       GError     **error)
 {
   Parser parser = { 0 };
   SpJsonDoc *doc;
@@ -511,6 +538,7 @@ sp_json_doc_parse (const char  *data,
     *line = 0;
   if (column)
     *column = 0;
+  *failure = FAILURE_SYNTAX;
 
   if (data == NULL || length == 0)
     {
@@ -536,10 +564,11 @@ sp_json_doc_parse (const char  *data,
   buffer_reserve (&doc->arena, length / 2 + 16);
 
   parser.doc = doc;
-  parser.p = parser.start = data;
+  parser.p = parser.start = parser.value_end = data;
   parser.end = data + length;
 
   parser.max_depth = max_depth;
+  parser.strict = strict;
 
   if (parse_value (&parser, &root))
     {
@@ -552,12 +581,112 @@ sp_json_doc_parse (const char  *data,
   if (parser.error != NULL)
     {
       locate (data, parser.error_at, line, column);
+      *failure = parser.failure;
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, parser.error);
       g_free (parser.error);
       sp_json_doc_free (doc);
       return NULL;
     }
   return doc;
+}
+
+/**
+ * sp_json_doc_parse:
+ * @line: (out) (optional): the line of an error, 0 when it has none
+ * @column: (out) (optional): its column, in characters from 1
+ *
+ * Parses untrusted JSON: invalid UTF-8, nesting deeper than @max_depth and
+ * anything after the value are refused.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set in
+ *   JSON_PARSER_ERROR
+ */
+SpJsonDoc *
+sp_json_doc_parse (const char  *data,
+                   gsize        length,
+                   guint        max_depth,
+                   guint       *line,
+                   guint       *column,
+                   GError     **error)
+{
+  Failure failure;
+
+  return parse (data, length, max_depth, FALSE, line, column, &failure, error);
+}
+
+/**
+ * sp_json_doc_parse_bytes:
+ * @line: (out) (optional): the line of a syntax error, 0 when it has none
+ * @column: (out) (optional): its column, in characters from 1
+ *
+ * Parses a file a person writes or keeps, a plan or the state file: as
+ * sp_json_doc_parse() with %SP_JSON_MAX_DEPTH, but a lone surrogate escape
+ * is refused rather than made U+FFFD, a missing comma is placed at the end
+ * of the value before it, a UTF-8 byte order mark is skipped, and a file of
+ * white space is empty.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set in
+ *   JSON_PARSER_ERROR
+ */
+SpJsonDoc *
+sp_json_doc_parse_bytes (GBytes  *bytes,
+                         guint   *line,
+                         guint   *column,
+                         GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
+  Failure failure;
+  SpJsonDoc *doc;
+  guint l = 0, c = 0;
+
+  if (line)
+    *line = 0;
+  if (column)
+    *column = 0;
+
+  data = g_bytes_get_data (bytes, &length);
+  /* Editors on some systems start a file with one */
+  if (data != NULL && length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (data != NULL)
+    {
+      gsize i = 0;
+
+      while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+      if (i == length)
+        length = 0;
+    }
+
+  doc = parse (data, length, SP_JSON_MAX_DEPTH, TRUE, &l, &c, &failure, &local_error);
+  if (doc != NULL)
+    return doc;
+
+  switch (failure)
+    {
+    case FAILURE_DEPTH:
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("Nested deeper than %u levels"), SP_JSON_MAX_DEPTH);
+      break;
+    case FAILURE_SURROGATE:
+      /* Said of the whole file, as before */
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, local_error->message);
+      return NULL;
+    case FAILURE_SYNTAX:
+    default:
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      break;
+    }
+  if (line)
+    *line = l;
+  if (column)
+    *column = c;
+  return NULL;
 }
 
 /* The root is the last value added: containers are added when closed. */
@@ -586,6 +715,18 @@ double
 sp_json_number (const SpJsonValue *value)
 {
   return value && value->type == SP_JSON_NUMBER ? value->u.number : 0;
+}
+
+/**
+ * sp_json_is_integer:
+ *
+ * Returns: whether @value is a number written as a whole one: no fraction,
+ *   no exponent ("50", not "50.0" or "5e1")
+ */
+gboolean
+sp_json_is_integer (const SpJsonValue *value)
+{
+  return value && value->type == SP_JSON_NUMBER && value->length == 1;
 }
 
 gboolean
@@ -635,6 +776,67 @@ sp_json_member (SpJsonDoc         *doc,
         return VALUE_AT (doc, SLOT_AT (doc->slots, object->u.first + 2 * (i - 1) + 1));
     }
   return NULL;
+}
+
+void
+sp_json_member_iter_init (SpJsonMemberIter  *iter,
+                          SpJsonDoc         *doc,
+                          const SpJsonValue *object)
+{
+  iter->doc = doc;
+  iter->object = object;
+  iter->index = 0;
+  iter->last = NULL;
+  if (sp_json_length (object) > 1 && object->type == SP_JSON_OBJECT)
+    {
+      iter->last = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < object->length; i++)
+        {
+          guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * i);
+
+          g_hash_table_insert (iter->last, (char *) doc->arena.data + VALUE_AT (doc, key)->u.offset,
+                               GUINT_TO_POINTER (i + 1));
+        }
+    }
+}
+
+/**
+ * sp_json_member_iter_next:
+ * @name: (out): the member's name
+ * @value: (out): its value
+ *
+ * Returns: %FALSE after the last member
+ */
+gboolean
+sp_json_member_iter_next (SpJsonMemberIter   *iter,
+                          const char        **name,
+                          const SpJsonValue **value)
+{
+  SpJsonDoc *doc = iter->doc;
+  const SpJsonValue *object = iter->object;
+
+  if (object == NULL || object->type != SP_JSON_OBJECT)
+    return FALSE;
+  while (iter->index < object->length)
+    {
+      guint i = iter->index++;
+      guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * i);
+      const char *key_text = (const char *) doc->arena.data + VALUE_AT (doc, key)->u.offset;
+
+      /* A later member of the same name replaces this one */
+      if (iter->last != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (iter->last, key_text)) != i + 1)
+        continue;
+      *name = key_text;
+      *value = VALUE_AT (doc, SLOT_AT (doc->slots, object->u.first + 2 * i + 1));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+sp_json_member_iter_clear (SpJsonMemberIter *iter)
+{
+  g_clear_pointer (&iter->last, g_hash_table_unref);
 }
 
 const char *
