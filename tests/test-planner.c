@@ -668,6 +668,43 @@ test_topic_hours_kept_aside (Fixture       *fixture,
                     "corrupt", "$.plans[\"tiny\"].topic_hours[\"numpy\"]");
 }
 
+/* The state file is read strictly: numbers written as whole ones where the
+ * file writes them so, a member given twice keeps its last value, and a
+ * syntax error or a lone surrogate escape is named. */
+static void
+test_state_reading (void)
+{
+  static const struct { const char *json; int code; const char *message; } refused[] = {
+    { "{\"version\": 1.0}", SP_STATE_ERROR_INVALID, "state.json: $.version: expected a format version number, found a number" },
+    { "{\"version\": 1, \"plans\": {\"p\": {\"blocks\": [{\"id\": \"a/learn/1\", \"topic\": \"a\", "
+      "\"kind\": \"learn\", \"date\": \"2025-02-03\", \"start\": \"19:00\", \"minutes\": 50.0, \"status\": \"done\"}]}}}",
+      SP_STATE_ERROR_INVALID, "state.json: $.plans[\"p\"].blocks[0].minutes: expected a number of minutes that ends "
+      "within the day, found a number" },
+    { "{\"version\": 1,\n  \"plans\": {} \"courses\": {}}", SP_STATE_ERROR_SYNTAX, "state.json: line 2, column 13: " },
+    { "{\"version\": 1, \"courses\": {\"a\": \"\\udc00\"}}", SP_STATE_ERROR_SYNTAX, "surrogate" },
+    { " \n ", SP_STATE_ERROR_SYNTAX, "state.json: The file is empty" },
+  };
+  const char *twice = "\xEF\xBB\xBF{\"version\": 1, \"plans\": {\"p\": {\"notes\": {\"b\": \"first\", \"b\": \"last\"}}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (twice, strlen (twice));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpState) state = sp_state_new_from_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (sp_state_get_progress (state, "p")->notes, "b"), ==, "last");
+  g_assert_cmpuint (g_hash_table_size (sp_state_get_progress (state, "p")->notes), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GBytes) data = g_bytes_new_static (refused[i].json, strlen (refused[i].json));
+      g_autoptr(SpState) bad = sp_state_new_from_bytes (data, NULL, &error);
+
+      g_assert_null (bad);
+      g_assert_error (error, SP_STATE_ERROR, refused[i].code);
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +730,7 @@ main (int   argc,
   ADD ("topic-hours-kept-aside", test_topic_hours_kept_aside);
 #undef ADD
   g_test_add_func ("/planner/topic-hours-invalid", test_topic_hours_invalid);
+  g_test_add_func ("/planner/state-reading", test_state_reading);
 
   return g_test_run ();
 }
