@@ -674,12 +674,17 @@ test_topic_hours_kept_aside (Fixture       *fixture,
 static void
 test_state_reading (void)
 {
-  static const struct { const char *json; int code; const char *message; } refused[] = {
+  static const struct
+  {
+    const char *json;
+    int         code;
+    const char *message;
+  } refused[] = {
     { "{\"version\": 1.0}", SP_STATE_ERROR_INVALID, "state.json: $.version: expected a format version number, found a number" },
     { "{\"version\": 1, \"plans\": {\"p\": {\"blocks\": [{\"id\": \"a/learn/1\", \"topic\": \"a\", "
       "\"kind\": \"learn\", \"date\": \"2025-02-03\", \"start\": \"19:00\", \"minutes\": 50.0, \"status\": \"done\"}]}}}",
       SP_STATE_ERROR_INVALID, "state.json: $.plans[\"p\"].blocks[0].minutes: expected a number of minutes that ends "
-      "within the day, found a number" },
+                              "within the day, found a number" },
     { "{\"version\": 1,\n  \"plans\": {} \"courses\": {}}", SP_STATE_ERROR_SYNTAX, "state.json: line 2, column 13: " },
     { "{\"version\": 1, \"courses\": {\"a\": \"\\udc00\"}}", SP_STATE_ERROR_SYNTAX, "surrogate" },
     { " \n ", SP_STATE_ERROR_SYNTAX, "state.json: The file is empty" },

@@ -1033,8 +1033,8 @@ test_parse (void)
 
 /* As the state file reads it: from the text json-glib writes */
 static SpAvailability *
-availability_from_text (const char  *text,
-                        GError     **error)
+availability_from_text (const char *text,
+                        GError    **error)
 {
   g_autoptr(SpJsonDoc) doc = sp_json_doc_parse (text, strlen (text), SP_JSON_MAX_DEPTH, NULL, NULL, error);
 
@@ -1043,8 +1043,8 @@ availability_from_text (const char  *text,
 }
 
 static SpAvailability *
-availability_from_node (JsonNode  *node,
-                        GError   **error)
+availability_from_node (JsonNode *node,
+                        GError  **error)
 {
   g_autofree char *text = json_to_string (node, FALSE);
 

@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 #include <math.h>
+#include <string.h>
 
 #include "sp-file-utils.h"
 #include "sp-json-doc.h"
@@ -118,11 +118,11 @@ is_number (const SpJsonValue *value)
 }
 
 static char *
-get_string (Loader     *loader,
+get_string (Loader            *loader,
             const SpJsonValue *object,
-            const char *path,
-            const char *name,
-            gboolean    required)
+            const char        *path,
+            const char        *name,
+            gboolean           required)
 {
   const SpJsonValue *node = member (loader, object, name);
 
@@ -142,9 +142,9 @@ get_string (Loader     *loader,
 }
 
 static char *
-get_id (Loader     *loader,
+get_id (Loader            *loader,
         const SpJsonValue *object,
-        const char *path)
+        const char        *path)
 {
   g_autofree char *id = get_string (loader, object, path, "id", TRUE);
 
@@ -176,11 +176,11 @@ check_length (Loader     *loader,
 
 /* A LOC is a string, or an object of language → string with "en" required. */
 static SpText *
-get_text (Loader     *loader,
+get_text (Loader            *loader,
           const SpJsonValue *object,
-          const char *path,
-          const char *name,
-          gboolean    required)
+          const char        *path,
+          const char        *name,
+          gboolean           required)
 {
   const SpJsonValue *node = member (loader, object, name);
   g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
@@ -215,8 +215,7 @@ get_text (Loader     *loader,
         {
           if (!is_string (value))
             {
-              add_problem (loader, field_path, _("translation “%s” must be a string, found %s"),
-                           lang, sp_json_describe (value));
+              add_problem (loader, field_path, _("translation “%s” must be a string, found %s"), lang, sp_json_describe (value));
               ok = FALSE;
             }
           else
@@ -248,16 +247,15 @@ get_text (Loader     *loader,
       return text;
     }
 
-  add_problem (loader, field_path, _("expected a string or an object of translations, found %s"),
-               sp_json_describe (node));
+  add_problem (loader, field_path, _("expected a string or an object of translations, found %s"), sp_json_describe (node));
   return NULL;
 }
 
 static GStrv
-get_string_array (Loader     *loader,
+get_string_array (Loader            *loader,
                   const SpJsonValue *object,
-                  const char *path,
-                  const char *name)
+                  const char        *path,
+                  const char        *name)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const SpJsonValue *node = member (loader, object, name);
@@ -269,8 +267,7 @@ get_string_array (Loader     *loader,
 
   if (!is_type (node, SP_JSON_ARRAY))
     {
-      add_problem (loader, field_path, _("expected an array of strings, found %s"),
-                   sp_json_describe (node));
+      add_problem (loader, field_path, _("expected an array of strings, found %s"), sp_json_describe (node));
       return g_strv_builder_end (builder);
     }
 
@@ -282,8 +279,7 @@ get_string_array (Loader     *loader,
       if (!is_string (element))
         {
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", field_path, i);
-          add_problem (loader, element_path, _("expected a string, found %s"),
-                       sp_json_describe (element));
+          add_problem (loader, element_path, _("expected a string, found %s"), sp_json_describe (element));
           continue;
         }
       g_strv_builder_add (builder, sp_json_string (loader->doc, element));
@@ -293,11 +289,11 @@ get_string_array (Loader     *loader,
 }
 
 static const SpJsonValue *
-get_array (Loader     *loader,
+get_array (Loader            *loader,
            const SpJsonValue *object,
-           const char *path,
-           const char *name,
-           gboolean    required)
+           const char        *path,
+           const char        *name,
+           gboolean           required)
 {
   const SpJsonValue *node = member (loader, object, name);
 
@@ -317,10 +313,10 @@ get_array (Loader     *loader,
 }
 
 static const SpJsonValue *
-element_object (Loader     *loader,
+element_object (Loader            *loader,
                 const SpJsonValue *array,
-                guint       index,
-                const char *path)
+                guint              index,
+                const char        *path)
 {
   const SpJsonValue *node = sp_json_element (loader->doc, array, index);
 
@@ -333,12 +329,12 @@ element_object (Loader     *loader,
 }
 
 static gboolean
-get_months (Loader     *loader,
+get_months (Loader            *loader,
             const SpJsonValue *object,
-            const char *path,
-            const char *name,
-            gboolean    required,
-            int        *out)
+            const char        *path,
+            const char        *name,
+            gboolean           required,
+            int               *out)
 {
   const SpJsonValue *node = member (loader, object, name);
   g_autofree char *field_path = g_strdup_printf ("%s.%s", path, name);
@@ -352,8 +348,7 @@ get_months (Loader     *loader,
     }
   if (!is_number (node))
     {
-      add_problem (loader, field_path, _("expected a whole number of months, found %s"),
-                   sp_json_describe (node));
+      add_problem (loader, field_path, _("expected a whole number of months, found %s"), sp_json_describe (node));
       return FALSE;
     }
   value = sp_json_number (node);
@@ -368,11 +363,11 @@ get_months (Loader     *loader,
 }
 
 static SpTopic *
-load_topic (Loader          *loader,
+load_topic (Loader            *loader,
             const SpJsonValue *object,
-            const char      *path,
-            SpTopicCategory  category,
-            guint            level)
+            const char        *path,
+            SpTopicCategory    category,
+            guint              level)
 {
   g_autofree char *id = get_id (loader, object, path);
   SpTopic *topic;
@@ -410,8 +405,7 @@ load_topic (Loader          *loader,
     add_problem (loader, path, _("missing field “%s”: expected an object with “read”, “practice” or “project”"),
                  "tasks");
   else if (!is_type (tasks, SP_JSON_OBJECT))
-    add_problem (loader, tasks_path, _("expected an object with “read”, “practice” or “project”, found %s"),
-                 sp_json_describe (tasks));
+    add_problem (loader, tasks_path, _("expected an object with “read”, “practice” or “project”, found %s"), sp_json_describe (tasks));
   else
     {
       const SpJsonValue *tasks_object = tasks;
@@ -449,12 +443,12 @@ load_topic (Loader          *loader,
 }
 
 static void
-load_topics (Loader     *loader,
+load_topics (Loader            *loader,
              const SpJsonValue *array,
-             const char *path,
-             guint       level,
-             const char *track,
-             GPtrArray  *into)
+             const char        *path,
+             guint              level,
+             const char        *track,
+             GPtrArray         *into)
 {
   for (guint i = 0; array != NULL && i < sp_json_length (array); i++)
     {
@@ -471,10 +465,10 @@ load_topics (Loader     *loader,
 }
 
 static void
-load_level (Loader     *loader,
+load_level (Loader            *loader,
             const SpJsonValue *object,
-            const char *path,
-            guint       index)
+            const char        *path,
+            guint              index)
 {
   SpLevel *level = g_new0 (SpLevel, 1);
   g_autofree char *topics_path = g_strdup_printf ("%s.topics", path);
@@ -560,10 +554,10 @@ load_level (Loader     *loader,
 }
 
 static void
-load_woven (Loader          *loader,
+load_woven (Loader            *loader,
             const SpJsonValue *root,
-            const char      *name,
-            SpTopicCategory  category)
+            const char        *name,
+            SpTopicCategory    category)
 {
   g_autofree char *path = g_strdup_printf ("$.%s", name);
   const SpJsonValue *array = get_array (loader, root, "$", name, FALSE);
@@ -791,14 +785,13 @@ sp_plan_new_from_bytes (GBytes      *bytes,
   if (format == NULL)
     add_problem (&loader, "$", _("missing field “%s”: expected the format version %d"), "format", SP_PLAN_FORMAT);
   else if (!is_number (format) || sp_json_number (format) != floor (sp_json_number (format)))
-    add_problem (&loader, "$.format", _("expected the format version %d, found %s"),
-                 SP_PLAN_FORMAT, sp_json_describe (format));
+    add_problem (&loader, "$.format", _("expected the format version %d, found %s"), SP_PLAN_FORMAT, sp_json_describe (format));
   /* Compared as a double: a version such as 1e300 does not fit an integer */
   else if (sp_json_number (format) > SP_PLAN_FORMAT)
     {
       add_problem (&loader, "$.format",
                    _("format %g is newer than this version of Study Planner understands (%d)"),
-                   sp_json_number (format), SP_PLAN_FORMAT);
+                      sp_json_number (format), SP_PLAN_FORMAT);
       g_set_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_VERSION, "%s: $.format: %s", filename,
                    ((SpPlanProblem *) g_ptr_array_index (found, found->len - 1))->message);
       if (problems)
@@ -806,8 +799,7 @@ sp_plan_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
   else if (sp_json_number (format) < 1)
-    add_problem (&loader, "$.format", _("expected the format version %d, found %g"),
-                 SP_PLAN_FORMAT, sp_json_number (format));
+    add_problem (&loader, "$.format", _("expected the format version %d, found %g"), SP_PLAN_FORMAT, sp_json_number (format));
 
   self->id = get_id (&loader, object, "$");
   self->title = get_text (&loader, object, "$", "title", TRUE);

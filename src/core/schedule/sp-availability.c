@@ -294,11 +294,11 @@ sp_availability_to_json (const SpAvailability *self)
 }
 
 static gboolean
-invalid (GError            **error,
-         const char         *path,
-         const char         *field,
-         const char         *expected,
-         const SpJsonValue  *found)
+invalid (GError           **error,
+         const char        *path,
+         const char        *field,
+         const char        *expected,
+         const SpJsonValue *found)
 {
   g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_INVALID,
                /* TRANSLATORS: "$.availability.days[2].minutes: expected a whole number from 0 to 1440, found a string" */
@@ -307,14 +307,14 @@ invalid (GError            **error,
 }
 
 static gboolean
-get_int (SpJsonDoc          *doc,
-         const SpJsonValue  *object,
-         const char         *path,
-         const char         *name,
-         gint64              min,
-         gint64              max,
-         gint64             *out,
-         GError            **error)
+get_int (SpJsonDoc         *doc,
+         const SpJsonValue *object,
+         const char        *path,
+         const char        *name,
+         gint64             min,
+         gint64             max,
+         gint64            *out,
+         GError           **error)
 {
   const SpJsonValue *node = sp_json_member (doc, object, name);
   g_autofree char *field = g_strdup_printf (".%s", name);
@@ -328,15 +328,15 @@ get_int (SpJsonDoc          *doc,
 }
 
 static gboolean
-get_date (SpJsonDoc          *doc,
-          const SpJsonValue  *object,
-          const char         *path,
-          const char         *name,
-          guint32            *day,
-          GError            **error)
+get_date (SpJsonDoc         *doc,
+          const SpJsonValue *object,
+          const char        *path,
+          const char        *name,
+          guint32           *day,
+          GError           **error)
 {
   const SpJsonValue *node = sp_json_member (doc, object, name);
-  const char *text = sp_json_string (doc, node);
+  const char        *text = sp_json_string (doc, node);
   g_autofree char *field = g_strdup_printf (".%s", name);
 
   if (text == NULL || !sp_parse_date (text, day, NULL))
@@ -353,14 +353,14 @@ get_date (SpJsonDoc          *doc,
  *   @error naming the field that is wrong
  */
 SpAvailability *
-sp_availability_new_from_doc (SpJsonDoc          *doc,
-                              const SpJsonValue  *value,
-                              const char         *path,
-                              GError            **error)
+sp_availability_new_from_doc (SpJsonDoc         *doc,
+                              const SpJsonValue *value,
+                              const char        *path,
+                              GError           **error)
 {
   g_autoptr(SpAvailability) self = sp_availability_new ();
   const SpJsonValue *days, *days_off, *start;
-  gint64 number;
+  gint64             number;
 
   if (sp_json_type (value) != SP_JSON_OBJECT)
     {

@@ -80,10 +80,10 @@ const SpDayRange *sp_availability_get_days_off  (const SpAvailability *self,
                                                  guint                 index);
 
 JsonNode       *sp_availability_to_json      (const SpAvailability *self);
-SpAvailability *sp_availability_new_from_doc (SpJsonDoc           *doc,
-                                              const SpJsonValue   *value,
-                                              const char          *path,
-                                              GError             **error);
+SpAvailability *sp_availability_new_from_doc (SpJsonDoc         *doc,
+                                              const SpJsonValue *value,
+                                              const char        *path,
+                                              GError           **error);
 
 /* Pure parsers for the command line and the state file. */
 gboolean        sp_parse_hours               (const char           *text,

@@ -288,16 +288,16 @@ sp_state_new (void)
 }
 
 static gboolean
-state_invalid (GError            **error,
-               const char         *filename,
-               const char         *path,
-               const char         *expected,
-               const SpJsonValue  *found)
+state_invalid (GError           **error,
+               const char        *filename,
+               const char        *path,
+               const char        *expected,
+               const SpJsonValue *found)
 {
   g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
                /* TRANSLATORS: "state.json: $.plans.ml.blocks[3].minutes: expected a number, found a string" */
                _("%s: %s: expected %s, found %s"), filename, path, expected,
-               sp_json_describe (found));
+                  sp_json_describe (found));
   return FALSE;
 }
 
@@ -323,11 +323,11 @@ member_int (SpJsonDoc         *doc,
 }
 
 static SpBlockRecord *
-load_record (SpJsonDoc          *doc,
-             const SpJsonValue  *object,
-             const char         *filename,
-             const char         *path,
-             GError            **error)
+load_record (SpJsonDoc         *doc,
+             const SpJsonValue *object,
+             const char        *filename,
+             const char        *path,
+             GError           **error)
 {
   g_autoptr(SpBlockRecord) record = NULL;
   const char *id, *topic, *kind, *date, *start, *status;
@@ -358,8 +358,7 @@ load_record (SpJsonDoc          *doc,
     }
   if ((kind = STRING ("kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
     {
-      state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"),
-                     MEMBER ("kind"));
+      state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"), MEMBER ("kind"));
       return NULL;
     }
   if ((date = STRING ("date")) == NULL || !sp_parse_date (date, &day, NULL))
@@ -374,21 +373,18 @@ load_record (SpJsonDoc          *doc,
     }
   if (!member_int (doc, object, "minutes", 1, SP_MINUTES_PER_DAY - start_minute, &minutes))
     {
-      state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"),
-                     MEMBER ("minutes"));
+      state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"), MEMBER ("minutes"));
       return NULL;
     }
   if ((status = STRING ("status")) == NULL || !sp_block_status_from_string (status, &status_value))
     {
-      state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"),
-                     MEMBER ("status"));
+      state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"), MEMBER ("status"));
       return NULL;
     }
   if (MEMBER ("done_minutes") != NULL &&
       !member_int (doc, object, "done_minutes", 0, minutes, &done_minutes))
     {
-      state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"),
-                     MEMBER ("done_minutes"));
+      state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"), MEMBER ("done_minutes"));
       return NULL;
     }
   pinned = MEMBER ("pinned");
@@ -407,11 +403,11 @@ load_record (SpJsonDoc          *doc,
 }
 
 static SpProgress *
-load_progress (SpJsonDoc          *doc,
-               const SpJsonValue  *object,
-               const char         *filename,
-               const char         *path,
-               GError            **error)
+load_progress (SpJsonDoc         *doc,
+               const SpJsonValue *object,
+               const char        *filename,
+               const char        *path,
+               GError           **error)
 {
   g_autoptr(SpProgress) progress = sp_progress_new ();
   g_autofree char *field = NULL;
@@ -458,7 +454,7 @@ load_progress (SpJsonDoc          *doc,
   for (guint i = 0; i < sp_json_length (member); i++)
     {
       g_autofree char *block_path = g_strdup_printf ("%s.blocks[%u]", path, i);
-      SpBlockRecord *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
+      SpBlockRecord   *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
 
       if (record == NULL)
         return NULL;
@@ -620,7 +616,7 @@ sp_state_new_from_bytes (GBytes      *bytes,
       while (sp_json_member_iter_next (&iter, &plan_id, &node))
         {
           g_autofree char *path = g_strdup_printf ("$.plans[\"%s\"]", plan_id);
-          SpProgress *progress = load_progress (doc, node, filename, path, error);
+          SpProgress      *progress = load_progress (doc, node, filename, path, error);
 
           if (progress == NULL)
             return NULL;

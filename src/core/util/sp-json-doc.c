@@ -17,7 +17,7 @@
 struct _SpJsonValue
 {
   guint8  type;
-  guint32 length;     /* string bytes; array elements; object members; 1 for a whole number */
+  guint32 length; /* string bytes; array elements; object members; 1 for a whole number */
   union {
     double   number;
     gboolean boolean;
@@ -272,7 +272,7 @@ parse_number (Parser  *parser,
   const char *p = parser->p;
   char buffer[64];
   char *end = NULL;
-  gboolean whole = TRUE;
+  gboolean    whole = TRUE;
 
   if (p < parser->end && *p == '-')
     p++;
@@ -521,14 +521,14 @@ validate_utf8 (const char *data,
 }
 
 static SpJsonDoc *
-parse (const char  *data,
-       gsize        length,
-       guint        max_depth,
-       gboolean     strict,
-       guint       *line,
-       guint       *column,
-       Failure     *failure,
-       GError     **error)
+parse (const char *data,
+       gsize       length,
+       guint       max_depth,
+       gboolean    strict,
+       guint      *line,
+       guint      *column,
+       Failure    *failure,
+       GError    **error)
 {
   Parser parser = { 0 };
   SpJsonDoc *doc;
@@ -602,12 +602,12 @@ parse (const char  *data,
  *   JSON_PARSER_ERROR
  */
 SpJsonDoc *
-sp_json_doc_parse (const char  *data,
-                   gsize        length,
-                   guint        max_depth,
-                   guint       *line,
-                   guint       *column,
-                   GError     **error)
+sp_json_doc_parse (const char *data,
+                   gsize       length,
+                   guint       max_depth,
+                   guint      *line,
+                   guint      *column,
+                   GError    **error)
 {
   Failure failure;
 
@@ -636,10 +636,10 @@ sp_json_doc_parse_bytes (GBytes  *bytes,
 {
   g_autoptr(GError) local_error = NULL;
   const char *data;
-  gsize length;
-  Failure failure;
-  SpJsonDoc *doc;
-  guint l = 0, c = 0;
+  gsize       length;
+  Failure     failure;
+  SpJsonDoc  *doc;
+  guint       l = 0, c = 0;
 
   if (line)
     *line = 0;
@@ -812,15 +812,15 @@ sp_json_member_iter_next (SpJsonMemberIter   *iter,
                           const char        **name,
                           const SpJsonValue **value)
 {
-  SpJsonDoc *doc = iter->doc;
+  SpJsonDoc         *doc = iter->doc;
   const SpJsonValue *object = iter->object;
 
   if (object == NULL || object->type != SP_JSON_OBJECT)
     return FALSE;
   while (iter->index < object->length)
     {
-      guint i = iter->index++;
-      guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * i);
+      guint       i = iter->index++;
+      guint32     key = SLOT_AT (doc->slots, object->u.first + 2 * i);
       const char *key_text = (const char *) doc->arena.data + VALUE_AT (doc, key)->u.offset;
 
       /* A later member of the same name replaces this one */

@@ -30,10 +30,10 @@ SpJsonDoc         *sp_json_doc_parse   (const char        *data,
                                         guint             *line,
                                         guint             *column,
                                         GError           **error);
-SpJsonDoc         *sp_json_doc_parse_bytes (GBytes        *bytes,
-                                            guint         *line,
-                                            guint         *column,
-                                            GError       **error);
+SpJsonDoc         *sp_json_doc_parse_bytes (GBytes  *bytes,
+                                            guint   *line,
+                                            guint   *column,
+                                            GError **error);
 void               sp_json_doc_free    (SpJsonDoc         *doc);
 const SpJsonValue *sp_json_doc_root    (SpJsonDoc         *doc);
 
@@ -41,7 +41,7 @@ SpJsonType         sp_json_type        (const SpJsonValue *value);
 const char        *sp_json_string      (SpJsonDoc         *doc,
                                         const SpJsonValue *value);
 double             sp_json_number      (const SpJsonValue *value);
-gboolean           sp_json_is_integer  (const SpJsonValue *value);
+gboolean           sp_json_is_integer (const SpJsonValue *value);
 gboolean           sp_json_boolean     (const SpJsonValue *value);
 guint              sp_json_length      (const SpJsonValue *value);
 const SpJsonValue *sp_json_element     (SpJsonDoc         *doc,
@@ -59,16 +59,16 @@ typedef struct
   SpJsonDoc         *doc;
   const SpJsonValue *object;
   guint              index;
-  GHashTable        *last;   /* name → its last index + 1 */
+  GHashTable        *last; /* name → its last index + 1 */
 } SpJsonMemberIter;
 
-void               sp_json_member_iter_init  (SpJsonMemberIter   *iter,
-                                              SpJsonDoc          *doc,
-                                              const SpJsonValue  *object);
-gboolean           sp_json_member_iter_next  (SpJsonMemberIter   *iter,
-                                              const char        **name,
-                                              const SpJsonValue **value);
-void               sp_json_member_iter_clear (SpJsonMemberIter   *iter);
+void     sp_json_member_iter_init (SpJsonMemberIter  *iter,
+                                   SpJsonDoc         *doc,
+                                   const SpJsonValue *object);
+gboolean sp_json_member_iter_next (SpJsonMemberIter   *iter,
+                                   const char        **name,
+                                   const SpJsonValue **value);
+void     sp_json_member_iter_clear (SpJsonMemberIter *iter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpJsonDoc, sp_json_doc_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpJsonMemberIter, sp_json_member_iter_clear)
