@@ -147,7 +147,7 @@ echo "     built $(cd "$out" && ls ./*.deb | tr '\n' ' ')"
 
 lint() {
   lintian --version
-  lintian --pedantic --info --show-overrides --fail-on error,warning "$out/${package}_${version}_amd64.changes"
+  lintian --display-info --pedantic --info --show-overrides --fail-on error,warning "$out/${package}_${version}_amd64.changes"
 }
 check lintian lint
 
