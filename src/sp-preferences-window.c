@@ -41,6 +41,12 @@ struct _SpPreferencesWindow
   GtkButton            *add_off_button;
   AdwComboRow          *track_row;
   GtkSwitch            *notify_switch;
+
+  /* What the shown Undo toast brings back: the choices before the first
+   * change of a series, so steps of a spin button undo as one */
+  AdwToast       *undo_toast;
+  SpAvailability *undo_availability;
+  char           *undo_track;
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -108,6 +114,98 @@ update_weekly_total (SpPreferencesWindow *self)
   gtk_label_set_text (self->weekly_label, text);
 }
 
+static void
+undo_toast_dismissed_cb (AdwToast            *toast,
+                         SpPreferencesWindow *self)
+{
+  if (self->undo_toast != toast)
+    return;
+  self->undo_toast = NULL;
+  g_clear_pointer (&self->undo_availability, sp_availability_free);
+  g_clear_pointer (&self->undo_track, g_free);
+}
+
+/* Before a change: keeps what it changes and shows a toast to undo it,
+ * as the edits in the calendar have */
+static void
+offer_undo (SpPreferencesWindow *self)
+{
+  if (self->undo_toast != NULL)
+    return;
+  self->undo_availability = sp_availability_copy (sp_planner_get_availability (self->planner));
+  self->undo_track = g_strdup (sp_planner_get_track (self->planner));
+  self->undo_toast = adw_toast_new (_("Study settings changed"));
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "prefs.undo");
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), self->undo_toast);
+}
+
+static void
+set_availability (SpPreferencesWindow  *self,
+                  const SpAvailability *availability)
+{
+  offer_undo (self);
+  sp_planner_set_availability (self->planner, availability);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (widget);
+  g_autoptr(SpAvailability) availability = g_steal_pointer (&self->undo_availability);
+  g_autofree char *track = g_steal_pointer (&self->undo_track);
+  AdwToast        *toast = self->undo_toast;
+
+  if (toast == NULL || availability == NULL)
+    return;
+  self->undo_toast = NULL;
+  adw_toast_dismiss (toast);
+  if (track != NULL && g_strcmp0 (track, sp_planner_get_track (self->planner)) != 0)
+    sp_planner_set_track (self->planner, track);
+  sp_planner_set_availability (self->planner, availability);
+}
+
+/* Not focused, a spin button leaves the wheel to the page, so scrolling
+ * the page over it never changes a setting */
+static gboolean
+spin_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                gpointer                  user_data)
+{
+  GtkWidget     *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget     *scrolled;
+  GtkAdjustment *adjustment;
+  double         step;
+
+  if (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN)
+    return FALSE;
+  scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      /* GtkScrolledWindow's own step for a wheel notch; pixels as they come */
+      step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE
+                 ? 1
+                 : pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+    }
+  return TRUE;
+}
+
+static void
+guard_scroll (GtkWidget *spin)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (spin_scroll_cb), NULL);
+  gtk_widget_add_controller (spin, scroll);
+}
+
 /* Reads every control into a new availability and gives it to the planner. */
 static void
 commit (SpPreferencesWindow *self)
@@ -124,7 +222,7 @@ commit (SpPreferencesWindow *self)
                              (guint) gtk_spin_button_get_value_as_int (self->start_spins[d]));
   availability->block_minutes = (guint16) gtk_spin_button_get_value_as_int (self->block_spin);
   availability->break_minutes = (guint16) gtk_spin_button_get_value_as_int (self->break_spin);
-  sp_planner_set_availability (self->planner, availability);
+  set_availability (self, availability);
 }
 
 static void
@@ -150,7 +248,7 @@ start_selected_cb (SpPreferencesWindow *self)
 
   availability = sp_availability_copy (sp_planner_get_availability (self->planner));
   availability->start_day = calendar_get_day (self->start_calendar);
-  sp_planner_set_availability (self->planner, availability);
+  set_availability (self, availability);
 }
 
 static void
@@ -180,7 +278,7 @@ add_days_off_cb (SpPreferencesWindow *self)
 
   availability = sp_availability_copy (sp_planner_get_availability (self->planner));
   sp_availability_add_days_off (availability, first, MAX (first, last));
-  sp_planner_set_availability (self->planner, availability);
+  set_availability (self, availability);
 }
 
 static void
@@ -194,7 +292,7 @@ remove_days_off_cb (GtkButton           *button,
   if (index >= sp_availability_get_n_days_off (availability))
     return;
   sp_availability_remove_days_off (availability, index);
-  sp_planner_set_availability (self->planner, availability);
+  set_availability (self, availability);
 }
 
 /* The start time shows as HH:MM; typing 7:30 or 07:30 works. */
@@ -274,6 +372,8 @@ add_weekday_rows (SpPreferencesWindow *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), hours);
       adw_preferences_group_add (self->hours_group, row);
 
+      guard_scroll (hours);
+      guard_scroll (start);
       self->hours_spins[d] = GTK_SPIN_BUTTON (hours);
       self->start_spins[d] = GTK_SPIN_BUTTON (start);
     }
@@ -353,6 +453,9 @@ track_selected_cb (SpPreferencesWindow *self)
 
   if (self->updating || self->planner == NULL || selected >= self->track_ids->len)
     return;
+  if (g_strcmp0 (sp_planner_get_track (self->planner), g_ptr_array_index (self->track_ids, selected)) == 0)
+    return;
+  offer_undo (self);
   sp_planner_set_track (self->planner, g_ptr_array_index (self->track_ids, selected));
 }
 
@@ -403,6 +506,9 @@ sp_preferences_window_dispose (GObject *object)
   g_clear_object (&self->planner);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->track_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_availability, sp_availability_free);
+  g_clear_pointer (&self->undo_track, g_free);
+  self->undo_toast = NULL;
 
   G_OBJECT_CLASS (sp_preferences_window_parent_class)->dispose (object);
 }
@@ -521,6 +627,9 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, start_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, off_range_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_days_off_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "prefs.undo", NULL);
 }
 
 static void
@@ -529,6 +638,8 @@ sp_preferences_window_init (SpPreferencesWindow *self)
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_weekday_rows (self);
+  guard_scroll (GTK_WIDGET (self->block_spin));
+  guard_scroll (GTK_WIDGET (self->break_spin));
 }
 
 SpPreferencesWindow *

@@ -230,6 +230,97 @@ test_preferences (void)
   sp_test_ui_stop_app (app);
 }
 
+/* A wheel notch over @widget as GTK hands it out: the scroll controllers
+ * of the capture phase first, then the others, until one takes it */
+static void
+scroll_over (GtkWidget *widget,
+             double     dy)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean capture = gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE;
+        gboolean handled = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) || capture != (pass == 0))
+          continue;
+        g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
+        if (handled)
+          return;
+      }
+}
+
+/* Scrolling the page over a spin button leaves the setting alone (it set
+ * Saturday from 2.50 to 0.00); a focused one takes the wheel, and the
+ * change can be undone from its toast */
+static void
+test_scroll_and_undo (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  SpPlanner     *planner = sp_application_get_planner (app);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(SpAvailability) before = NULL;
+  GtkScrolledWindow *scrolled;
+  GtkSpinButton     *day_hours;
+  GtkWidget         *prefs;
+  double             value;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sp_test_ui_wait (200);
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  sp_test_ui_wait_for_mapped (prefs);
+  before = sp_availability_copy (sp_planner_get_availability (planner));
+
+  collect_type (prefs, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, >=, 2 * SP_N_WEEKDAYS);
+  for (guint i = 0; i < spins->len; i++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (spins, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (spin)))
+        continue;
+      gtk_root_set_focus (GTK_ROOT (prefs), NULL);
+      value = gtk_spin_button_get_value (spin);
+      scroll_over (GTK_WIDGET (spin), 1);
+      scroll_over (GTK_WIDGET (spin), -1);
+      scroll_over (GTK_WIDGET (spin), 1);
+      sp_test_ui_wait (20);
+      g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, value);
+    }
+  g_assert_true (sp_availability_equal (sp_planner_get_availability (planner), before));
+
+  /* The page scrolled instead */
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (g_ptr_array_index (spins, 0), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_nonnull (scrolled);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+  scroll_over (g_ptr_array_index (spins, 0), 1);
+  if (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)) >
+      gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (scrolled)))
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)), >, 0);
+
+  /* Focused, the sixth weekday's hours take the wheel */
+  day_hours = g_ptr_array_index (spins, 2 * 5);
+  value = gtk_spin_button_get_value (day_hours);
+  gtk_widget_grab_focus (GTK_WIDGET (day_hours));
+  scroll_over (GTK_WIDGET (day_hours), value > 0 ? 1 : -1);
+  sp_test_ui_wait (100);
+  g_assert_cmpfloat (gtk_spin_button_get_value (day_hours), !=, value);
+  g_assert_false (sp_availability_equal (sp_planner_get_availability (planner), before));
+  g_assert_true (sp_test_ui_has_text (prefs, _("Study settings changed")));
+
+  /* ...and Undo on the toast takes it back */
+  g_assert_true (gtk_widget_activate_action (prefs, "prefs.undo", NULL));
+  sp_test_ui_wait (100);
+  g_assert_true (sp_availability_equal (sp_planner_get_availability (planner), before));
+  g_assert_cmpfloat (gtk_spin_button_get_value (day_hours), ==, value);
+
+  sp_test_ui_stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +343,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/preferences/hours-and-fit", test_preferences);
+  g_test_add_func ("/preferences/scroll-and-undo", test_scroll_and_undo);
 
   status = g_test_run ();
   sp_test_remove_tree (data_home);
