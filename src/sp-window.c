@@ -169,7 +169,10 @@ update_actions (SpWindow *self)
   gtk_widget_set_visible (self->nav_box, calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", calendar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", calendar);
+  /* Today does nothing when today is the day shown */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today",
+                                 calendar && (self->planner == NULL ||
+                                              self->selected_day != sp_planner_get_today (self->planner)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->planner != NULL && sp_planner_can_undo (self->planner));
 }
@@ -200,6 +203,19 @@ make_courses_view_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* After a view switch, or Enter on a day, the keys go on in the view
+ * rather than on a button of the header */
+static void
+focus_view (SpWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (view == NULL || !gtk_widget_get_mapped (view) || (focus != NULL && gtk_widget_is_ancestor (focus, view)))
+    return;
+  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 view_changed_cb (SpWindow *self)
 {
@@ -207,6 +223,7 @@ view_changed_cb (SpWindow *self)
     ensure_courses_view (self);
   update_actions (self);
   update_title (self);
+  focus_view (self);
 }
 
 static void
@@ -489,6 +506,7 @@ sp_window_set_selected_day (SpWindow *self,
     return;
   self->selected_day = day;
   sync_calendar (self);
+  update_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
 }

@@ -641,6 +641,62 @@ test_day_skip_focus (void)
 }
 
 static void
+assert_focus_in (Ui        *ui,
+                 GtkWidget *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ui->window));
+
+  if (focus == NULL || (focus != view && !gtk_widget_is_ancestor (focus, view)))
+    g_error ("the focus is on %s, not in the %s view", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             sp_window_get_view (ui->window));
+}
+
+/* The keys stay where the user is: after Enter opens a day, or after a
+ * view switch, the focus is in the view, not on a button of the header;
+ * Today is insensitive while today is the day shown */
+static void
+test_focus_and_today (void)
+{
+  Ui         ui;
+  GtkWidget *today_button;
+  guint32    today;
+
+  reset_state ();
+  ui_start (&ui);
+  today = sp_planner_get_today (ui.planner);
+  today_button = sp_test_ui_find_button (GTK_WIDGET (ui.window), _("_Today"));
+  g_assert_nonnull (today_button);
+
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, today);
+  sp_test_ui_wait (50);
+  g_assert_false (gtk_widget_is_sensitive (today_button));
+  sp_window_set_selected_day (ui.window, today + 1);
+  sp_test_ui_wait (50);
+  g_assert_true (gtk_widget_is_sensitive (today_button));
+  g_assert_true (sp_test_ui_press_key (GTK_WIDGET (ui.month), GDK_KEY_Home, 0));
+  g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
+  g_assert_false (gtk_widget_is_sensitive (today_button));
+
+  /* Enter on a day in the Month view opens it, the keys in the Day view */
+  gtk_widget_grab_focus (GTK_WIDGET (ui.month));
+  g_assert_true (sp_test_ui_press_key (GTK_WIDGET (ui.month), GDK_KEY_Return, 0));
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (ui.day));
+  g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
+  assert_focus_in (&ui, GTK_WIDGET (ui.day));
+
+  /* A switch with the focus on the header's "‹" moves it into the view */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_prev_sibling (today_button)));
+  sp_window_set_view (ui.window, "week");
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (ui.week));
+  assert_focus_in (&ui, GTK_WIDGET (ui.week));
+  sp_window_set_view (ui.window, "month");
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (ui.month));
+  assert_focus_in (&ui, GTK_WIDGET (ui.month));
+  ui_stop (&ui);
+}
+
+static void
 test_move (void)
 {
   Ui ui;
@@ -1067,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/calendar/navigation", test_navigation);
   g_test_add_func ("/calendar/mark-done", test_mark_done);
   g_test_add_func ("/calendar/day-skip-focus", test_day_skip_focus);
+  g_test_add_func ("/calendar/focus-and-today", test_focus_and_today);
   g_test_add_func ("/calendar/move", test_move);
   g_test_add_func ("/calendar/notification", test_notification);
   g_test_add_func ("/calendar/screenshots", test_screenshots);
