@@ -4,9 +4,11 @@
 #include <json-glib/json-glib.h>
 #include <malloc.h>
 #include <string.h>
+#include <time.h>
 
 #include "sp-planner.h"
 #include "sp-scheduler.h"
+#include "sp-state.h"
 
 /* How long the scheduler takes for the bundled path at 10 hours a week,
  * and for synthetic paths 10 and 100 times as large (the bundled path's
@@ -239,6 +241,84 @@ bench_replan (const char *name,
   report (name, &timing, sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), 0);
 }
 
+/* A state file with @n_records block records of past days (years of
+ * history: done, skipped and missed blocks of the bundled path's topics),
+ * read and planned from as an export does. Reports the time per record:
+ * flat across the sizes when reading and planning grow linearly. */
+static void
+bench_history (SpPlan    *plan,
+               guint      n_records,
+               GTimeZone *tz)
+{
+  g_autoptr(SpState) state = sp_state_new ();
+  SpProgress       *progress = sp_state_get_progress (state, sp_plan_get_id (plan));
+  GPtrArray        *topics = sp_plan_get_topics (plan);
+  g_autofree guint *seqs = g_new0 (guint, topics->len);
+  g_autoptr(GBytes) bytes = NULL;
+  Timing           timing = { 0, G_MAXDOUBLE, 0 };
+  gint64           total = 0, read_total = 0;
+  clock_t          cpu_start;
+  guint32          today;
+  char            *data;
+  gsize            length;
+  guint            n_blocks = 0;
+  g_autofree char *name = NULL;
+
+  sp_parse_date ("2025-09-01", &today, NULL);
+  progress->planned_today = today;
+  for (guint i = 0; i < n_records; i++)
+    {
+      guint            t = i % topics->len;
+      const SpTopic   *topic = g_ptr_array_index (topics, t);
+      g_autofree char *id = g_strdup_printf ("%s/learn/%u", topic->id, ++seqs[t]);
+      SpBlockRecord   *record = sp_block_record_new (id, topic->id, SP_BLOCK_KIND_LEARN,
+                                                     today - 1 - i / 4, 8 * 60 + (i % 4) * 60, 50);
+
+      /* Mostly missed, some skipped, a few done: the path stays to plan */
+      record->status = i % 10 == 0 ? SP_BLOCK_STATUS_SKIPPED : SP_BLOCK_STATUS_PLANNED;
+      sp_progress_set_record (progress, record);
+    }
+  data = sp_state_to_data (state, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  cpu_start = clock ();
+  while (total < MIN_TIME_US || timing.runs < 2)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpState) read = sp_state_new_from_bytes (bytes, "state.json", &error);
+      SpSchedulerInput input = {
+        0,
+      };
+      g_autoptr(SpSchedule) schedule = NULL;
+      gint64 elapsed;
+
+      read_total += g_get_monotonic_time () - start;
+      g_assert_no_error (error);
+      input.plan = plan;
+      input.track = sp_plan_get_default_track (plan);
+      input.availability = sp_state_get_availability (read);
+      input.progress = sp_state_get_progress (read, sp_plan_get_id (plan));
+      input.today = today;
+      input.timezone = tz;
+      schedule = sp_scheduler_run (&input);
+      elapsed = g_get_monotonic_time () - start;
+      n_blocks = sp_schedule_get_n_blocks (schedule);
+      total += elapsed;
+      timing.runs++;
+      timing.best_us = MIN (timing.best_us, (double) elapsed);
+    }
+  timing.mean_us = (double) total / timing.runs;
+  /* Processor time too: on a busy machine the wall clock says little */
+  g_print ("# %u records: %.0f ms of processor time a run\n", n_records,
+           (double) (clock () - cpu_start) * 1000 / CLOCKS_PER_SEC / timing.runs);
+  name = g_strdup_printf ("read and plan: %u records", n_records);
+  g_print ("%-34s %7u blocks  mean %8.3f ms  best %8.3f ms  %6.0f ns/record (best %6.0f, reading %.0f%%)  (%u runs)\n",
+           name, n_blocks, timing.mean_us / 1000, timing.best_us / 1000,
+           timing.mean_us * 1000 / n_records, timing.best_us * 1000 / n_records,
+           100.0 * read_total / MAX (total, 1), timing.runs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,7 +338,10 @@ main (int   argc,
     { 100, 98, "generate: 100x path, 98 h/week", "re-plan after one done: 100x" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  /* "history" runs only the state file's part */
+  gboolean history_only = argc > 1 && g_str_equal (argv[1], "history");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) && !history_only; i++)
     {
       g_autoptr(SpPlan) plan = scaled_plan (sizes[i].copies);
 
@@ -266,5 +349,15 @@ main (int   argc,
       bench_generate (sizes[i].generate, plan, sizes[i].weekly_hours, tz);
       bench_replan (sizes[i].replan, plan, sizes[i].weekly_hours, tz);
     }
+
+  /* Years of history in the state file: the time per record stays flat */
+  {
+    g_autoptr(SpPlan) plan = sp_plan_new_bundled ();
+    static const guint n_records[] = { 10000, 100000, 1000000 };
+
+    g_print ("# a state file's history\n");
+    for (guint i = 0; i < G_N_ELEMENTS (n_records); i++)
+      bench_history (plan, n_records[i], tz);
+  }
   return 0;
 }

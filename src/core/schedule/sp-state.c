@@ -109,6 +109,7 @@ sp_progress_new (void)
   SpProgress *progress = g_new0 (SpProgress, 1);
 
   progress->records = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_block_record_free);
+  progress->record_ids = g_hash_table_new (g_str_hash, g_str_equal);
   progress->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   progress->topic_hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return progress;
@@ -123,9 +124,8 @@ sp_progress_copy (const SpProgress *progress)
 
   copy->planned_today = progress->planned_today;
   copy->track = g_strdup (progress->track);
-  g_ptr_array_set_size (copy->records, 0);
   for (guint i = 0; i < progress->records->len; i++)
-    g_ptr_array_add (copy->records, sp_block_record_copy (g_ptr_array_index (progress->records, i)));
+    sp_progress_set_record (copy, sp_block_record_copy (g_ptr_array_index (progress->records, i)));
   g_hash_table_iter_init (&iter, progress->notes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->notes, g_strdup (key), g_strdup (value));
@@ -140,6 +140,7 @@ sp_progress_free (SpProgress *progress)
 {
   if (progress == NULL)
     return;
+  g_hash_table_unref (progress->record_ids);
   g_ptr_array_unref (progress->records);
   g_hash_table_unref (progress->notes);
   g_hash_table_unref (progress->topic_hours);
@@ -147,16 +148,14 @@ sp_progress_free (SpProgress *progress)
   g_free (progress);
 }
 
+/* Where @record is in the array; only removing a record needs it. */
 static gint
-find_record (SpProgress *progress,
-             const char *id)
+find_record (SpProgress    *progress,
+             SpBlockRecord *record)
 {
-  for (guint i = 0; i < progress->records->len; i++)
-    {
-      SpBlockRecord *record = g_ptr_array_index (progress->records, i);
-      if (g_str_equal (record->id, id))
-        return (gint) i;
-    }
+  for (guint i = progress->records->len; i-- > 0;)
+    if (g_ptr_array_index (progress->records, i) == record)
+      return (gint) i;
   return -1;
 }
 
@@ -184,9 +183,7 @@ SpBlockRecord *
 sp_progress_lookup_record (SpProgress *progress,
                            const char *id)
 {
-  gint i = find_record (progress, id);
-
-  return i >= 0 ? g_ptr_array_index (progress->records, i) : NULL;
+  return g_hash_table_lookup (progress->record_ids, id);
 }
 
 /**
@@ -197,11 +194,13 @@ void
 sp_progress_set_record (SpProgress    *progress,
                         SpBlockRecord *record)
 {
-  gint i = find_record (progress, record->id);
+  SpBlockRecord *old = g_hash_table_lookup (progress->record_ids, record->id);
+  gint           i = old != NULL ? find_record (progress, old) : -1;
 
+  g_hash_table_replace (progress->record_ids, record->id, record);
   if (i >= 0)
     {
-      sp_block_record_free (g_ptr_array_index (progress->records, i));
+      sp_block_record_free (old);
       g_ptr_array_index (progress->records, i) = record;
     }
   else
@@ -212,10 +211,12 @@ gboolean
 sp_progress_remove_record (SpProgress *progress,
                            const char *id)
 {
-  gint i = find_record (progress, id);
+  SpBlockRecord *record = g_hash_table_lookup (progress->record_ids, id);
+  gint           i = record != NULL ? find_record (progress, record) : -1;
 
   if (i < 0)
     return FALSE;
+  g_hash_table_remove (progress->record_ids, id);
   g_ptr_array_remove_index (progress->records, (guint) i);
   return TRUE;
 }

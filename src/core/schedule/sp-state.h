@@ -52,6 +52,7 @@ typedef struct
   guint32     planned_today;  /* the day the schedule was last made for; 0: never */
   char       *track;          /* nullable */
   GPtrArray  *records;        /* element-type SpBlockRecord, owned */
+  GHashTable *record_ids;     /* id → SpBlockRecord *, borrowed: finding one is O(1), so reading n records is O(n) */
   GHashTable *notes;          /* block id → note */
   GHashTable *topic_hours;    /* topic id → double *: hours the user chose over the plan's estimate */
 } SpProgress;
