@@ -6,10 +6,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sp-course-rows.h"
 #include "sp-course-attach.h"
+#include "sp-course-rows.h"
 #include "sp-scheduler.h"
 #include "sp-tooltip.h"
+#include "sp-url.h"
 
 /* The courses shown in a topic's expansion in the Path view: the one the
  * user attached, then the best matches, each with its page and "Use". */

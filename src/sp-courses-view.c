@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-courses-view.h"
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
+#include "sp-courses-view.h"
 #include "sp-tooltip.h"
+#include "sp-url.h"
 
 /* Course listings beside the plan: search as you type, filters, sorting,
  * and per course the topics it matches, "Use for <topic>" and its page.

@@ -12,6 +12,7 @@
 #include "sp-course-attach.h"
 #include "sp-course.h"
 #include "sp-json-doc.h"
+#include "sp-url.h"
 
 /* The listing formats as pure functions: fixtures shaped like the real
  * responses go in as bytes, courses or a placed error come out. */

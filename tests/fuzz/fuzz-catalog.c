@@ -6,6 +6,7 @@
 #include "sp-catalog-format.h"
 #include "sp-course.h"
 #include "sp-fuzz.h"
+#include "sp-url.h"
 
 /* Course listings come from servers we do not control. Built once per
  * listing format (FUZZ_FORMAT, from tests/fuzz/meson.build). A page the

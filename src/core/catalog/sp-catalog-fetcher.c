@@ -7,6 +7,7 @@
 #include "sp-catalog-format.h"
 #include "sp-course-private.h"
 #include "sp-http.h"
+#include "sp-url.h"
 
 /* Fetches one source's listing, page after page, with libsoup's own async
  * API. Redirects are followed here, hop by hop, so each address is checked

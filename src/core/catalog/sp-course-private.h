@@ -44,10 +44,8 @@ struct _SpCourse
 
 void     sp_course_set_string   (char       **field,
                                  const char  *value);
-void     sp_course_set_matches  (SpCourse    *self,
-                                 GArray      *matches);
-char    *sp_course_clean_text   (const char  *text,
-                                 gboolean     strip_html);
+void     sp_course_set_matches (SpCourse *self,
+                                GArray   *matches);
 void     sp_course_prepare_search (SpCourse  *self);
 
 G_END_DECLS

@@ -73,10 +73,6 @@ gboolean      sp_course_level_from_string  (const char    *text,
                                             SpCourseLevel *level);
 const char   *sp_course_level_get_label    (SpCourseLevel  level);
 
-gboolean      sp_url_is_web                (const char    *url);
-char         *sp_url_resolve               (const char    *base,
-                                            const char    *ref);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCourseQuery, sp_course_query_free)
 
 G_END_DECLS

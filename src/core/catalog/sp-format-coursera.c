@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-catalog-effort.h"
+#include "sp-clean-text.h"
 #include "sp-formats.h"
 
 /* Coursera's catalog API, courses.v1: {"elements": [...], "paging": {"next":
@@ -104,7 +105,7 @@ read_domains (const SpFormatReader *reader,
               g_autofree char *words = g_strdelimit (g_steal_pointer (&tag), "-_", ' ');
 
               /* "math-5 -and-logic": the words, singly spaced, as the cache reads them */
-              tag = sp_course_clean_text (words, FALSE);
+              tag = sp_clean_text (words, FALSE);
             }
           if (tag != NULL && !g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL))
             g_ptr_array_add (tags, g_steal_pointer (&tag));

@@ -4,7 +4,9 @@
 #include <math.h>
 
 #include "sp-catalog-effort.h"
+#include "sp-clean-text.h"
 #include "sp-formats.h"
+#include "sp-url.h"
 
 /* Open edX's course list API (/api/courses/v1/courses/): {"results": [...],
  * "pagination": {"next": address, "count": N}}. Read leniently: a public API
@@ -67,7 +69,7 @@ read_edx_course (const SpFormatReader *reader,
   if (pacing != NULL)
     {
       g_autofree char *paced = g_strconcat (pacing, "-paced", NULL);
-      char            *tag = sp_course_clean_text (paced, FALSE);
+      char            *tag = sp_clean_text (paced, FALSE);
 
       /* Cut to the length of any text, as the cache reads it back */
       if (tag != NULL)

@@ -5,7 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-clean-text.h"
 #include "sp-format-reader.h"
+#include "sp-url.h"
 
 /* The element readers the listing formats share. Required parts are
  * checked strictly; optional members of another type than expected are
@@ -125,7 +127,7 @@ sp_format_reader_opt_string (const SpFormatReader *reader,
     return TRUE;
   if (sp_format_is (node, SP_JSON_STRING))
     {
-      *out = sp_course_clean_text (sp_json_string (reader->doc, node), html);
+      *out = sp_clean_text (sp_json_string (reader->doc, node), html);
       return TRUE;
     }
   if (sp_format_is (node, SP_JSON_NUMBER) && !reader->strict)
@@ -273,7 +275,7 @@ sp_format_reader_opt_strings (const SpFormatReader *reader,
           continue;
         }
 
-      clean = sp_course_clean_text (text, FALSE);
+      clean = sp_clean_text (text, FALSE);
       if (clean != NULL)
         g_ptr_array_add (out, clean);
     }

@@ -7,6 +7,7 @@
 #include "sp-catalog-format.h"
 #include "sp-course.h"
 #include "sp-export.h"
+#include "sp-url.h"
 
 /* The iCalendar export: one VEVENT per block, written by libical. Times are
  * in the planner's time zone with its VTIMEZONE, or in UTC when the zone has

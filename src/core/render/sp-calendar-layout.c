@@ -8,6 +8,7 @@
 #include "sp-calendar-layout.h"
 #include "sp-catalog-format.h"
 #include "sp-course.h"
+#include "sp-url.h"
 
 /* Hours a week grid shows at least, and when the week has nothing at all. */
 #define MIN_WEEK_MINUTES   (6 * 60)
