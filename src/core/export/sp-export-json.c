@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sp-export.h"
+#include "sp-state.h"
 
 /* The schedule as JSON for scripts (study-planner --export-json). The field
  * names and formats are a contract: dates YYYY-MM-DD, times HH:MM, levels
@@ -192,8 +193,11 @@ add_level (Writer              *w,
 
 static void
 add_block (Writer        *w,
+           SpSchedule    *schedule,
            const SpBlock *block)
 {
+  guint                  n_focus;
+  const SpFocusInterval *focus = sp_schedule_get_focus (schedule, block, &n_focus);
   g_autofree char *start = sp_format_time (block->start);
   guint done = block->status == SP_BLOCK_STATUS_DONE ? block->minutes
              : block->status == SP_BLOCK_STATUS_PARTIAL ? block->done_minutes : 0;
@@ -212,6 +216,17 @@ add_block (Writer        *w,
   add_bool (w, "pinned", block->pinned);
   add_bool (w, "moved", block->moved);
   add_string (w, "note", block->note);
+  begin (w, "focus", '[');
+  for (guint i = 0; i < n_focus; i++)
+    {
+      g_autofree char *focus_start = sp_focus_interval_format_start (&focus[i]);
+
+      begin (w, NULL, '{');
+      add_string (w, "start", focus_start);
+      add_int (w, "minutes", focus[i].minutes);
+      end (w, '}');
+    }
+  end (w, ']');
   end (w, '}');
 }
 
@@ -256,7 +271,7 @@ sp_export_json (SpSchedule            *schedule,
 
   begin (&w, "blocks", '[');
   for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
-    add_block (&w, sp_schedule_get_block (schedule, i));
+    add_block (&w, schedule, sp_schedule_get_block (schedule, i));
   end (&w, ']');
   end (&w, '}');
   g_string_append_c (w.out, '\n');

@@ -233,3 +233,35 @@ sp_planner_get_state_path (SpPlanner *self)
   g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
   return self->state_path;
 }
+
+/**
+ * sp_planner_get_focus_session:
+ *
+ * Returns: (transfer none) (nullable): the focus session saved as running,
+ *   for any plan: after a crash, the one to finish or discard
+ */
+const SpFocusSaved *
+sp_planner_get_focus_session (SpPlanner *self)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+  return sp_state_get_focus_session (self->state);
+}
+
+/**
+ * sp_planner_set_focus_session:
+ * @saved: (nullable): the running session; %NULL once it is over
+ *
+ * Saves the running session at once, so a crash does not lose it. Not an
+ * edit: nothing is re-planned and "changed" is not emitted.
+ */
+void
+sp_planner_set_focus_session (SpPlanner          *self,
+                              const SpFocusSaved *saved)
+{
+  g_return_if_fail (SP_IS_PLANNER (self));
+
+  if (saved == NULL && sp_state_get_focus_session (self->state) == NULL)
+    return;
+  sp_state_set_focus_session (self->state, saved);
+  _sp_planner_save_or_warn (self);
+}

@@ -577,6 +577,54 @@ sp_planner_mark_block (SpPlanner      *self,
   return commit_edit (self, error);
 }
 
+/**
+ * sp_planner_record_focus:
+ * @status: %SP_BLOCK_STATUS_DONE or %SP_BLOCK_STATUS_PARTIAL
+ * @intervals: (array length=n_intervals): the stretches studied
+ *
+ * Marks a block as sp_planner_mark_block() does and adds the focus
+ * session's intervals to those the block already has, as one edit.
+ */
+gboolean
+sp_planner_record_focus (SpPlanner             *self,
+                         const char            *block_id,
+                         SpBlockStatus          status,
+                         guint                  done_minutes,
+                         const SpFocusInterval *intervals,
+                         guint                  n_intervals,
+                         GError               **error)
+{
+  const SpBlock *block;
+  SpBlockRecord *record;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  g_return_val_if_fail (intervals != NULL || n_intervals == 0, FALSE);
+
+  block = find_block (self, block_id, error);
+  if (block == NULL)
+    return FALSE;
+  if ((status != SP_BLOCK_STATUS_DONE && status != SP_BLOCK_STATUS_PARTIAL) ||
+      (status == SP_BLOCK_STATUS_PARTIAL && (done_minutes == 0 || done_minutes >= block->minutes)))
+    {
+      g_set_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID,
+                   _("A focus session records a block as done, or partly done with 1 to %u minutes"),
+                      block->minutes - 1u);
+      return FALSE;
+    }
+
+  push_undo (self);
+  record = ensure_record (get_progress (self), block);
+  record->status = status;
+  record->done_minutes = (guint16) (status == SP_BLOCK_STATUS_PARTIAL ? done_minutes : 0);
+  if (n_intervals > 0)
+    {
+      if (record->focus == NULL)
+        record->focus = g_array_new (FALSE, FALSE, sizeof (SpFocusInterval));
+      g_array_append_vals (record->focus, intervals, n_intervals);
+    }
+  return commit_edit (self, error);
+}
+
 static gboolean
 overlaps_fixed (SpPlanner     *self,
                 const SpBlock *moving,

@@ -42,6 +42,16 @@ gboolean    sp_planner_mark_block     (SpPlanner      *self,
                                        SpBlockStatus   status,
                                        guint           done_minutes,
                                        GError        **error);
+gboolean            sp_planner_record_focus (SpPlanner             *self,
+                                             const char            *block_id,
+                                             SpBlockStatus          status,
+                                             guint                  done_minutes,
+                                             const SpFocusInterval *intervals,
+                                             guint                  n_intervals,
+                                             GError               **error);
+const SpFocusSaved *sp_planner_get_focus_session (SpPlanner *self);
+void                sp_planner_set_focus_session (SpPlanner          *self,
+                                                  const SpFocusSaved *saved);
 gboolean    sp_planner_move_block     (SpPlanner      *self,
                                        const char     *block_id,
                                        guint32         day,

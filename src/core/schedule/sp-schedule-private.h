@@ -16,6 +16,7 @@ struct _SpSchedule
   guint         weekly_minutes;
   GArray       *blocks;        /* element-type SpBlock, sorted by day and start */
   GStringChunk *strings;       /* block ids, notes and advice */
+  GArray       *focus;         /* element-type SpFocusInterval, by block */
   GArray       *levels;        /* element-type SpLevelReport */
   GHashTable   *by_id;         /* id → SpBlock*, made once lookups add up */
   guint         n_lookups;

@@ -104,6 +104,7 @@ sp_schedule_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->levels, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->focus, g_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->summary, g_free);
 
@@ -124,6 +125,7 @@ sp_schedule_init (SpSchedule *self)
   self->blocks = g_array_new (FALSE, FALSE, sizeof (SpBlock));
   self->levels = g_array_new (FALSE, TRUE, sizeof (SpLevelReport));
   self->strings = g_string_chunk_new (4096);
+  self->focus = g_array_new (FALSE, FALSE, sizeof (SpFocusInterval));
 }
 
 SpSchedule *
@@ -422,4 +424,57 @@ sp_schedule_has_hours (SpSchedule *self)
 {
   g_return_val_if_fail (SP_IS_SCHEDULE (self), FALSE);
   return self->weekly_minutes > 0;
+}
+
+/**
+ * sp_schedule_get_focus:
+ * @n_intervals: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_intervals) (nullable): the
+ *   stretches of @block studied in focus sessions
+ */
+const SpFocusInterval *
+sp_schedule_get_focus (SpSchedule    *self,
+                       const SpBlock *block,
+                       guint         *n_intervals)
+{
+  g_return_val_if_fail (SP_IS_SCHEDULE (self), NULL);
+  g_return_val_if_fail (block != NULL && n_intervals != NULL, NULL);
+
+  *n_intervals = block->n_focus;
+  if (block->n_focus == 0 || block->focus_first + block->n_focus > self->focus->len)
+    {
+      *n_intervals = 0;
+      return NULL;
+    }
+  return &g_array_index (self->focus, SpFocusInterval, block->focus_first);
+}
+
+/**
+ * sp_schedule_get_focus_minutes:
+ *
+ * Returns: the minutes of the blocks on those days studied in focus sessions
+ */
+guint
+sp_schedule_get_focus_minutes (SpSchedule *self,
+                               guint32     first_day,
+                               guint32     last_day)
+{
+  guint minutes = 0;
+
+  g_return_val_if_fail (SP_IS_SCHEDULE (self), 0);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const SpBlock         *block = &g_array_index (self->blocks, SpBlock, i);
+      const SpFocusInterval *focus;
+      guint                  n;
+
+      if (block->day < first_day || block->day > last_day)
+        continue;
+      focus = sp_schedule_get_focus (self, block, &n);
+      for (guint j = 0; j < n; j++)
+        minutes += focus[j].minutes;
+    }
+  return minutes;
 }

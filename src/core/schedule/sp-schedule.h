@@ -26,6 +26,14 @@ typedef enum
   SP_BLOCK_STATUS_SKIPPED,
 } SpBlockStatus;
 
+/* A stretch of focused study inside a block: from @start on @day, local time. */
+typedef struct
+{
+  guint32 day;   /* Julian day */
+  guint16 start; /* minutes after local midnight */
+  guint16 minutes;
+} SpFocusInterval;
+
 /* One study block. Owned by its SpSchedule; never modified after creation. */
 typedef struct
 {
@@ -42,6 +50,8 @@ typedef struct
   guint          moved : 1;     /* moved forward from a missed day */
   guint          level_start : 1; /* the first block of its level */
   const char    *note;          /* nullable: the user's note */
+  guint          focus_first;   /* sp_schedule_get_focus() */
+  guint          n_focus;
 } SpBlock;
 
 /* Does a level fit its time frame at the current hours? */
@@ -103,5 +113,13 @@ guint                sp_schedule_get_weekly_minutes (SpSchedule *self);
 guint32              sp_schedule_get_last_day      (SpSchedule  *self);
 /* Whether there is anything to study at all: FALSE when there are no hours. */
 gboolean             sp_schedule_has_hours         (SpSchedule  *self);
+/* The focus sessions studied in @block, oldest first; NULL when none. */
+const SpFocusInterval *sp_schedule_get_focus (SpSchedule    *self,
+                                              const SpBlock *block,
+                                              guint         *n_intervals);
+/* The minutes studied in focus sessions between two days, both included. */
+guint sp_schedule_get_focus_minutes (SpSchedule *self,
+                                     guint32     first_day,
+                                     guint32     last_day);
 
 G_END_DECLS

@@ -587,6 +587,12 @@ add_records (Scheduler *s)
       block->status = record->status;
       block->done_minutes = (guint16) (record->status == SP_BLOCK_STATUS_PARTIAL ? record->done_minutes : 0);
       block->pinned = record->pinned;
+      if (record->focus != NULL && record->focus->len > 0)
+        {
+          block->focus_first = s->schedule->focus->len;
+          block->n_focus = record->focus->len;
+          g_array_append_vals (s->schedule->focus, record->focus->data, record->focus->len);
+        }
 
       if (!past)
         g_array_append_val (s->fixed, record);

@@ -6,7 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-json-doc.h"
-#include "sp-state.h"
+#include "sp-state-focus-private.h"
 
 /* What the user has told us and done, saved in state.json: availability,
  * per plan the blocks touched and notes, and courses attached to topics. */
@@ -17,6 +17,7 @@ struct _SpState
   SpAvailability *availability;
   GHashTable     *progress;  /* plan id → SpProgress */
   GHashTable     *courses;   /* topic id → course JSON or id */
+  SpFocusSaved   *focus_session; /* nullable: a session running when saved */
 };
 
 G_DEFINE_FINAL_TYPE (SpState, sp_state, G_TYPE_OBJECT)
@@ -68,6 +69,8 @@ sp_block_record_copy (const SpBlockRecord *record)
 
   copy->id = g_strdup (record->id);
   copy->topic = g_strdup (record->topic);
+  if (record->focus != NULL)
+    copy->focus = g_array_copy (record->focus);
   return copy;
 }
 
@@ -78,6 +81,7 @@ sp_block_record_free (SpBlockRecord *record)
     return;
   g_free (record->id);
   g_free (record->topic);
+  g_clear_pointer (&record->focus, g_array_unref);
   g_free (record);
 }
 
@@ -262,6 +266,7 @@ sp_state_finalize (GObject *object)
   g_clear_pointer (&self->availability, sp_availability_free);
   g_clear_pointer (&self->progress, g_hash_table_unref);
   g_clear_pointer (&self->courses, g_hash_table_unref);
+  g_clear_pointer (&self->focus_session, sp_focus_saved_free);
 
   G_OBJECT_CLASS (sp_state_parent_class)->finalize (object);
 }
@@ -400,6 +405,8 @@ load_record (SpJsonDoc         *doc,
   record->status = status_value;
   record->done_minutes = (guint16) done_minutes;
   record->pinned = sp_json_boolean (pinned);
+  if (!_sp_state_load_focus (doc, MEMBER ("focus"), record, filename, path, error))
+    return NULL;
   return g_steal_pointer (&record);
 }
 
@@ -650,6 +657,11 @@ sp_state_new_from_bytes (GBytes      *bytes,
         }
     }
 
+  member = MEMBER ("focus_session");
+  if (member != NULL && sp_json_type (member) != SP_JSON_NULL &&
+      (self->focus_session = _sp_state_load_focus_session (doc, member, filename, error)) == NULL)
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -744,6 +756,8 @@ add_progress (JsonBuilder *builder,
         }
       json_builder_set_member_name (builder, "pinned");
       json_builder_add_boolean_value (builder, record->pinned);
+      if (record->focus != NULL && record->focus->len > 0)
+        _sp_state_add_focus (builder, record->focus);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -819,6 +833,9 @@ sp_state_to_data (SpState *self,
       json_builder_add_string_value (builder, g_hash_table_lookup (self->courses, topic_id));
     }
   json_builder_end_object (builder);
+  /* Only while a session runs, so files stay as they were for everyone else */
+  if (self->focus_session != NULL)
+    _sp_state_add_focus_session (builder, self->focus_session);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -935,4 +952,34 @@ sp_state_dup_course_topics (SpState *self)
   for (guint i = 0; i < keys->len; i++)
     g_strv_builder_add (builder, g_ptr_array_index (keys, i));
   return g_strv_builder_end (builder);
+}
+
+/**
+ * sp_state_get_focus_session:
+ *
+ * Returns: (transfer none) (nullable): the focus session that was running
+ *   when the state was saved
+ */
+const SpFocusSaved *
+sp_state_get_focus_session (SpState *self)
+{
+  g_return_val_if_fail (SP_IS_STATE (self), NULL);
+  return self->focus_session;
+}
+
+/**
+ * sp_state_set_focus_session:
+ * @saved: (nullable): %NULL when no session runs
+ */
+void
+sp_state_set_focus_session (SpState            *self,
+                            const SpFocusSaved *saved)
+{
+  g_return_if_fail (SP_IS_STATE (self));
+
+  if (saved == self->focus_session)
+    return;
+  g_clear_pointer (&self->focus_session, sp_focus_saved_free);
+  if (saved != NULL)
+    self->focus_session = sp_focus_saved_copy (saved);
 }

@@ -33,6 +33,7 @@ typedef struct
   SpBlockStatus  status;
   guint16        done_minutes;
   gboolean       pinned;
+  GArray        *focus; /* nullable, element-type SpFocusInterval: studied in focus sessions */
 } SpBlockRecord;
 
 SpBlockRecord *sp_block_record_new      (const char          *id,
@@ -45,6 +46,8 @@ SpBlockRecord *sp_block_record_copy     (const SpBlockRecord *record);
 void           sp_block_record_free     (SpBlockRecord       *record);
 guint          sp_block_record_get_done_minutes (const SpBlockRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBlockRecord, sp_block_record_free)
+/* "2026-03-02T19:00", as the state file and the JSON export write it */
+char *sp_focus_interval_format_start (const SpFocusInterval *interval);
 
 /* The user's progress on one plan. */
 typedef struct
@@ -77,6 +80,34 @@ void           sp_progress_set_topic_hours (SpProgress      *progress,
                                             double           hours);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpProgress, sp_progress_free)
 
+/* A focus session still running when the state was saved: enough to tell,
+ * after a crash, how long the user really studied. Times are microseconds
+ * since the epoch, saved to the second. */
+typedef struct
+{
+  gint64 start;
+  gint64 end; /* 0: still paused */
+} SpFocusPause;
+
+typedef struct
+{
+  char   *plan_id;
+  char   *block_id;
+  gint64  started;
+  guint   extra_minutes;  /* the +5s asked for */
+  guint   pomodoro_focus; /* 0: no Pomodoro split */
+  guint   pomodoro_break;
+  guint   pomodoro_long_break;
+  GArray *pauses; /* element-type SpFocusPause, oldest first */
+} SpFocusSaved;
+
+SpFocusSaved *sp_focus_saved_new (const char *plan_id,
+                                  const char *block_id,
+                                  gint64      started);
+SpFocusSaved *sp_focus_saved_copy (const SpFocusSaved *saved);
+void          sp_focus_saved_free (SpFocusSaved *saved);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFocusSaved, sp_focus_saved_free)
+
 #define SP_TYPE_STATE (sp_state_get_type ())
 G_DECLARE_FINAL_TYPE (SpState, sp_state, SP, STATE, GObject)
 
@@ -102,5 +133,8 @@ void                  sp_state_set_course      (SpState              *self,
                                                 const char           *topic_id,
                                                 const char           *course_json);
 GStrv                 sp_state_dup_course_topics (SpState            *self);
+const SpFocusSaved   *sp_state_get_focus_session (SpState *self);
+void                  sp_state_set_focus_session (SpState            *self,
+                                                  const SpFocusSaved *saved);
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sp-json-doc.h"
+#include "sp-state.h"
+
+G_BEGIN_DECLS
+
+/* The state file's focus members, which came after format 1: a block's
+ * focus stretches and the session running when it was saved. */
+gboolean      _sp_state_load_focus (SpJsonDoc         *doc,
+                                    const SpJsonValue *member,
+                                    SpBlockRecord     *record,
+                                    const char        *filename,
+                                    const char        *path,
+                                    GError           **error);
+SpFocusSaved *_sp_state_load_focus_session (SpJsonDoc         *doc,
+                                            const SpJsonValue *object,
+                                            const char        *filename,
+                                            GError           **error);
+void          _sp_state_add_focus (JsonBuilder *builder,
+                                   GArray      *focus);
+void          _sp_state_add_focus_session (JsonBuilder        *builder,
+                                           const SpFocusSaved *saved);
+
+G_END_DECLS
