@@ -12,11 +12,12 @@ build_dir=${BUILD_DIR:-build}
 
 packages=(
   meson ninja-build pkg-config gcc gettext itstool
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev libsecret-1-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   git clang-format
+  radicale python3-tz
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include "sp-application.h"
 #include "sp-bench.h"
+#include "sp-cli-sync.h"
 #include "sp-cli.h"
 #include "sp-file-utils.h"
 #include "sp-first-frame.h"
@@ -431,6 +432,7 @@ static void
 sp_application_init (SpApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), sp_cli_get_option_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self), sp_cli_sync_option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PLAN-FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan your study of the machine-learning path."));

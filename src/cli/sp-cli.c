@@ -6,6 +6,7 @@
 #include "sp-cli-check.h"
 #include "sp-cli-courses.h"
 #include "sp-cli-export.h"
+#include "sp-cli-sync.h"
 #include "sp-cli.h"
 
 /* Which command-line mode the options ask for, and the options that make
@@ -23,6 +24,10 @@ static const char * const export_modes[] = {
 };
 
 /* The options of the PDF alone. */
+static const char * const sync_options[] = {
+  "caldav-url", "caldav-user", NULL
+};
+
 static const char * const pdf_options[] = {
   "range", "from", "paper", NULL
 };
@@ -84,6 +89,17 @@ sp_cli_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "export-ics", "^&ay", &export_ics))
     return sp_cli_export_ics (options, export_ics);
+
+  if (g_variant_dict_contains (options, "sync"))
+    return sp_cli_sync (options);
+
+  if (has_any (options, sync_options, &option))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("--%s only goes with --sync"), option);
+      return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
+    }
 
   if (has_any (options, schedule_options, &option) && !has_any (options, export_modes, NULL))
     {

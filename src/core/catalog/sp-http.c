@@ -26,10 +26,25 @@ sp_http_get_user_agent (void)
 SoupSession *
 sp_http_session_new (guint timeout_seconds)
 {
+  return sp_http_session_new_full (timeout_seconds, 4);
+}
+
+/**
+ * sp_http_session_new_full:
+ * @max_conns_per_host: how many connections to one server at once
+ *
+ * Returns: (transfer full): a session as sp_http_session_new() makes, for
+ *   callers that keep more requests in flight (CalDAV sync)
+ */
+SoupSession *
+sp_http_session_new_full (guint timeout_seconds,
+                          guint max_conns_per_host)
+{
   return soup_session_new_with_options ("user-agent", sp_http_get_user_agent (),
                                         "timeout", timeout_seconds,
                                         "idle-timeout", 60,
-                                        "max-conns-per-host", 4,
+                                        "max-conns-per-host", max_conns_per_host,
+                                        "max-conns", MAX (max_conns_per_host, 10),
                                         NULL);
 }
 

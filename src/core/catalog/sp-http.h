@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 #define SP_HTTP_MAX_REDIRECTS   5
 
 SoupSession *sp_http_session_new     (guint        timeout_seconds);
+SoupSession *sp_http_session_new_full (guint timeout_seconds,
+                                       guint max_conns_per_host);
 const char  *sp_http_get_user_agent  (void);
 gboolean     sp_http_is_loopback     (const char  *host);
 gboolean     sp_http_check_url       (const char  *url,

@@ -234,6 +234,94 @@ make_event (SpState            *state,
   return event;
 }
 
+/* The zone events are written in: NULL (UTC) when it has no rules to send */
+static icaltimezone *
+usable_zone (GTimeZone *tz)
+{
+  icaltimezone *zone = lookup_zone (tz);
+
+  return zone != NULL && icaltimezone_get_component (zone) != NULL ? zone : NULL;
+}
+
+/**
+ * sp_export_ics_block_event:
+ * @options: the time zone of the block and the state its course comes from
+ * @sequence: the event's SEQUENCE
+ *
+ * The event of one block, exactly as the file export writes it, for a
+ * calendar that keeps each event as a resource of its own (CalDAV).
+ *
+ * Returns: (transfer full): a VEVENT, free with icalcomponent_free()
+ */
+icalcomponent *
+sp_export_ics_block_event (SpSchedule            *schedule,
+                           const SpExportOptions *options,
+                           const SpBlock         *block,
+                           int                    sequence)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeZone          *tz;
+  struct icaltimetype stamp;
+
+  g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (options != NULL && block != NULL, NULL);
+
+  tz = options->timezone ? options->timezone : (local = g_time_zone_new_local ());
+  stamp = icaltime_from_timet_with_zone ((time_t) g_date_time_to_unix (now), 0, icaltimezone_get_utc_timezone ());
+  return make_event (options->state, sp_schedule_get_plan (schedule), tz, usable_zone (tz), block, stamp, sequence);
+}
+
+/**
+ * sp_export_ics_resource_head:
+ *
+ * The start of a calendar resource that holds one event: PRODID, VERSION
+ * and the VTIMEZONE the events' TZID names, without METHOD (RFC 4791
+ * forbids it in a calendar collection) and without END:VCALENDAR.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+char *
+sp_export_ics_resource_head (SpSchedule            *schedule,
+                             const SpExportOptions *options,
+                             GError               **error)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  icalcomponent   *calendar;
+  icaltimezone    *zone;
+  g_autofree char *prodid = NULL;
+  char            *ical;
+  char            *head;
+
+  g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  zone = usable_zone (options->timezone ? options->timezone : (local = g_time_zone_new_local ()));
+  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  if (zone != NULL)
+    {
+      icalcomponent *vtimezone = dup_vtimezone (zone, sp_schedule_get_first_day (schedule));
+
+      if (vtimezone != NULL)
+        icalcomponent_add_component (calendar, vtimezone);
+    }
+  ical = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
+    {
+      icalmemory_free_buffer (ical);
+      calendar_error (error);
+      return NULL;
+    }
+  head = g_strndup (ical, strlen (ical) - strlen (CALENDAR_END));
+  icalmemory_free_buffer (ical);
+  return head;
+}
+
 /**
  * sp_export_ics:
  * @options: the time zone of the blocks and the state their courses come from

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libical/ical.h>
 
 #include "sp-availability.h"
 #include "sp-planner.h"
@@ -81,5 +82,13 @@ gboolean sp_export_to_file (SpExportFunc export,
 
 char *sp_export_ics_uid (SpPlan        *plan,
                          const SpBlock *block);
+/* One block's event, and the head of a resource that holds one (CalDAV) */
+icalcomponent *sp_export_ics_block_event (SpSchedule            *schedule,
+                                          const SpExportOptions *options,
+                                          const SpBlock         *block,
+                                          int                    sequence);
+char          *sp_export_ics_resource_head (SpSchedule            *schedule,
+                                            const SpExportOptions *options,
+                                            GError               **error);
 
 G_END_DECLS
