@@ -6,6 +6,7 @@
 #include "sp-calendar-layout.h"
 #include "sp-planner.h"
 #include "sp-schedule-private.h"
+#include "sp-test-core.h"
 
 /* The calendar arithmetic and the month and week layouts the views draw and
  * printing reuses: pure functions of a schedule, dates and a box. */
@@ -19,24 +20,6 @@ static const SpCalendarMetrics metrics = {
   .min_hour_height = 30,
 };
 
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
-static void
-assert_date (guint32     day,
-             const char *expected)
-{
-  g_autofree char *text = sp_format_date (day);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 static SpPlanner *
 new_planner (const char *today)
 {
@@ -46,9 +29,9 @@ new_planner (const char *today)
   g_autoptr(SpAvailability) availability = NULL;
 
   sp_planner_set_timezone (planner, tz);
-  sp_planner_set_today (planner, date (today));
+  sp_planner_set_today (planner, sp_test_date (today));
   availability = sp_availability_copy (sp_planner_get_availability (planner));
-  availability->start_day = date (today);
+  availability->start_day = sp_test_date (today);
   sp_planner_set_availability (planner, availability);
   return planner;
 }
@@ -76,50 +59,50 @@ test_arithmetic (void)
   guint32 first, last;
 
   g_assert_cmpuint (sp_day_from_dmy (2025, 2, 29), ==, 0);
-  g_assert_cmpuint (sp_day_from_dmy (2024, 2, 29), ==, date ("2024-02-29"));
+  g_assert_cmpuint (sp_day_from_dmy (2024, 2, 29), ==, sp_test_date ("2024-02-29"));
   g_assert_cmpuint (sp_day_from_dmy (2025, 13, 1), ==, 0);
 
   /* 2025-03-05 is a Wednesday */
-  assert_date (sp_day_get_week_start (date ("2025-03-05"), 0), "2025-03-03");
-  assert_date (sp_day_get_week_start (date ("2025-03-05"), 6), "2025-03-02");
-  assert_date (sp_day_get_week_start (date ("2025-03-03"), 0), "2025-03-03");
-  assert_date (sp_day_get_week_start (date ("2025-03-02"), 0), "2025-02-24");
+  sp_test_assert_date (sp_day_get_week_start (sp_test_date ("2025-03-05"), 0), "2025-03-03");
+  sp_test_assert_date (sp_day_get_week_start (sp_test_date ("2025-03-05"), 6), "2025-03-02");
+  sp_test_assert_date (sp_day_get_week_start (sp_test_date ("2025-03-03"), 0), "2025-03-03");
+  sp_test_assert_date (sp_day_get_week_start (sp_test_date ("2025-03-02"), 0), "2025-02-24");
   /* Across a year */
-  assert_date (sp_day_get_week_start (date ("2026-01-01"), 0), "2025-12-29");
+  sp_test_assert_date (sp_day_get_week_start (sp_test_date ("2026-01-01"), 0), "2025-12-29");
 
-  sp_day_get_month_range (date ("2024-02-10"), &first, &last);
-  assert_date (first, "2024-02-01");
-  assert_date (last, "2024-02-29");
-  sp_day_get_month_range (date ("2025-12-31"), &first, &last);
-  assert_date (first, "2025-12-01");
-  assert_date (last, "2025-12-31");
+  sp_day_get_month_range (sp_test_date ("2024-02-10"), &first, &last);
+  sp_test_assert_date (first, "2024-02-01");
+  sp_test_assert_date (last, "2024-02-29");
+  sp_day_get_month_range (sp_test_date ("2025-12-31"), &first, &last);
+  sp_test_assert_date (first, "2025-12-01");
+  sp_test_assert_date (last, "2025-12-31");
 
   /* Months keep the day where they can */
-  assert_date (sp_calendar_step (date ("2024-01-31"), SP_CALENDAR_SPAN_MONTH, 1), "2024-02-29");
-  assert_date (sp_calendar_step (date ("2025-01-31"), SP_CALENDAR_SPAN_MONTH, 1), "2025-02-28");
-  assert_date (sp_calendar_step (date ("2025-12-15"), SP_CALENDAR_SPAN_MONTH, 1), "2026-01-15");
-  assert_date (sp_calendar_step (date ("2026-01-15"), SP_CALENDAR_SPAN_MONTH, -1), "2025-12-15");
-  assert_date (sp_calendar_step (date ("2025-03-31"), SP_CALENDAR_SPAN_MONTH, -13), "2024-02-29");
-  assert_date (sp_calendar_step (date ("2025-12-29"), SP_CALENDAR_SPAN_WEEK, 1), "2026-01-05");
-  assert_date (sp_calendar_step (date ("2026-01-05"), SP_CALENDAR_SPAN_WEEK, -1), "2025-12-29");
-  assert_date (sp_calendar_step (date ("2025-12-31"), SP_CALENDAR_SPAN_DAY, 1), "2026-01-01");
-  assert_date (sp_calendar_step (date ("2026-01-01"), SP_CALENDAR_SPAN_DAY, -1), "2025-12-31");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2024-01-31"), SP_CALENDAR_SPAN_MONTH, 1), "2024-02-29");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2025-01-31"), SP_CALENDAR_SPAN_MONTH, 1), "2025-02-28");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2025-12-15"), SP_CALENDAR_SPAN_MONTH, 1), "2026-01-15");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2026-01-15"), SP_CALENDAR_SPAN_MONTH, -1), "2025-12-15");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2025-03-31"), SP_CALENDAR_SPAN_MONTH, -13), "2024-02-29");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2025-12-29"), SP_CALENDAR_SPAN_WEEK, 1), "2026-01-05");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2026-01-05"), SP_CALENDAR_SPAN_WEEK, -1), "2025-12-29");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2025-12-31"), SP_CALENDAR_SPAN_DAY, 1), "2026-01-01");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("2026-01-01"), SP_CALENDAR_SPAN_DAY, -1), "2025-12-31");
   /* Not before the first year */
-  assert_date (sp_calendar_step (date ("0001-01-03"), SP_CALENDAR_SPAN_DAY, -5), "0001-01-03");
-  assert_date (sp_calendar_step (date ("0001-03-03"), SP_CALENDAR_SPAN_MONTH, -5), "0001-03-03");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("0001-01-03"), SP_CALENDAR_SPAN_DAY, -5), "0001-01-03");
+  sp_test_assert_date (sp_calendar_step (sp_test_date ("0001-03-03"), SP_CALENDAR_SPAN_MONTH, -5), "0001-03-03");
 
   /* March 2025 starts on a Saturday and ends on a Monday: six weeks from Monday */
-  sp_calendar_visible_range (date ("2025-03-15"), SP_CALENDAR_SPAN_MONTH, 0, &first, &last);
-  assert_date (first, "2025-02-24");
-  assert_date (last, "2025-04-06");
+  sp_calendar_visible_range (sp_test_date ("2025-03-15"), SP_CALENDAR_SPAN_MONTH, 0, &first, &last);
+  sp_test_assert_date (first, "2025-02-24");
+  sp_test_assert_date (last, "2025-04-06");
   /* February 2021 from Monday is exactly four weeks */
-  sp_calendar_visible_range (date ("2021-02-10"), SP_CALENDAR_SPAN_MONTH, 0, &first, &last);
-  assert_date (first, "2021-02-01");
-  assert_date (last, "2021-02-28");
-  sp_calendar_visible_range (date ("2025-03-05"), SP_CALENDAR_SPAN_WEEK, 6, &first, &last);
-  assert_date (first, "2025-03-02");
-  assert_date (last, "2025-03-08");
-  sp_calendar_visible_range (date ("2025-03-05"), SP_CALENDAR_SPAN_DAY, 0, &first, &last);
+  sp_calendar_visible_range (sp_test_date ("2021-02-10"), SP_CALENDAR_SPAN_MONTH, 0, &first, &last);
+  sp_test_assert_date (first, "2021-02-01");
+  sp_test_assert_date (last, "2021-02-28");
+  sp_calendar_visible_range (sp_test_date ("2025-03-05"), SP_CALENDAR_SPAN_WEEK, 6, &first, &last);
+  sp_test_assert_date (first, "2025-03-02");
+  sp_test_assert_date (last, "2025-03-08");
+  sp_calendar_visible_range (sp_test_date ("2025-03-05"), SP_CALENDAR_SPAN_DAY, 0, &first, &last);
   g_assert_cmpuint (first, ==, last);
 }
 
@@ -198,26 +181,26 @@ test_month (void)
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), >, 100);
 
   roomy = sp_calendar_layout_new_month (schedule, sp_planner_get_availability (planner),
-                                        date ("2025-03-20"), 0, 1400, 1200, &metrics);
+                                        sp_test_date ("2025-03-20"), 0, 1400, 1200, &metrics);
   g_assert_cmpuint (roomy->span, ==, SP_CALENDAR_SPAN_MONTH);
-  assert_date (roomy->month_first, "2025-03-01");
-  assert_date (roomy->month_last, "2025-03-31");
+  sp_test_assert_date (roomy->month_first, "2025-03-01");
+  sp_test_assert_date (roomy->month_last, "2025-03-31");
   g_assert_cmpuint (roomy->n_rows, ==, 6);
   check_month (roomy, schedule, 1400, 1200);
   for (guint i = 0; i < roomy->days->len; i++)
     more += sp_calendar_layout_get_day (roomy, i)->n_more;
   g_assert_cmpuint (more, ==, 0);
 
-  today = sp_calendar_layout_lookup_day (roomy, date ("2025-03-03"));
+  today = sp_calendar_layout_lookup_day (roomy, sp_test_date ("2025-03-03"));
   g_assert_true (today->flags & SP_CALENDAR_DAY_TODAY);
   g_assert_cmpuint (today->n_blocks, >, 0);
-  g_assert_true (sp_calendar_layout_lookup_day (roomy, date ("2025-02-28"))->flags & SP_CALENDAR_DAY_PAST);
-  g_assert_true (sp_calendar_layout_lookup_day (roomy, date ("2025-02-28"))->flags & SP_CALENDAR_DAY_OTHER_MONTH);
-  g_assert_cmpint (sp_calendar_layout_lookup_day (roomy, date ("2025-03-03"))->level_start, ==, 0);
+  g_assert_true (sp_calendar_layout_lookup_day (roomy, sp_test_date ("2025-02-28"))->flags & SP_CALENDAR_DAY_PAST);
+  g_assert_true (sp_calendar_layout_lookup_day (roomy, sp_test_date ("2025-02-28"))->flags & SP_CALENDAR_DAY_OTHER_MONTH);
+  g_assert_cmpint (sp_calendar_layout_lookup_day (roomy, sp_test_date ("2025-03-03"))->level_start, ==, 0);
 
   /* A short box: weekends' blocks collapse into "+N more" */
   tight = sp_calendar_layout_new_month (schedule, sp_planner_get_availability (planner),
-                                        date ("2025-03-20"), 0, 700, 400, &metrics);
+                                        sp_test_date ("2025-03-20"), 0, 700, 400, &metrics);
   check_month (tight, schedule, 700, 400);
   more = 0;
   for (guint i = 0; i < tight->days->len; i++)
@@ -225,10 +208,10 @@ test_month (void)
   g_assert_cmpuint (more, >, 0);
 
   /* Not even room for one: everything is "+N" beside the date */
-  tiny = sp_calendar_layout_new_month (schedule, NULL, date ("2025-03-20"), 6, 350, 200, &metrics);
+  tiny = sp_calendar_layout_new_month (schedule, NULL, sp_test_date ("2025-03-20"), 6, 350, 200, &metrics);
   check_month (tiny, schedule, 350, 200);
   g_assert_cmpuint (tiny->items->len, ==, 0);
-  assert_date (tiny->first_day, "2025-02-23");
+  sp_test_assert_date (tiny->first_day, "2025-02-23");
 }
 
 static void
@@ -245,51 +228,51 @@ test_month_marks (void)
   guint32 core_day = 0;
 
   /* A week off in the middle of March, and no study on Wednesdays */
-  sp_availability_add_days_off (availability, date ("2025-03-10"), date ("2025-03-16"));
+  sp_availability_add_days_off (availability, sp_test_date ("2025-03-10"), sp_test_date ("2025-03-16"));
   sp_availability_set_day (availability, 2, 0, 19 * 60);
   sp_planner_set_availability (planner, availability);
   schedule = sp_planner_get_schedule (planner);
 
-  n = sp_schedule_get_day_blocks (schedule, date ("2025-03-03"), &first);
+  n = sp_schedule_get_day_blocks (schedule, sp_test_date ("2025-03-03"), &first);
   g_assert_cmpuint (n, ==, 1);
   block = sp_schedule_get_block (schedule, first);
   g_assert_true (sp_planner_mark_block (planner, block->id, SP_BLOCK_STATUS_DONE, 0, &error));
   g_assert_no_error (error);
   schedule = sp_planner_get_schedule (planner);
-  n = sp_schedule_get_day_blocks (schedule, date ("2025-03-04"), &first);
+  n = sp_schedule_get_day_blocks (schedule, sp_test_date ("2025-03-04"), &first);
   block = sp_schedule_get_block (schedule, first);
   g_assert_true (sp_planner_mark_block (planner, block->id, SP_BLOCK_STATUS_PARTIAL, 20, &error));
   g_assert_no_error (error);
   schedule = sp_planner_get_schedule (planner);
 
   layout = sp_calendar_layout_new_month (schedule, sp_planner_get_availability (planner),
-                                         date ("2025-03-01"), 0, 1000, 800, &metrics);
+                                         sp_test_date ("2025-03-01"), 0, 1000, 800, &metrics);
   check_month (layout, schedule, 1000, 800);
 
-  cell = sp_calendar_layout_lookup_day (layout, date ("2025-03-03"));
+  cell = sp_calendar_layout_lookup_day (layout, sp_test_date ("2025-03-03"));
   g_assert_true (cell->flags & SP_CALENDAR_DAY_ALL_DONE);
   g_assert_cmpuint (cell->done_minutes, ==, cell->planned_minutes);
-  cell = sp_calendar_layout_lookup_day (layout, date ("2025-03-04"));
+  cell = sp_calendar_layout_lookup_day (layout, sp_test_date ("2025-03-04"));
   g_assert_true (cell->flags & SP_CALENDAR_DAY_SOME_DONE);
   g_assert_false (cell->flags & SP_CALENDAR_DAY_ALL_DONE);
   g_assert_cmpuint (cell->done_minutes, ==, 20);
-  cell = sp_calendar_layout_lookup_day (layout, date ("2025-03-05"));
+  cell = sp_calendar_layout_lookup_day (layout, sp_test_date ("2025-03-05"));
   g_assert_true (cell->flags & SP_CALENDAR_DAY_NO_HOURS);
   g_assert_cmpuint (cell->n_blocks, ==, 0);
-  for (guint32 d = date ("2025-03-10"); d <= date ("2025-03-16"); d++)
+  for (guint32 d = sp_test_date ("2025-03-10"); d <= sp_test_date ("2025-03-16"); d++)
     {
       cell = sp_calendar_layout_lookup_day (layout, d);
       g_assert_true (cell->flags & SP_CALENDAR_DAY_OFF);
       g_assert_false (cell->flags & SP_CALENDAR_DAY_NO_HOURS);
       g_assert_cmpuint (cell->n_blocks, ==, 0);
     }
-  cell = sp_calendar_layout_lookup_day (layout, date ("2025-03-17"));
+  cell = sp_calendar_layout_lookup_day (layout, sp_test_date ("2025-03-17"));
   g_assert_cmpuint (cell->flags & (SP_CALENDAR_DAY_OFF | SP_CALENDAR_DAY_NO_HOURS | SP_CALENDAR_DAY_ALL_DONE), ==, 0);
   g_assert_cmpuint (cell->n_blocks, >, 0);
 
   /* The first day of the next level is marked where it falls */
   core_day = sp_schedule_get_level_report (schedule, 1)->start_day;
-  g_assert_cmpuint (core_day, >, date ("2025-03-31"));
+  g_assert_cmpuint (core_day, >, sp_test_date ("2025-03-31"));
   g_clear_pointer (&layout, sp_calendar_layout_free);
   layout = sp_calendar_layout_new_month (schedule, NULL, core_day, 0, 1000, 800, &metrics);
   for (guint i = 0; i < layout->days->len; i++)
@@ -345,7 +328,7 @@ static void
 test_week_lanes (void)
 {
   g_autoptr(SpPlan) plan = sp_plan_new_bundled ();
-  guint32 monday = date ("2025-03-03");
+  guint32       monday = sp_test_date ("2025-03-03");
   const guint32 days[] = { monday, monday, monday, monday, monday + 2 };
   const guint starts[] = { 18 * 60, 18 * 60 + 30, 19 * 60, 21 * 60, 7 * 60 };
   const guint lengths[] = { 60, 60, 60, 60, 45 };
@@ -420,9 +403,9 @@ static void
 test_week_hours (void)
 {
   g_autoptr(SpPlan) plan = sp_plan_new_bundled ();
-  g_autoptr(SpSchedule) empty = new_manual_schedule (plan, date ("2025-03-03"), NULL, NULL, NULL, 0);
+  g_autoptr(SpSchedule) empty = new_manual_schedule (plan, sp_test_date ("2025-03-03"), NULL, NULL, NULL, 0);
   g_autoptr(SpAvailability) availability = sp_availability_new ();
-  guint32 monday = date ("2025-03-03");
+  guint32 monday = sp_test_date ("2025-03-03");
   guint first, last;
 
   sp_calendar_week_hours (empty, NULL, monday, 7, &first, &last);
@@ -445,7 +428,7 @@ test_streak (void)
 {
   g_autoptr(SpPlanner) planner = new_planner ("2025-03-03");
   g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (planner));
-  guint32 monday = date ("2025-03-03");
+  guint32 monday = sp_test_date ("2025-03-03");
 
   /* No study on Wednesdays: they neither count nor break */
   sp_availability_set_day (availability, 2, 0, 19 * 60);
@@ -493,7 +476,7 @@ test_next_block (void)
 {
   g_autoptr(SpPlanner) planner = new_planner ("2025-03-03");
   SpSchedule *schedule = sp_planner_get_schedule (planner);
-  guint32 monday = date ("2025-03-03");
+  guint32          monday = sp_test_date ("2025-03-03");
   const SpBlock *next;
   g_autofree char *id = NULL;
 
@@ -520,7 +503,7 @@ test_words (void)
   g_autoptr(SpPlanner) planner = new_planner ("2025-03-03");
   g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (planner));
   SpSchedule *schedule = sp_planner_get_schedule (planner);
-  guint32 tuesday = date ("2025-03-04");
+  guint32          tuesday = sp_test_date ("2025-03-04");
   const SpBlock *block;
   guint first;
   g_autofree char *duration = NULL;
@@ -542,13 +525,13 @@ test_words (void)
   text = sp_calendar_format_month (tuesday);
   g_assert_cmpstr (text, ==, "March 2025");
   g_free (text);
-  text = sp_calendar_format_range (date ("2025-03-03"), date ("2025-03-09"));
+  text = sp_calendar_format_range (sp_test_date ("2025-03-03"), sp_test_date ("2025-03-09"));
   g_assert_cmpstr (text, ==, "3 – 9 March 2025");
   g_free (text);
-  text = sp_calendar_format_range (date ("2025-02-24"), date ("2025-03-02"));
+  text = sp_calendar_format_range (sp_test_date ("2025-02-24"), sp_test_date ("2025-03-02"));
   g_assert_cmpstr (text, ==, "24 February – 2 March 2025");
   g_free (text);
-  text = sp_calendar_format_range (date ("2025-12-29"), date ("2026-01-04"));
+  text = sp_calendar_format_range (sp_test_date ("2025-12-29"), sp_test_date ("2026-01-04"));
   g_assert_cmpstr (text, ==, "29 December 2025 – 4 January 2026");
   g_free (text);
 
@@ -573,7 +556,7 @@ test_words (void)
   g_assert_cmpstr (text, ==, "19:00–19:50");
   g_free (text);
 
-  sp_schedule_get_day_blocks (schedule, date ("2025-03-03"), &first);
+  sp_schedule_get_day_blocks (schedule, sp_test_date ("2025-03-03"), &first);
   text = sp_calendar_describe_block (schedule, sp_schedule_get_block (schedule, first));
   g_assert_true (g_str_has_suffix (text, ", planned, first block of Fundamentals"));
   g_free (text);
@@ -590,17 +573,17 @@ test_words (void)
     g_free (text);
   }
 
-  text = sp_calendar_describe_day (schedule, NULL, date ("2025-03-03"));
+  text = sp_calendar_describe_day (schedule, NULL, sp_test_date ("2025-03-03"));
   g_assert_cmpstr (text, ==, "Monday 3 March, today, 1 study block, 50 min planned, 0 min done, Fundamentals starts");
   g_free (text);
   text = sp_calendar_describe_day (schedule, NULL, tuesday);
   g_assert_cmpstr (text, ==, "Tuesday 4 March, 1 study block, 50 min planned, 20 min done");
   g_free (text);
 
-  sp_availability_add_days_off (availability, date ("2025-03-05"), date ("2025-03-05"));
+  sp_availability_add_days_off (availability, sp_test_date ("2025-03-05"), sp_test_date ("2025-03-05"));
   sp_planner_set_availability (planner, availability);
   text = sp_calendar_describe_day (sp_planner_get_schedule (planner), sp_planner_get_availability (planner),
-                                   date ("2025-03-05"));
+                                   sp_test_date ("2025-03-05"));
   g_assert_cmpstr (text, ==, "Wednesday 5 March, day off, nothing planned");
 }
 

@@ -12,6 +12,7 @@
 #include "sp-calendar-grid.h"
 #include "sp-day-view.h"
 #include "sp-progress-summary.h"
+#include "sp-test-core.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
 
@@ -21,24 +22,6 @@
  * screenshots of each view. */
 
 static char *data_home;
-
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
-static void
-assert_day (guint32     day,
-            const char *expected)
-{
-  g_autofree char *text = sp_format_date (day);
-
-  g_assert_cmpstr (text, ==, expected);
-}
 
 typedef struct
 {
@@ -161,7 +144,7 @@ static void
 assert_label_is_month (Ui         *ui,
                        const char *day)
 {
-  g_autofree char *month = sp_calendar_format_month (date (day));
+  g_autofree char *month = sp_calendar_format_month (sp_test_date (day));
 
   g_assert_cmpstr (date_label (ui), ==, month);
 }
@@ -170,7 +153,7 @@ static void
 assert_day_shown (Ui         *ui,
                   const char *day)
 {
-  g_autofree char *words = sp_calendar_format_day (date (day));
+  g_autofree char *words = sp_calendar_format_day (sp_test_date (day));
 
   g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (ui->day), words));
 }
@@ -181,7 +164,7 @@ pick_date (Ui         *ui,
            const char *text)
 {
   GtkCalendar *calendar;
-  guint32 day = date (text);
+  guint32      day = sp_test_date (text);
   GDate d;
   g_autoptr(GDateTime) time = NULL;
 
@@ -218,40 +201,40 @@ test_navigation (void)
   pick_date (&ui, "2025-12-15");
   assert_label_is_month (&ui, "2025-12-01");
   press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
-  assert_day (sp_window_get_selected_day (ui.window), "2026-01-15");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-01-15");
   assert_label_is_month (&ui, "2026-01-01");
   layout = sp_calendar_grid_get_layout (ui.month);
-  assert_day (layout->month_first, "2026-01-01");
-  assert_day (layout->month_last, "2026-01-31");
+  sp_test_assert_date (layout->month_first, "2026-01-01");
+  sp_test_assert_date (layout->month_last, "2026-01-31");
   press (&ui, GDK_KEY_Page_Down, 0);
   assert_label_is_month (&ui, "2026-02-01");
   /* And back across it */
   press (&ui, GDK_KEY_Page_Up, 0);
   press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
   assert_label_is_month (&ui, "2025-12-01");
-  assert_day (sp_calendar_grid_get_layout (ui.month)->month_first, "2025-12-01");
+  sp_test_assert_date (sp_calendar_grid_get_layout (ui.month)->month_first, "2025-12-01");
   /* Months keep the day where they can: 31 January, then February's last */
   pick_date (&ui, "2026-01-31");
   press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
-  assert_day (sp_window_get_selected_day (ui.window), "2026-02-28");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-02-28");
 
   /* Arrows move the selected day, across the month too; Enter opens it */
   pick_date (&ui, "2025-12-30");
   press (&ui, GDK_KEY_Right, 0);
-  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2025-12-31");
   press (&ui, GDK_KEY_Down, 0);
-  assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-01-07");
   assert_label_is_month (&ui, "2026-01-01");
   press (&ui, GDK_KEY_Up, 0);
   press (&ui, GDK_KEY_Left, 0);
-  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2025-12-30");
   {
-    g_autofree char *words = sp_calendar_format_day (date ("2025-12-30"));
+    g_autofree char *words = sp_calendar_format_day (sp_test_date ("2025-12-30"));
     g_assert_nonnull (strstr (sp_calendar_grid_get_description (ui.month), words));
   }
   press (&ui, GDK_KEY_Return, 0);
   g_assert_cmpstr (sp_window_get_view (ui.window), ==, "day");
-  assert_day (sp_window_get_selected_day (ui.window), "2025-12-30");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2025-12-30");
   /* the Day view, hidden while the day was chosen, shows it once shown */
   sp_test_ui_wait (20);
   assert_day_shown (&ui, "2025-12-30");
@@ -262,7 +245,7 @@ test_navigation (void)
   pick_date (&ui, "2025-12-31");
   layout = sp_calendar_grid_get_layout (ui.week);
   g_assert_cmpuint (layout->last_day - layout->first_day, ==, 6);
-  g_assert_true (layout->first_day <= date ("2025-12-31") && date ("2025-12-31") <= layout->last_day);
+  g_assert_true (layout->first_day <= sp_test_date ("2025-12-31") && sp_test_date ("2025-12-31") <= layout->last_day);
   {
     guint32 first = layout->first_day;
     g_autofree char *label = sp_calendar_format_range (first, first + 6);
@@ -270,11 +253,11 @@ test_navigation (void)
     g_assert_cmpstr (date_label (&ui), ==, label);
     press (&ui, GDK_KEY_Page_Down, 0);
     g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first + 7);
-    assert_day (sp_window_get_selected_day (ui.window), "2026-01-07");
+    sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-01-07");
     press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
     press (&ui, GDK_KEY_Left, GDK_ALT_MASK);
     g_assert_cmpuint (sp_calendar_grid_get_layout (ui.week)->first_day, ==, first - 7);
-    assert_day (sp_window_get_selected_day (ui.window), "2025-12-24");
+    sp_test_assert_date (sp_window_get_selected_day (ui.window), "2025-12-24");
   }
 
   /* Ctrl+3: Day, across the year */
@@ -283,14 +266,14 @@ test_navigation (void)
   pick_date (&ui, "2025-12-31");
   assert_day_shown (&ui, "2025-12-31");
   press (&ui, GDK_KEY_Right, GDK_ALT_MASK);
-  assert_day (sp_window_get_selected_day (ui.window), "2026-01-01");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-01-01");
   assert_day_shown (&ui, "2026-01-01");
   {
-    g_autofree char *words = sp_calendar_format_day (date ("2026-01-01"));
+    g_autofree char *words = sp_calendar_format_day (sp_test_date ("2026-01-01"));
     g_assert_cmpstr (date_label (&ui), ==, words);
   }
   press (&ui, GDK_KEY_Page_Up, 0);
-  assert_day (sp_window_get_selected_day (ui.window), "2025-12-31");
+  sp_test_assert_date (sp_window_get_selected_day (ui.window), "2025-12-31");
 
   /* Today: Ctrl+T and Home */
   press (&ui, GDK_KEY_t, GDK_CONTROL_MASK);
@@ -307,10 +290,10 @@ test_navigation (void)
   g_assert_cmpuint (sp_window_get_selected_day (ui.window), ==, today);
 
   /* The views share the selected day */
-  sp_window_set_selected_day (ui.window, date ("2026-03-03"));
-  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.month), ==, date ("2026-03-03"));
-  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.week), ==, date ("2026-03-03"));
-  g_assert_cmpuint (sp_day_view_get_selected_day (ui.day), ==, date ("2026-03-03"));
+  sp_window_set_selected_day (ui.window, sp_test_date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.month), ==, sp_test_date ("2026-03-03"));
+  g_assert_cmpuint (sp_calendar_grid_get_selected_day (ui.week), ==, sp_test_date ("2026-03-03"));
+  g_assert_cmpuint (sp_day_view_get_selected_day (ui.day), ==, sp_test_date ("2026-03-03"));
 
   ui_stop (&ui);
 }
@@ -337,24 +320,24 @@ static void
 make_history (Ui *ui)
 {
   g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (ui->planner));
-  guint32 start = date ("2026-02-16"), today = date ("2026-03-04");
+  guint32     start = sp_test_date ("2026-02-16"), today = sp_test_date ("2026-03-04");
   SpSchedule *schedule;
   guint first;
   g_autoptr(GError) error = NULL;
 
   availability->start_day = start;
-  sp_availability_add_days_off (availability, date ("2026-03-16"), date ("2026-03-20"));
+  sp_availability_add_days_off (availability, sp_test_date ("2026-03-16"), sp_test_date ("2026-03-20"));
   sp_planner_set_today (ui->planner, start);
   sp_planner_set_availability (ui->planner, availability);
 
   for (guint32 day = start; day < today; day++)
     {
       sp_planner_set_today (ui->planner, day);
-      if (day == date ("2026-02-21"))
+      if (day == sp_test_date ("2026-02-21"))
         continue; /* missed */
-      if (day == date ("2026-02-25"))
+      if (day == sp_test_date ("2026-02-25"))
         mark_first (ui->planner, day, SP_BLOCK_STATUS_PARTIAL, 30);
-      else if (day == date ("2026-02-27"))
+      else if (day == sp_test_date ("2026-02-27"))
         mark_first (ui->planner, day, SP_BLOCK_STATUS_SKIPPED, 0);
       else
         {
@@ -381,7 +364,7 @@ make_history (Ui *ui)
 
   /* A note on Saturday's first block */
   schedule = sp_planner_get_schedule (ui->planner);
-  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, date ("2026-03-07"), &first), >, 0);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, sp_test_date ("2026-03-07"), &first), >, 0);
   g_assert_true (sp_planner_set_block_note (ui->planner, sp_schedule_get_block (schedule, first)->id,
                                             "Chapter 3 first, then the exercises", &error));
   g_assert_no_error (error);
@@ -1037,7 +1020,7 @@ test_screenshots (void)
                                                    g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ro") ? "-ro" : "");
 
           /* The Day view on a Saturday, with more to show than today */
-          sp_window_set_selected_day (ui.window, date (g_str_equal (views[v], "day") ? "2026-03-07" : "2026-03-04"));
+          sp_window_set_selected_day (ui.window, sp_test_date (g_str_equal (views[v], "day") ? "2026-03-07" : "2026-03-04"));
           sp_window_set_view (ui.window, views[v]);
           /* Past the switcher's transitions */
           sp_test_ui_wait (500);

@@ -531,16 +531,7 @@ main (int   argc,
 {
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
-   * installed: each run keeps the locale its environment gives */
-  setlocale (LC_ALL, "");
-  adw_init ();
+  sp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/courses-view/filter-as-you-type", test_filter_as_you_type);
   g_test_add_func ("/courses-view/filters-and-sort", test_filters_and_sort);

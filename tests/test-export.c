@@ -17,6 +17,7 @@
 #include "sp-export.h"
 #include "sp-planner.h"
 #include "sp-print-layout.h"
+#include "sp-test-core.h"
 #include "sp-test-pdf.h"
 
 /* The exports as a user gets them: real PDFs read back with poppler's
@@ -74,15 +75,6 @@ is_romanian (void)
   return g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO");
 }
 
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
 /* The first day of the plan, the day the week's blocks were marked, and
  * "today": the week between was missed, so its work comes forward. */
 #define START_DAY "2025-03-03"
@@ -100,13 +92,13 @@ make_planner (void)
 
   g_assert_nonnull (tz);
   sp_planner_set_timezone (planner, tz);
-  sp_planner_set_today (planner, date (START_DAY));
-  availability->start_day = date (START_DAY);
+  sp_planner_set_today (planner, sp_test_date (START_DAY));
+  availability->start_day = sp_test_date (START_DAY);
   sp_planner_set_availability (planner, availability);
 
   /* The first two days done, then nothing until today */
   schedule = sp_planner_get_schedule (planner);
-  for (guint32 day = date (START_DAY); day < date (START_DAY) + 2; day++)
+  for (guint32 day = sp_test_date (START_DAY); day < sp_test_date (START_DAY) + 2; day++)
     {
       n = sp_schedule_get_day_blocks (schedule, day, &first);
       g_assert_cmpuint (n, >, 0);
@@ -120,7 +112,7 @@ make_planner (void)
           schedule = sp_planner_get_schedule (planner);
         }
     }
-  sp_planner_set_today (planner, date (TODAY));
+  sp_planner_set_today (planner, sp_test_date (TODAY));
   return planner;
 }
 
@@ -236,12 +228,12 @@ test_pdf_week (void)
   g_autofree char *letter = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *page_number = g_strdup_printf (_("Page %u of %u"), 1, 1);
-  guint32 monday = date ("2025-03-10");
+  guint32          monday = sp_test_date ("2025-03-10");
   const char *text;
   guint n_moved = 0, n_blocks = 0;
   double w, h;
 
-  path = export_to_file (schedule, SP_PRINT_RANGE_WEEK, date (TODAY), SP_PAPER_A4, "sp-test-week.pdf");
+  path = export_to_file (schedule, SP_PRINT_RANGE_WEEK, sp_test_date (TODAY), SP_PAPER_A4, "sp-test-week.pdf");
   g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   sp_paper_get_size (SP_PAPER_A4, TRUE, &w, &h);
   assert_page_size (path, w, h);
@@ -305,7 +297,7 @@ test_pdf_week (void)
   assert_has (text, page_number);
 
   /* US Letter, landscape */
-  letter = export_to_file (schedule, SP_PRINT_RANGE_WEEK, date (TODAY), SP_PAPER_LETTER, "sp-test-week-letter.pdf");
+  letter = export_to_file (schedule, SP_PRINT_RANGE_WEEK, sp_test_date (TODAY), SP_PAPER_LETTER, "sp-test-week-letter.pdf");
   g_assert_cmpuint (sp_test_pdf_info (letter, NULL, NULL), ==, 1);
   assert_page_size (letter, 792, 612);
 
@@ -321,17 +313,17 @@ test_pdf_week_sunday (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (test_dir (), "sp-test-week-sunday.pdf", NULL);
   g_autofree char *range = g_strdup_printf ("9 – 15 %s 2025", march_name ());
-  g_autofree char *sunday = format_day (date ("2025-03-09"), "%A");
-  g_autofree char *monday = format_day (date ("2025-03-10"), "%A");
+  g_autofree char *sunday = format_day (sp_test_date ("2025-03-09"), "%A");
+  g_autofree char *monday = format_day (sp_test_date ("2025-03-10"), "%A");
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(SpPrintLayout) layout = sp_print_layout_new (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK,
-                                                         date (TODAY), 6);
+                                                          sp_test_date (TODAY), 6);
   const char *text;
 
-  g_assert_cmpuint (sp_print_layout_get_first_day (layout), ==, date ("2025-03-09"));
-  g_assert_cmpuint (sp_print_layout_get_last_day (layout), ==, date ("2025-03-15"));
+  g_assert_cmpuint (sp_print_layout_get_first_day (layout), ==, sp_test_date ("2025-03-09"));
+  g_assert_cmpuint (sp_print_layout_get_last_day (layout), ==, sp_test_date ("2025-03-15"));
 
-  g_assert_true (export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, date (TODAY), 6,
+  g_assert_true (export_pdf (sp_planner_get_schedule (planner), SP_PRINT_RANGE_WEEK, sp_test_date (TODAY), 6,
                              SP_PAPER_LETTER, path, &error));
   g_assert_no_error (error);
   pages = pdf_page_texts (path);
@@ -356,7 +348,7 @@ test_pdf_month (void)
   GHashTableIter iter;
   gpointer topic;
 
-  path = export_to_file (schedule, SP_PRINT_RANGE_MONTH, date (TODAY), SP_PAPER_A4, "sp-test-month.pdf");
+  path = export_to_file (schedule, SP_PRINT_RANGE_MONTH, sp_test_date (TODAY), SP_PAPER_A4, "sp-test-month.pdf");
   g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   assert_page_size (path, 841.89, 595.276);
 
@@ -365,7 +357,7 @@ test_pdf_month (void)
   title = g_strdup_printf ("%s 2025", march_name ());
   assert_has (text, title);
 
-  for (guint32 day = date ("2025-03-01"); day <= date ("2025-03-31"); day++)
+  for (guint32 day = sp_test_date ("2025-03-01"); day <= sp_test_date ("2025-03-31"); day++)
     {
       guint first, n = sp_schedule_get_day_blocks (schedule, day, &first);
 
@@ -499,7 +491,7 @@ test_layout_sizes (void)
   for (guint r = SP_PRINT_RANGE_WEEK; r <= SP_PRINT_RANGE_PLAN; r++)
     for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
       {
-        g_autoptr(SpPrintLayout) layout = sp_print_layout_new (schedule, r, date (TODAY), 0);
+        g_autoptr(SpPrintLayout) layout = sp_print_layout_new (schedule, r, sp_test_date (TODAY), 0);
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) areas[a].w + 40,
                                                                (int) areas[a].h + 40);
         cairo_t *cr = cairo_create (surface);
@@ -551,7 +543,7 @@ test_pdf_no_hours (void)
 
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     sp_availability_set_day (availability, d, 0, 8 * 60);
-  sp_planner_set_today (planner, date (START_DAY));
+  sp_planner_set_today (planner, sp_test_date (START_DAY));
   sp_planner_set_availability (planner, availability);
   schedule = sp_planner_get_schedule (planner);
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
@@ -810,7 +802,7 @@ test_ics_roundtrip (void)
       g_assert_cmpint (times_again[0], ==, times[0]);
 
       /* Both sides of the clock changes, so the VTIMEZONE is really used */
-      if (block->day > date ("2025-03-30") && block->day < date ("2025-10-26"))
+      if (block->day > sp_test_date ("2025-03-30") && block->day < sp_test_date ("2025-10-26"))
         n_summer++;
       else
         n_winter++;

@@ -9,6 +9,7 @@
 
 #include "sp-planner.h"
 #include "sp-scheduler.h"
+#include "sp-test-core.h"
 #include "sp-test-files.h"
 
 /* The planner is the one owner of state: edits go through it, are saved
@@ -22,27 +23,6 @@ typedef struct
   SpPlanner *planner;
   guint      changed;
 } Fixture;
-
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
-static SpPlan *
-load_plan (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plans", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SpPlan *plan = sp_plan_new_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 static void
 changed_cb (SpPlanner *planner,
@@ -69,7 +49,7 @@ new_planner_at (Fixture *fixture,
 static SpPlanner *
 new_planner (Fixture *fixture)
 {
-  return new_planner_at (fixture, date ("2025-03-03"));
+  return new_planner_at (fixture, sp_test_date ("2025-03-03"));
 }
 
 static void
@@ -81,7 +61,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("sp-planner-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "study-planner", "state.json", NULL);
-  fixture->plan = load_plan ("valid-minimal.json");
+  fixture->plan = sp_test_load_plan ("valid-minimal.json");
   fixture->planner = new_planner (fixture);
   g_signal_connect (fixture->planner, "changed", G_CALLBACK (changed_cb), fixture);
 }
@@ -120,7 +100,7 @@ test_schedule (Fixture       *fixture,
 
   g_assert_nonnull (schedule);
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), >, 10);
-  g_assert_cmpuint (sp_schedule_get_first_day (schedule), ==, date ("2025-03-03"));
+  g_assert_cmpuint (sp_schedule_get_first_day (schedule), ==, sp_test_date ("2025-03-03"));
   block = sp_schedule_get_block (schedule, 0);
   g_assert_cmpstr (block->id, ==, "python/learn/1");
   g_assert_cmpuint (block->start, ==, 19 * 60);
@@ -128,7 +108,7 @@ test_schedule (Fixture       *fixture,
   g_assert_null (sp_schedule_lookup_block (schedule, "python/learn/999"));
 
   /* A fresh state starts the path today and is saved at once */
-  g_assert_cmpuint (sp_planner_get_availability (fixture->planner)->start_day, ==, date ("2025-03-03"));
+  g_assert_cmpuint (sp_planner_get_availability (fixture->planner)->start_day, ==, sp_test_date ("2025-03-03"));
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_false (sp_planner_can_undo (fixture->planner));
   g_assert_null (sp_planner_get_state_warning (fixture->planner));
@@ -185,23 +165,23 @@ test_move_and_undo (Fixture       *fixture,
   guint n_before = sp_schedule_get_n_blocks (schedule);
   const SpBlock *block;
 
-  g_assert_true (sp_planner_move_block (fixture->planner, id, date ("2025-03-10"), 8 * 60, &error));
+  g_assert_true (sp_planner_move_block (fixture->planner, id, sp_test_date ("2025-03-10"), 8 * 60, &error));
   g_assert_no_error (error);
   schedule = sp_planner_get_schedule (fixture->planner);
   block = sp_schedule_lookup_block (schedule, id);
   g_assert_nonnull (block);
-  g_assert_cmpuint (block->day, ==, date ("2025-03-10"));
+  g_assert_cmpuint (block->day, ==, sp_test_date ("2025-03-10"));
   g_assert_cmpuint (block->start, ==, 8 * 60);
   g_assert_true (block->pinned);
 
   /* Not into the past, not over another pinned block, not past midnight */
-  g_assert_false (sp_planner_move_block (fixture->planner, id, date ("2025-03-02"), 8 * 60, &error));
+  g_assert_false (sp_planner_move_block (fixture->planner, id, sp_test_date ("2025-03-02"), 8 * 60, &error));
   g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_PAST);
   g_clear_error (&error);
-  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", date ("2025-03-10"), 8 * 60 + 20, &error));
+  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", sp_test_date ("2025-03-10"), 8 * 60 + 20, &error));
   g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_OVERLAP);
   g_clear_error (&error);
-  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", date ("2025-03-10"), 23 * 60 + 30, &error));
+  g_assert_false (sp_planner_move_block (fixture->planner, "python/learn/1", sp_test_date ("2025-03-10"), 23 * 60 + 30, &error));
   g_assert_error (error, SP_PLANNER_ERROR, SP_PLANNER_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -217,7 +197,7 @@ test_move_and_undo (Fixture       *fixture,
   block = sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), id);
   g_assert_nonnull (block);
   g_assert_false (block->pinned);
-  g_assert_cmpuint (block->day, !=, date ("2025-03-10"));
+  g_assert_cmpuint (block->day, !=, sp_test_date ("2025-03-10"));
   g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (fixture->planner)), ==, n_before);
   g_assert_false (sp_planner_can_undo (fixture->planner));
   g_assert_false (sp_planner_undo (fixture->planner));
@@ -233,7 +213,7 @@ test_days_go_by (Fixture       *fixture,
   g_autoptr(GPtrArray) past = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SpPlanner) again = NULL;
   SpSchedule *schedule = sp_planner_get_schedule (fixture->planner);
-  guint32 later = date ("2025-03-08");
+  guint32     later = sp_test_date ("2025-03-08");
   guint moved = 0;
 
   g_assert_true (sp_planner_mark_block (fixture->planner, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
@@ -480,16 +460,16 @@ test_switch_plans (Fixture       *fixture,
   g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_PLANNED);
 
   /* Days go by on the other plan; the first plan's history is its own */
-  sp_planner_set_today (fixture->planner, date ("2025-03-20"));
+  sp_planner_set_today (fixture->planner, sp_test_date ("2025-03-20"));
   sp_planner_set_plan (fixture->planner, fixture->plan);
   block = sp_schedule_lookup_block (sp_planner_get_schedule (fixture->planner), "python/learn/1");
   g_assert_nonnull (block);
   g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_DONE);
-  g_assert_cmpuint (block->day, ==, date ("2025-03-03"));
+  g_assert_cmpuint (block->day, ==, sp_test_date ("2025-03-03"));
   for (guint i = 0; i < sp_schedule_get_n_blocks (sp_planner_get_schedule (fixture->planner)); i++)
     {
       block = sp_schedule_get_block (sp_planner_get_schedule (fixture->planner), i);
-      g_assert_true (g_str_equal (block->topic->id, "python") || block->day >= date ("2025-03-03"));
+      g_assert_true (g_str_equal (block->topic->id, "python") || block->day >= sp_test_date ("2025-03-03"));
       g_assert_true (sp_plan_lookup_topic (fixture->plan, block->topic->id) == block->topic);
     }
 }
@@ -729,7 +709,7 @@ test_long_history (void)
     0,
   };
   const guint n_records = 40000;
-  guint32     today = date ("2025-09-01");
+  guint32     today = sp_test_date ("2025-09-01");
   clock_t     start;
   double      seconds;
   char       *data;

@@ -8,6 +8,7 @@
 
 #include "sp-path-view.h"
 #include "sp-preferences-window.h"
+#include "sp-test-core.h"
 #include "sp-test-files.h"
 #include "sp-test-ui.h"
 
@@ -94,15 +95,6 @@ save_png_when_drawn (GtkWidget  *widget,
   sp_test_ui_save_png (widget, name);
 }
 
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
 static void
 test_preferences (void)
 {
@@ -178,7 +170,7 @@ test_preferences (void)
   collect_type (prefs, GTK_TYPE_CALENDAR, calendars);
   g_assert_cmpuint (calendars->len, ==, 3);
   select_day (g_ptr_array_index (calendars, 0), 2030, 3, 4);
-  g_assert_cmpuint (sp_planner_get_availability (planner)->start_day, ==, date ("2030-03-04"));
+  g_assert_cmpuint (sp_planner_get_availability (planner)->start_day, ==, sp_test_date ("2030-03-04"));
   select_day (g_ptr_array_index (calendars, 1), 2030, 4, 14);
   select_day (g_ptr_array_index (calendars, 2), 2030, 4, 20);
   add_button = find_button_labelled (prefs, _("_Add Days Off"));
@@ -186,9 +178,9 @@ test_preferences (void)
   g_signal_emit_by_name (add_button, "clicked");
   availability = sp_planner_get_availability (planner);
   g_assert_cmpuint (sp_availability_get_n_days_off (availability), ==, 1);
-  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->first, ==, date ("2030-04-14"));
-  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->last, ==, date ("2030-04-20"));
-  for (guint32 day = date ("2030-04-14"); day <= date ("2030-04-20"); day++)
+  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->first, ==, sp_test_date ("2030-04-14"));
+  g_assert_cmpuint (sp_availability_get_days_off (availability, 0)->last, ==, sp_test_date ("2030-04-20"));
+  for (guint32 day = sp_test_date ("2030-04-14"); day <= sp_test_date ("2030-04-20"); day++)
     g_assert_cmpuint (sp_schedule_get_day_blocks (sp_planner_get_schedule (planner), day, NULL), ==, 0);
   g_assert_true (sp_test_ui_has_text (prefs, "7 days"));
   save_png_when_drawn (prefs, "preferences-changed");

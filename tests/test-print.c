@@ -12,6 +12,7 @@
 #include "sp-export.h"
 #include "sp-print-layout.h"
 #include "sp-print-operation.h"
+#include "sp-test-core.h"
 #include "sp-test-pdf.h"
 #include "sp-test-ui.h"
 #include "sp-window-print.h"
@@ -36,15 +37,6 @@ get_app (void)
   return shared_app;
 }
 
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
 static SpPlanner *
 setup_planner (SpApplication *app)
 {
@@ -53,12 +45,12 @@ setup_planner (SpApplication *app)
   g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (planner));
 
   sp_planner_set_timezone (planner, tz);
-  sp_planner_set_today (planner, date ("2025-03-12"));
-  availability->start_day = date ("2025-03-03");
+  sp_planner_set_today (planner, sp_test_date ("2025-03-12"));
+  availability->start_day = sp_test_date ("2025-03-03");
   sp_planner_set_availability (planner, availability);
   g_assert_cmpuint (sp_schedule_get_n_blocks (sp_planner_get_schedule (planner)), >, 100);
   /* The calendar shows "today" */
-  sp_window_set_selected_day (SP_WINDOW (sp_test_ui_get_window (app)), date ("2025-03-12"));
+  sp_window_set_selected_day (SP_WINDOW (sp_test_ui_get_window (app)), sp_test_date ("2025-03-12"));
   return planner;
 }
 
@@ -103,7 +95,7 @@ test_print_week (void)
   g_autofree char *text = sp_test_pdf_text (path);
   g_autofree char *page = g_strdup_printf (_("Page %u of %u"), 1, 1);
   guint first_weekday = sp_calendar_get_locale_first_weekday ();
-  guint32 monday = date ("2025-03-12") - (sp_day_get_weekday (date ("2025-03-12")) + 7 - first_weekday) % 7;
+  guint32          monday = sp_test_date ("2025-03-12") - (sp_day_get_weekday (sp_test_date ("2025-03-12")) + 7 - first_weekday) % 7;
   g_autofree char *range = NULL;
   double w, h;
 
@@ -116,7 +108,7 @@ test_print_week (void)
   assert_has (text, _("Goals This Week"));
   /* The week as the calendar has it: from Monday in Romanian, from Sunday in the C locale */
   g_assert_cmpuint (first_weekday, ==, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? 0 : 6);
-  range = g_strdup_printf ("%u – %u %s 2025", monday - date ("2025-03-01") + 1, monday - date ("2025-03-01") + 7,
+  range = g_strdup_printf ("%u – %u %s 2025", monday - sp_test_date ("2025-03-01") + 1, monday - sp_test_date ("2025-03-01") + 7,
                            g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie" : "March");
   assert_has (text, range);
   for (guint32 day = monday; day < monday + 7; day++)
@@ -142,7 +134,7 @@ test_print_shown_month (void)
   double w, h;
 
   setup_planner (app);
-  sp_window_set_selected_day (window, date ("2025-05-20"));
+  sp_window_set_selected_day (window, sp_test_date ("2025-05-20"));
   operation = sp_window_create_print_operation (window, SP_PRINT_RANGE_MONTH);
   path = print_to_pdf (window, operation, "shown-month.pdf");
   g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);

@@ -6,44 +6,13 @@
 #include <string.h>
 
 #include "sp-scheduler.h"
+#include "sp-test-core.h"
 
 /* The scheduler is a pure function, so its promises are checked over many
  * seeded random plans and availabilities, and on the fixed cases where
  * calendars are tricky: clock changes, leap days, year ends. */
 
 #define N_RANDOM_CASES 300
-
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
-static SpPlan *
-plan_from_json (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  SpPlan *plan = sp_plan_new_from_bytes (bytes, "test.json", NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
-static SpPlan *
-load_plan (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plans", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SpPlan *plan = sp_plan_new_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
 
 /* ------------------------------------------------------------------ */
 /* Random plans */
@@ -277,7 +246,7 @@ random_plan (GRand *rand,
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   json = json_generator_to_data (gen, NULL);
-  return plan_from_json (json);
+  return sp_test_plan_from_json (json);
 }
 
 static SpAvailability *
@@ -543,7 +512,7 @@ run_random_case (guint32 seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(SpPlan) plan = random_plan (rand, 1);
-  guint32 around = date ("2024-01-01") + (guint32) g_rand_int_range (rand, 0, 3000);
+  guint32 around = sp_test_date ("2024-01-01") + (guint32) g_rand_int_range (rand, 0, 3000);
   g_autoptr(SpAvailability) a = random_availability (rand, around);
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (g_rand_boolean (rand) ? "Europe/Bucharest" : "America/New_York");
   g_autoptr(SpSchedule) schedule = NULL;
@@ -627,7 +596,7 @@ availability_with (guint        minutes_per_day,
 
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     sp_availability_set_day (a, d, minutes_per_day, start);
-  a->start_day = date (start_date);
+  a->start_day = sp_test_date (start_date);
   return a;
 }
 
@@ -670,9 +639,9 @@ check_clock_change (const char *zone,
                     guint       hole_from,
                     guint       hole_to)
 {
-  g_autoptr(SpPlan) plan = load_plan ("valid-minimal.json");
+  g_autoptr(SpPlan) plan = sp_test_load_plan ("valid-minimal.json");
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-  guint32 day = date (change_day);
+  guint32 day = sp_test_date (change_day);
   g_autoptr(SpAvailability) a = availability_with (0, start, change_day);
   g_autoptr(SpSchedule) schedule = NULL;
   SpSchedulerInput input = { plan, "a", a, NULL, day, tz };
@@ -738,29 +707,29 @@ test_dst_new_york (void)
 static void
 test_leap_day (void)
 {
-  g_autoptr(SpPlan) plan = load_plan ("valid-minimal.json");
+  g_autoptr(SpPlan) plan = sp_test_load_plan ("valid-minimal.json");
   g_autoptr(SpAvailability) a = availability_with (0, 18 * 60, "2028-02-28");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, "a", a, NULL, date ("2028-02-01"), NULL };
+  SpSchedulerInput input = { plan, "a", a, NULL, sp_test_date ("2028-02-01"), NULL };
   g_autofree char *text = NULL;
   guint first, n;
 
   /* 29 February 2028 is a Tuesday: only Tuesdays have hours */
   sp_availability_set_day (a, 1, 120, 18 * 60);
-  g_assert_cmpuint (sp_day_get_weekday (date ("2028-02-29")), ==, 1);
+  g_assert_cmpuint (sp_day_get_weekday (sp_test_date ("2028-02-29")), ==, 1);
   schedule = sp_scheduler_run (&input);
   check_schedule (&input, schedule, TRUE);
 
-  n = sp_schedule_get_day_blocks (schedule, date ("2028-02-29"), &first);
+  n = sp_schedule_get_day_blocks (schedule, sp_test_date ("2028-02-29"), &first);
   g_assert_cmpuint (n, ==, 3);  /* 50 + 50 + 20 */
   text = sp_format_date (sp_schedule_get_block (schedule, first)->day);
   g_assert_cmpstr (text, ==, "2028-02-29");
-  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, date ("2028-03-07"), NULL), ==, 3);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, sp_test_date ("2028-03-07"), NULL), ==, 3);
   for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
     g_assert_cmpuint (sp_day_get_weekday (sp_schedule_get_block (schedule, i)->day), ==, 1);
 
   /* The weekday of every day agrees with GDate across years */
-  for (guint32 day = date ("1999-12-25"); day < date ("2031-01-10"); day += 13)
+  for (guint32 day = sp_test_date ("1999-12-25"); day < sp_test_date ("2031-01-10"); day += 13)
     {
       GDate d;
 
@@ -773,27 +742,27 @@ test_leap_day (void)
 static void
 test_year_end_days_off (void)
 {
-  g_autoptr(SpPlan) plan = load_plan ("valid-minimal.json");
+  g_autoptr(SpPlan) plan = sp_test_load_plan ("valid-minimal.json");
   g_autoptr(SpAvailability) a = availability_with (90, 9 * 60, "2025-12-20");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, "b", a, NULL, date ("2025-12-20"), NULL };
+  SpSchedulerInput input = { plan, "b", a, NULL, sp_test_date ("2025-12-20"), NULL };
 
-  sp_availability_add_days_off (a, date ("2025-12-24"), date ("2026-01-02"));
+  sp_availability_add_days_off (a, sp_test_date ("2025-12-24"), sp_test_date ("2026-01-02"));
   schedule = sp_scheduler_run (&input);
   check_schedule (&input, schedule, TRUE);
-  for (guint32 day = date ("2025-12-24"); day <= date ("2026-01-02"); day++)
+  for (guint32 day = sp_test_date ("2025-12-24"); day <= sp_test_date ("2026-01-02"); day++)
     g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, day, NULL), ==, 0);
-  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, date ("2025-12-23"), NULL), >, 0);
-  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, date ("2026-01-03"), NULL), >, 0);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, sp_test_date ("2025-12-23"), NULL), >, 0);
+  g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, sp_test_date ("2026-01-03"), NULL), >, 0);
 }
 
 static void
 test_zero_hours (void)
 {
-  g_autoptr(SpPlan) plan = load_plan ("valid-minimal.json");
+  g_autoptr(SpPlan) plan = sp_test_load_plan ("valid-minimal.json");
   g_autoptr(SpAvailability) a = availability_with (0, 9 * 60, "2025-01-06");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, "a", a, NULL, date ("2025-01-06"), NULL };
+  SpSchedulerInput input = { plan, "a", a, NULL, sp_test_date ("2025-01-06"), NULL };
 
   schedule = sp_scheduler_run (&input);
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
@@ -820,7 +789,7 @@ test_zero_hours (void)
   g_assert_false (sp_schedule_has_hours (schedule));
 
   sp_availability_set_day (a, 0, 60, 9 * 60);
-  sp_availability_add_days_off (a, date ("2025-01-01"), date ("9999-12-31"));
+  sp_availability_add_days_off (a, sp_test_date ("2025-01-01"), sp_test_date ("9999-12-31"));
   g_clear_object (&schedule);
   schedule = sp_scheduler_run (&input);
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
@@ -830,10 +799,10 @@ test_zero_hours (void)
 static void
 test_one_weekday (void)
 {
-  g_autoptr(SpPlan) plan = load_plan ("valid-minimal.json");
+  g_autoptr(SpPlan) plan = sp_test_load_plan ("valid-minimal.json");
   g_autoptr(SpAvailability) a = availability_with (0, 9 * 60, "2025-01-06");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, "a", a, NULL, date ("2025-01-06"), NULL };
+  SpSchedulerInput input = { plan, "a", a, NULL, sp_test_date ("2025-01-06"), NULL };
 
   sp_availability_set_day (a, 5, 180, 9 * 60);
   schedule = sp_scheduler_run (&input);
@@ -854,13 +823,13 @@ test_one_weekday (void)
 static void
 test_one_topic (void)
 {
-  g_autoptr(SpPlan) plan = plan_from_json (
-    "{\"format\": 1, \"id\": \"one\", \"title\": \"One\", \"levels\": [{\"id\": \"l\", \"title\": \"L\", "
-    "\"min_months\": 0, \"max_months\": 1, \"topics\": [{\"id\": \"only\", \"title\": \"Only\", \"hours\": 2, "
-    "\"tasks\": {\"read\": \"r\"}}]}]}");
+  g_autoptr(SpPlan) plan = sp_test_plan_from_json (
+      "{\"format\": 1, \"id\": \"one\", \"title\": \"One\", \"levels\": [{\"id\": \"l\", \"title\": \"L\", "
+      "\"min_months\": 0, \"max_months\": 1, \"topics\": [{\"id\": \"only\", \"title\": \"Only\", \"hours\": 2, "
+      "\"tasks\": {\"read\": \"r\"}}]}]}");
   g_autoptr(SpAvailability) a = availability_with (60, 7 * 60, "2025-06-02");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, NULL, a, NULL, date ("2025-06-02"), NULL };
+  SpSchedulerInput   input = { plan, NULL, a, NULL, sp_test_date ("2025-06-02"), NULL };
   static const char *expected[] = {
     "2025-06-02 07:00 50 only/learn/1", "2025-06-03 07:00 50 only/learn/2",
     "2025-06-04 07:00 20 only/learn/3", "2025-06-05 07:00 20 only/review/1",
@@ -881,8 +850,8 @@ test_one_topic (void)
       g_assert_cmpstr (text, ==, expected[i]);
     }
   g_assert_true (sp_schedule_get_block (schedule, 0)->level_start);
-  g_assert_cmpuint (sp_schedule_get_end_day (schedule), ==, date ("2025-06-04"));
-  g_assert_cmpuint (sp_schedule_get_last_day (schedule), ==, date ("2025-07-04"));
+  g_assert_cmpuint (sp_schedule_get_end_day (schedule), ==, sp_test_date ("2025-06-04"));
+  g_assert_cmpuint (sp_schedule_get_last_day (schedule), ==, sp_test_date ("2025-07-04"));
   report = sp_schedule_get_level_report (schedule, 0);
   g_assert_true (report->fits);
   g_assert_cmpfloat_with_epsilon (report->hours, 3, 1e-9);
@@ -893,14 +862,14 @@ test_one_topic (void)
 static void
 test_advice (void)
 {
-  g_autoptr(SpPlan) plan = plan_from_json (
-    "{\"format\": 1, \"id\": \"fit\", \"title\": \"Fit\", \"levels\": [{\"id\": \"fundamentals\", "
-    "\"title\": \"Fundamentals\", \"min_months\": 3, \"max_months\": 6, \"topics\": ["
-    "{\"id\": \"a\", \"title\": \"A\", \"hours\": 92.75, \"stream\": \"x\", \"tasks\": {\"read\": \"r\"}},"
-    "{\"id\": \"b\", \"title\": \"B\", \"hours\": 92.75, \"stream\": \"y\", \"tasks\": {\"read\": \"r\"}}]}]}");
+  g_autoptr(SpPlan) plan = sp_test_plan_from_json (
+      "{\"format\": 1, \"id\": \"fit\", \"title\": \"Fit\", \"levels\": [{\"id\": \"fundamentals\", "
+      "\"title\": \"Fundamentals\", \"min_months\": 3, \"max_months\": 6, \"topics\": ["
+      "{\"id\": \"a\", \"title\": \"A\", \"hours\": 92.75, \"stream\": \"x\", \"tasks\": {\"read\": \"r\"}},"
+      "{\"id\": \"b\", \"title\": \"B\", \"hours\": 92.75, \"stream\": \"y\", \"tasks\": {\"read\": \"r\"}}]}]}");
   g_autoptr(SpAvailability) a = availability_with (0, 9 * 60, "2025-01-06");
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, NULL, a, NULL, date ("2025-01-06"), NULL };
+  SpSchedulerInput     input = { plan, NULL, a, NULL, sp_test_date ("2025-01-06"), NULL };
   const SpLevelReport *report;
 
   /* 5 h a week in blocks of an hour, no break */
@@ -936,9 +905,9 @@ test_large (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   g_autoptr(SpPlan) plan = random_plan (rand, 10);
-  g_autoptr(SpAvailability) a = random_availability (rand, date ("2025-01-01"));
+  g_autoptr(SpAvailability) a = random_availability (rand, sp_test_date ("2025-01-01"));
   g_autoptr(SpSchedule) schedule = NULL;
-  SpSchedulerInput input = { plan, sp_plan_get_default_track (plan), a, NULL, date ("2025-01-01"), NULL };
+  SpSchedulerInput input = { plan, sp_plan_get_default_track (plan), a, NULL, sp_test_date ("2025-01-01"), NULL };
 
   schedule = sp_scheduler_run (&input);
   check_schedule (&input, schedule, TRUE);
@@ -955,20 +924,20 @@ test_bundled (void)
   /* Ten hours a week: weekday evenings and weekend mornings */
   sp_availability_free (g_steal_pointer (&a));
   a = sp_availability_new ();
-  a->start_day = date ("2025-09-01");
+  a->start_day = sp_test_date ("2025-09-01");
   g_assert_cmpuint (sp_availability_get_weekly_minutes (a), ==, 600);
 
   for (guint t = 0; t < G_N_ELEMENTS (tracks); t++)
     {
       g_autoptr(SpSchedule) schedule = NULL;
       const char *track = tracks[t] ? tracks[t] : sp_plan_get_default_track (plan);
-      SpSchedulerInput input = { plan, track, a, NULL, date ("2025-09-01"), tz };
+      SpSchedulerInput input = { plan, track, a, NULL, sp_test_date ("2025-09-01"), tz };
 
       if (tracks[t] != NULL && sp_plan_lookup_track (plan, tracks[t]) == NULL)
         continue;
       schedule = sp_scheduler_run (&input);
       check_schedule (&input, schedule, TRUE);
-      g_assert_cmpuint (sp_schedule_get_end_day (schedule), >, date ("2025-09-01"));
+      g_assert_cmpuint (sp_schedule_get_end_day (schedule), >, sp_test_date ("2025-09-01"));
     }
 }
 
@@ -1059,15 +1028,15 @@ test_availability_json (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  a->start_day = date ("2025-01-06");
-  sp_availability_add_days_off (a, date ("2025-04-10"), date ("2025-04-20"));
-  sp_availability_add_days_off (a, date ("2025-04-21"), date ("2025-04-22"));  /* touches: merged */
-  sp_availability_add_days_off (a, date ("2025-01-01"), date ("2025-01-01"));
+  a->start_day = sp_test_date ("2025-01-06");
+  sp_availability_add_days_off (a, sp_test_date ("2025-04-10"), sp_test_date ("2025-04-20"));
+  sp_availability_add_days_off (a, sp_test_date ("2025-04-21"), sp_test_date ("2025-04-22")); /* touches: merged */
+  sp_availability_add_days_off (a, sp_test_date ("2025-01-01"), sp_test_date ("2025-01-01"));
   g_assert_cmpuint (sp_availability_get_n_days_off (a), ==, 2);
-  g_assert_cmpuint (sp_availability_get_days_off (a, 1)->last, ==, date ("2025-04-22"));
-  g_assert_true (sp_availability_is_day_off (a, date ("2025-04-15")));
-  g_assert_false (sp_availability_is_day_off (a, date ("2025-04-23")));
-  g_assert_cmpuint (sp_availability_get_day_minutes (a, date ("2025-04-15")), ==, 0);
+  g_assert_cmpuint (sp_availability_get_days_off (a, 1)->last, ==, sp_test_date ("2025-04-22"));
+  g_assert_true (sp_availability_is_day_off (a, sp_test_date ("2025-04-15")));
+  g_assert_false (sp_availability_is_day_off (a, sp_test_date ("2025-04-23")));
+  g_assert_cmpuint (sp_availability_get_day_minutes (a, sp_test_date ("2025-04-15")), ==, 0);
 
   node = sp_availability_to_json (a);
   back = availability_from_node (node, &error);

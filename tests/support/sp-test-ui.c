@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sp-path-view.h"
@@ -36,6 +37,24 @@ sp_test_ui_start_app (void)
   g_application_activate (G_APPLICATION (app));
   sp_test_ui_wait_for_mapped (GTK_WIDGET (sp_test_ui_get_window (app)));
   return app;
+}
+
+/* What every UI test program does first: the translations of the build,
+ * then GTK. gtk_test_init () switches to en_US.UTF-8 wherever that locale
+ * is installed, so the locale the environment gives (ro_RO.UTF-8 for the
+ * -ro runs) is set again after it. */
+void
+sp_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  setlocale (LC_ALL, "");
+  adw_init ();
 }
 
 void

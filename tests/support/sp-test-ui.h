@@ -8,6 +8,8 @@
 G_BEGIN_DECLS
 
 SpApplication *sp_test_ui_start_app        (void);
+void           sp_test_ui_init (int    *argc,
+                                char ***argv);
 void           sp_test_ui_stop_app         (SpApplication *app);
 GtkWindow     *sp_test_ui_get_window       (SpApplication *app);
 void           sp_test_ui_wait             (guint          ms);
