@@ -15,4 +15,11 @@ void            sp_block_popover_set_block    (SpBlockPopover *self,
                                                const char     *block_id);
 const char     *sp_block_popover_get_block_id (SpBlockPopover *self);
 
+gboolean sp_block_mark_with_toast (GtkWidget    *widget,
+                                   SpPlanner    *planner,
+                                   const char   *block_id,
+                                   SpBlockStatus status,
+                                   guint         minutes,
+                                   GError      **error);
+
 G_END_DECLS

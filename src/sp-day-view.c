@@ -74,7 +74,7 @@ mark (SpDayView     *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sp_planner_mark_block (self->planner, block_id, status, minutes, &error))
+  if (!sp_block_mark_with_toast (GTK_WIDGET (self), self->planner, block_id, status, minutes, &error))
     report_error (self, error);
 }
 

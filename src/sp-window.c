@@ -448,6 +448,8 @@ sp_window_add_undo_toast (SpWindow   *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  /* The last edit's Undo shows at once, not after the toasts of the ones before */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

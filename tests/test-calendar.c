@@ -498,6 +498,13 @@ test_mark_done (void)
   g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), sp_topic_get_title (lookup (&ui, id)->topic)));
   click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Done")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* A toast says so, with Undo, as after a move */
+  {
+    g_autofree char *toast = g_strdup_printf (_("“%s” marked done"), sp_topic_get_title (lookup (&ui, id)->topic));
+
+    g_assert_true (sp_test_ui_has_text (GTK_WIDGET (ui.window), toast));
+    g_assert_nonnull (sp_test_ui_find_button (GTK_WIDGET (ui.window), _("_Undo")));
+  }
 
   assert_shown_done (&ui, id);
   g_assert_cmpstr (sp_progress_summary_get_text (summary), !=, summary_before);
@@ -608,6 +615,11 @@ test_day_skip_focus (void)
   g_assert_true (gtk_widget_has_focus (skip));
   click (skip);
   g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_SKIPPED);
+  {
+    g_autofree char *toast = g_strdup_printf (_("“%s” skipped"), sp_topic_get_title (lookup (&ui, id)->topic));
+
+    g_assert_true (sp_test_ui_has_text (GTK_WIDGET (ui.window), toast));
+  }
   row = sp_day_view_get_block_row (ui.day, id);
   focus = gtk_root_get_focus (GTK_ROOT (ui.window));
   g_assert_nonnull (focus);
