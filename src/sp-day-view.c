@@ -284,10 +284,6 @@ update_block_row (GtkWidget     *row,
 
   gtk_widget_set_sensitive (parts->done, block->status != SP_BLOCK_STATUS_DONE);
   gtk_widget_set_sensitive (parts->skip, block->status != SP_BLOCK_STATUS_SKIPPED);
-  if (block->status == SP_BLOCK_STATUS_PLANNED)
-    gtk_widget_add_css_class (parts->done, "suggested-action");
-  else
-    gtk_widget_remove_css_class (parts->done, "suggested-action");
   gtk_widget_set_visible (parts->reset, block->status != SP_BLOCK_STATUS_PLANNED);
   gtk_widget_set_sensitive (parts->partial, block->minutes > 1);
   gtk_spin_button_set_range (GTK_SPIN_BUTTON (parts->spin), 1, MAX (block->minutes - 1, 1));
@@ -488,6 +484,32 @@ focused_block (SpDayView *self)
   return row ? g_strdup (get_block_id (row)) : NULL;
 }
 
+/* Only the next thing to do stands out: the Done of the day's first block
+ * still planned is the suggested button, the others are plain */
+static void
+suggest_next (SpDayView  *self,
+              SpSchedule *schedule,
+              guint       first,
+              guint       n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  gboolean   found = FALSE;
+
+  for (guint i = first; i < first + n && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      RowParts *parts = g_object_get_data (G_OBJECT (row), ROW_PARTS_KEY);
+      gboolean  next = !found && sp_schedule_get_block (schedule, i)->status == SP_BLOCK_STATUS_PLANNED;
+
+      if (parts == NULL)
+        continue;
+      found |= next;
+      if (next)
+        gtk_widget_add_css_class (parts->done, "suggested-action");
+      else
+        gtk_widget_remove_css_class (parts->done, "suggested-action");
+    }
+}
+
 static void
 rebuild (SpDayView *self)
 {
@@ -546,6 +568,8 @@ rebuild (SpDayView *self)
         update_block_row (row, schedule, sp_schedule_get_block (schedule, i));
       g_clear_pointer (&refocus, g_free);
     }
+
+  suggest_next (self, schedule, first, n);
 
   for (guint i = first; i < first + n; i++)
     {

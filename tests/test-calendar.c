@@ -691,6 +691,49 @@ test_focus_and_today (void)
   ui_stop (&ui);
 }
 
+/* Only the next action is a suggested button: of the day's Done buttons,
+ * the first planned block's; once it is done, the next block's */
+static void
+test_one_suggested (void)
+{
+  Ui               ui;
+  g_autofree char *id = NULL;
+  SpSchedule      *schedule;
+  guint            first, n;
+
+  reset_state ();
+  ui_start (&ui);
+  id = first_block_from (&ui, sp_planner_get_today (ui.planner));
+  sp_window_set_selected_day (ui.window, lookup (&ui, id)->day);
+  press (&ui, GDK_KEY_3, GDK_CONTROL_MASK);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      guint       suggested = 0;
+      const char *next = NULL;
+
+      schedule = sp_planner_get_schedule (ui.planner);
+      n = sp_schedule_get_day_blocks (schedule, lookup (&ui, id)->day, &first);
+      g_assert_cmpuint (n, >=, 2);
+      for (guint i = first; i < first + n; i++)
+        {
+          const SpBlock *block = sp_schedule_get_block (schedule, i);
+          GtkWidget     *done = sp_test_ui_find_button (sp_day_view_get_block_row (ui.day, block->id), _("_Done"));
+
+          if (next == NULL && block->status == SP_BLOCK_STATUS_PLANNED)
+            next = block->id;
+          if (gtk_widget_has_css_class (done, "suggested-action"))
+            {
+              suggested++;
+              g_assert_cmpstr (block->id, ==, next);
+            }
+        }
+      g_assert_cmpuint (suggested, ==, 1);
+      click (sp_test_ui_find_button (sp_day_view_get_block_row (ui.day, next), _("_Done")));
+    }
+  ui_stop (&ui);
+}
+
 static void
 test_move (void)
 {
@@ -1119,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/calendar/mark-done", test_mark_done);
   g_test_add_func ("/calendar/day-skip-focus", test_day_skip_focus);
   g_test_add_func ("/calendar/focus-and-today", test_focus_and_today);
+  g_test_add_func ("/calendar/one-suggested", test_one_suggested);
   g_test_add_func ("/calendar/move", test_move);
   g_test_add_func ("/calendar/notification", test_notification);
   g_test_add_func ("/calendar/screenshots", test_screenshots);
