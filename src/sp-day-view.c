@@ -597,6 +597,7 @@ rebuild (SpDayView *self)
     {
       g_autofree char *planned_text = sp_calendar_format_duration (planned);
       g_autofree char *done_text = sp_calendar_format_duration (done);
+      guint            focused = sp_schedule_get_focus_minutes (schedule, self->selected_day, self->selected_day);
 
       if (summary->len > 0)
         g_string_append (summary, " · ");
@@ -604,6 +605,13 @@ rebuild (SpDayView *self)
       g_string_append (summary, " · ");
       /* TRANSLATORS: "1 h 40 min planned, 50 min done" */
       g_string_append_printf (summary, _("%s planned, %s done"), planned_text, done_text);
+      if (focused > 0)
+        {
+          g_autofree char *focused_text = sp_calendar_format_duration (focused);
+
+          /* TRANSLATORS: the Day view's summary goes on, "…, 50 min done, 42 min studied in focus" */
+          g_string_append_printf (summary, _(", %s studied in focus"), focused_text);
+        }
     }
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);

@@ -467,6 +467,29 @@ new_track_selector (SpPathView    *self,
   return row;
 }
 
+/* What the user studied of a level in focus sessions */
+static guint
+level_focus_minutes (SpPathView *self,
+                     guint       level)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (self->planner);
+  guint       minutes = 0;
+
+  for (guint i = 0; schedule != NULL && i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock         *block = sp_schedule_get_block (schedule, i);
+      const SpFocusInterval *focus;
+      guint                  n;
+
+      if (block->level != level)
+        continue;
+      focus = sp_schedule_get_focus (schedule, block, &n);
+      for (guint j = 0; j < n; j++)
+        minutes += focus[j].minutes;
+    }
+  return minutes;
+}
+
 static GtkWidget *
 new_step (SpPathView    *self,
           const SpLevel *level,
@@ -478,7 +501,12 @@ new_step (SpPathView    *self,
   g_autofree char *number = g_strdup_printf (_("Level %u"), level->number);
   g_autofree char *frame = format_time_frame (level);
   g_autofree char *hours_text = format_hours (hours);
-  g_autofree char *meta = g_strdup_printf ("%s · %s", frame, hours_text);
+  guint            focused = level_focus_minutes (self, level->number - 1);
+  g_autofree char *focused_text = sp_calendar_format_duration (focused);
+  g_autofree char *meta = focused > 0
+      /* TRANSLATORS: a level's time frame, hours and minutes studied in focus sessions, "3–6 months · 195 h · 4 h 10 min focused" */
+      ? g_strdup_printf (_("%s · %s · %s focused"), frame, hours_text, focused_text)
+      : g_strdup_printf ("%s · %s", frame, hours_text);
   g_autofree char *css = g_strdup_printf ("level-%u", MIN (level->number, 6));
   g_autofree char *percent = g_strdup_printf (_("%.0f%% done"), progress * 100);
   g_autofree char *accessible = g_strdup_printf (_("Level %u, %s: %s, %s"), level->number,

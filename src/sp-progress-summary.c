@@ -235,6 +235,7 @@ compute_measures (SpProgressSummary *self,
   guint32 week = sp_day_get_week_start (today, sp_calendar_get_locale_first_weekday ());
   double planned = sp_schedule_get_planned_hours (schedule, week, week + 6);
   double done = sp_schedule_get_done_hours (schedule, week, week + 6);
+  guint   focused = sp_schedule_get_focus_minutes (schedule, week, week + 6);
   guint streak = sp_calendar_get_streak (schedule, today);
 
   g_array_set_clear_func (measures, (GDestroyNotify) measure_clear);
@@ -243,12 +244,21 @@ compute_measures (SpProgressSummary *self,
     g_autofree char *done_text = sp_calendar_format_duration ((guint) (done * 60 + 0.5));
     g_autofree char *planned_text = sp_calendar_format_duration ((guint) (planned * 60 + 0.5));
 
+    g_autofree char *focused_text = sp_calendar_format_duration (focused);
+    char            *accessible;
+
+    if (focused > 0)
+      /* TRANSLATORS: "This week: 3 h 20 min of 11 h done, 2 h 5 min of it in focus sessions" */
+      accessible = g_strdup_printf (_("This week: %s of %s done, %s of it in focus sessions"), done_text,
+                                       planned_text, focused_text);
+    else
+      /* TRANSLATORS: "This week: 3 h 20 min of 11 h done" */
+      accessible = g_strdup_printf (_("This week: %s of %s done"), done_text, planned_text);
+
     add (measures, g_strdup (_("This Week")),
-         /* TRANSLATORS: this week's study in short, hours done of hours planned, "3.3 / 11.0 h" */
-         g_strdup_printf (_("%.1f / %.1f h"), done, planned),
-         /* TRANSLATORS: "This week: 3 h 20 min of 11 h done" */
-         g_strdup_printf (_("This week: %s of %s done"), done_text, planned_text),
-         NULL, planned > 0 ? done / planned : 0, -1);
+                             /* TRANSLATORS: this week's study in short, hours done of hours planned, "3.3 / 11.0 h" */
+                             g_strdup_printf (_("%.1f / %.1f h"), done, planned),
+                                              accessible, NULL, planned > 0 ? done / planned : 0, -1);
   }
   {
     g_autofree char *value = g_strdup_printf (ngettext ("%u day", "%u days", streak), streak);
