@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sp-state-focus-private.h"
+#include "sp-state-private.h"
 
 /* Focus sessions in state.json: optional members added after format 1,
  * so older files read as before (see docs/scheduling.md). */

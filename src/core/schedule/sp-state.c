@@ -6,7 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-json-doc.h"
-#include "sp-state-focus-private.h"
+#include "sp-state-private.h"
 
 /* What the user has told us and done, saved in state.json: availability,
  * per plan the blocks touched and notes, and courses attached to topics. */
