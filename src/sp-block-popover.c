@@ -148,7 +148,7 @@ move_cb (SpBlockPopover *self)
 
   if (self->block_id == NULL)
     return;
-  ok = sp_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day, &error) &&
+  ok = sp_parse_supported_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day, &error) &&
        sp_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &minute, &error) &&
        sp_planner_move_block (self->planner, self->block_id, day, minute, &error);
   finish_edit (self, ok, error);

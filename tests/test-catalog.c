@@ -316,6 +316,13 @@ test_errors (void)
                       SP_CATALOG_ERROR_FORMAT, "version 7");
   assert_parse_error (SP_CATALOG_FORMAT_OWN, "{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [{\"id\": \"a\", \"title\": \"A\", \"level\": \"expert\"}]}",
                       SP_CATALOG_ERROR_FORMAT, "$.courses[0].level should be");
+  /* Versions are whole; a blank text is called blank, not "a string" */
+  assert_parse_error (SP_CATALOG_FORMAT_OWN, "{\"format\": \"study-planner-catalog\", \"version\": 1.5, \"courses\": []}",
+                      SP_CATALOG_ERROR_FORMAT, "Not a Study Planner feed listing: $.version should be a whole number, not 1.5");
+  assert_parse_error (SP_CATALOG_FORMAT_OWN, "{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [{\"id\": \"a\", \"title\": \" \"}]}",
+                      SP_CATALOG_ERROR_FORMAT, "$.courses[0].title should be a text that is not empty, but it is blank");
+  assert_parse_error (SP_CATALOG_FORMAT_MITLEARN, "{\"results\": [{\"title\": \"x\", \"readable_id\": \"\"}]}", SP_CATALOG_ERROR_FORMAT,
+                      "$.results[0].readable_id should be a text that is not empty, but it is blank");
   assert_parse_error (SP_CATALOG_FORMAT_OWN, "", SP_CATALOG_ERROR_SYNTAX, "empty");
   assert_parse_error (SP_CATALOG_FORMAT_MITLEARN, "\xff\xfe", SP_CATALOG_ERROR_SYNTAX, "UTF-8");
 }
@@ -690,6 +697,9 @@ test_total_hours (void)
     { "\"hours\": 30, \"hours_per_week\": 5, \"weeks\": 8", 30 },
     { "\"hours_per_week\": 5", 0 },
     { "\"weeks\": 8", 0 },
+    /* Past the 10,000 hours the format allows: no workload anyone states */
+    { "\"hours_per_week\": 168, \"weeks\": 520", 0 },
+    { "\"hours_per_week\": 100, \"weeks\": 100", 10000 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "sp-availability.h"
 #include "sp-catalog.h"
 #include "sp-cli-courses.h"
 #include "sp-cli-options.h"
@@ -194,8 +195,10 @@ sp_cli_list_courses (const char *catalog_url,
 
   if (catalog_format != NULL && !sp_catalog_format_from_string (catalog_format, &format))
     {
+      g_autofree char *printable = sp_text_make_printable (catalog_format);
+
       g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown catalog format “%s”: use own, coursera, edx or mitlearn"), catalog_format);
+                   _("Unknown catalog format “%s”: use own, coursera, edx or mitlearn"), printable);
       return sp_cli_report_error (error, SP_CLI_REPORT_BARE);
     }
   if (catalog_format != NULL && catalog_url == NULL)
@@ -207,8 +210,10 @@ sp_cli_list_courses (const char *catalog_url,
   plan = load_plan ();
   if (topic_id != NULL && sp_plan_lookup_topic (plan, topic_id) == NULL)
     {
+      g_autofree char *printable = sp_text_make_printable (topic_id);
+
       g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_FAILED,
-                   _("The plan “%s” has no topic “%s”"), sp_plan_get_title (plan), topic_id);
+                   _("The plan “%s” has no topic “%s”"), sp_plan_get_title (plan), printable);
       return sp_cli_report_error (error, SP_CLI_REPORT_BARE);
     }
 

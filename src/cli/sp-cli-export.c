@@ -71,7 +71,7 @@ sp_cli_planner_from_options (GVariantDict  *options,
       return NULL;
     }
   if (g_variant_dict_lookup (options, "start", "&s", &text) &&
-      !sp_parse_date (text, &availability->start_day, &local_error))
+      !sp_parse_supported_date (text, &availability->start_day, &local_error))
     {
       usage_error (error, "start", local_error);
       return NULL;
@@ -101,7 +101,7 @@ sp_cli_planner_from_options (GVariantDict  *options,
   if (g_variant_dict_lookup (options, "track", "&s", &track) && sp_plan_lookup_track (plan, track) == NULL)
     {
       g_autoptr(GString) known = g_string_new (NULL);
-      g_autofree char *printable = g_utf8_make_valid (track, -1);
+      g_autofree char *printable = sp_text_make_printable (track);
 
       for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
         {
@@ -155,42 +155,6 @@ sp_cli_planner_from_options (GVariantDict  *options,
   return g_steal_pointer (&planner);
 }
 
-/* Every format the same way: the bytes, then one atomic write */
-static int
-export_to_file (SpPlanner *planner,
-                SpExportFunc export,
-                const SpExportOptions *options,
-                const char            *filename)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!sp_export_to_file (export, sp_planner_get_schedule (planner), options, filename, &error))
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-  return SP_CLI_OK;
-}
-
-/**
- * sp_cli_export_json:
- * @filename: a file, or "-" for standard output
- *
- * Returns: the exit status
- */
-int
-sp_cli_export_json (GVariantDict *options,
-                    const char   *filename)
-{
-  g_autoptr(SpPlanner) planner = NULL;
-  g_autoptr(GError) error = NULL;
-  SpExportOptions export_options;
-
-  planner = sp_cli_planner_from_options (options, &error);
-  if (planner == NULL)
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-
-  sp_export_options_init (&export_options, planner);
-  return export_to_file (planner, sp_export_json, &export_options, filename);
-}
-
 static gboolean
 parse_pdf_options (GVariantDict  *options,
                    SpPrintRange  *range,
@@ -207,48 +171,85 @@ parse_pdf_options (GVariantDict  *options,
 
   if (g_variant_dict_lookup (options, "range", "&s", &text) && !sp_print_range_from_string (text, range))
     {
+      g_autofree char *printable = sp_text_make_printable (text);
+
       g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
                    /* TRANSLATORS: keep week, month and plan untranslated: they are values to type */
-                   _("--range: “%s” is not a range; choose week, month or plan"), text);
+                   _("--range: “%s” is not a range; choose week, month or plan"), printable);
       return FALSE;
     }
-  if (g_variant_dict_lookup (options, "from", "&s", &text) && !sp_parse_date (text, from_day, &local_error))
+  if (g_variant_dict_lookup (options, "from", "&s", &text) && !sp_parse_supported_date (text, from_day, &local_error))
     {
       g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, "--from: %s", local_error->message);
       return FALSE;
     }
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !sp_paper_from_string (text, paper))
     {
+      g_autofree char *printable = sp_text_make_printable (text);
+
       g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
                    /* TRANSLATORS: keep a4 and letter untranslated: they are values to type */
-                   _("--paper: “%s” is not a paper size; choose a4 or letter"), text);
+                   _("--paper: “%s” is not a paper size; choose a4 or letter"), printable);
       return FALSE;
     }
   return TRUE;
 }
 
+/* The exports asked, in the order the help lists them */
+typedef struct
+{
+  const char *option;
+  SpExportFunc export;
+} ExportMode;
+
+static const ExportMode export_modes[] = {
+  { "export-json", sp_export_json },
+  { "export-pdf", sp_export_pdf },
+  { "export-ics", sp_export_ics },
+};
+
 /**
- * sp_cli_export_pdf:
- * @filename: a file, or "-" for standard output
+ * sp_cli_export:
+ * @options: the parsed command-line options, with at least one export
  *
- * Draws --range (week by default) from --from (today by default) on --paper
- * (the locale's paper by default).
+ * Writes every export asked (--export-json, --export-pdf, --export-ics)
+ * from one schedule, each file atomically. The PDF draws --range (week by
+ * default) from --from (today by default) on --paper (the locale's paper
+ * by default). Two exports to one file, standard output included, are
+ * refused: the second would overwrite or garble the first.
  *
- * Returns: the exit status
+ * Returns: the exit status: 1 when any export failed, after trying them all
  */
 int
-sp_cli_export_pdf (GVariantDict *options,
-                   const char   *filename)
+sp_cli_export (GVariantDict *options)
 {
   g_autoptr(SpPlanner) planner = NULL;
   g_autoptr(GError) error = NULL;
+  const char     *filenames[G_N_ELEMENTS (export_modes)] = { NULL };
   SpExportOptions export_options;
-  SpPrintRange range;
-  guint32 from_day;
-  SpPaper paper;
+  SpPrintRange    range = SP_PRINT_RANGE_WEEK;
+  guint32         from_day = 0;
+  SpPaper         paper = SP_PAPER_A4;
+  int             status = SP_CLI_OK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_modes); i++)
+    {
+      if (!g_variant_dict_lookup (options, export_modes[i].option, "^&ay", &filenames[i]))
+        continue;
+      for (guint j = 0; j < i; j++)
+        if (filenames[j] != NULL && g_strcmp0 (filenames[i], filenames[j]) == 0)
+          {
+            g_autofree char *printable = sp_text_make_printable (filenames[i]);
+
+            g_set_error (&error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                         _("--%s and --%s both write to “%s”: give each its own file"),
+                            export_modes[j].option, export_modes[i].option, printable);
+            return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
+          }
+    }
 
   /* Options first: a typo should not wait for the scheduler */
-  if (!parse_pdf_options (options, &range, &from_day, &paper, &error))
+  if (filenames[1] != NULL && !parse_pdf_options (options, &range, &from_day, &paper, &error))
     return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
 
   planner = sp_cli_planner_from_options (options, &error);
@@ -259,30 +260,22 @@ sp_cli_export_pdf (GVariantDict *options,
   export_options.range = range;
   export_options.from_day = from_day;
   export_options.paper = paper;
-  /* Weeks start on Monday, as ISO 8601 has them: a script gets the same
-   * pages in any locale */
-  export_options.first_weekday = 0;
-  return export_to_file (planner, sp_export_pdf, &export_options, filename);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (export_modes); i++)
+    {
+      SpExportOptions mode_options = export_options;
 
-/**
- * sp_cli_export_ics:
- * @filename: a file, or "-" for standard output
- *
- * Returns: the exit status
- */
-int
-sp_cli_export_ics (GVariantDict *options,
-                   const char   *filename)
-{
-  g_autoptr(SpPlanner) planner = NULL;
-  g_autoptr(GError) error = NULL;
-  SpExportOptions export_options;
-
-  planner = sp_cli_planner_from_options (options, &error);
-  if (planner == NULL)
-    return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
-
-  sp_export_options_init (&export_options, planner);
-  return export_to_file (planner, sp_export_ics, &export_options, filename);
+      if (filenames[i] == NULL)
+        continue;
+      /* Weeks start on Monday in the PDF, as ISO 8601 has them: a script
+       * gets the same pages in any locale */
+      if (export_modes[i].export == sp_export_pdf)
+        mode_options.first_weekday = 0;
+      if (!sp_export_to_file (export_modes[i].export, sp_planner_get_schedule (planner),
+                              &mode_options, filenames[i], &error))
+        {
+          status = sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
+          g_clear_error (&error);
+        }
+    }
+  return status;
 }

@@ -9,11 +9,6 @@ G_BEGIN_DECLS
 
 SpPlanner *sp_cli_planner_from_options (GVariantDict  *options,
                                         GError       **error);
-int        sp_cli_export_json          (GVariantDict  *options,
-                                        const char    *filename);
-int        sp_cli_export_pdf           (GVariantDict  *options,
-                                        const char    *filename);
-int        sp_cli_export_ics           (GVariantDict  *options,
-                                        const char    *filename);
+int        sp_cli_export (GVariantDict *options);
 
 G_END_DECLS

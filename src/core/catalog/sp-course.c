@@ -255,7 +255,9 @@ sp_course_get_weeks (SpCourse *self)
 /**
  * sp_course_get_total_hours:
  *
- * Returns: the stated hours, or hours a week times weeks; 0 when unknown
+ * Returns: the stated hours, or hours a week times weeks; 0 when unknown.
+ *   A product past %SP_COURSE_MAX_HOURS (168 h for 520 weeks) is no
+ *   workload anyone states, so it counts as unknown too.
  */
 double
 sp_course_get_total_hours (SpCourse *self)
@@ -264,7 +266,7 @@ sp_course_get_total_hours (SpCourse *self)
 
   if (self->hours > 0)
     return self->hours;
-  if (self->hours_per_week > 0 && self->weeks > 0)
+  if (self->hours_per_week > 0 && self->weeks > 0 && self->hours_per_week * self->weeks <= SP_COURSE_MAX_HOURS)
     return self->hours_per_week * self->weeks;
   return 0;
 }

@@ -97,6 +97,15 @@ sp_format_own_parse (const SpFormatReader *reader,
   version = sp_format_reader_member (reader, object, "version");
   if (!sp_format_is (version, SP_JSON_NUMBER))
     return sp_format_reader_shape_error (reader, error, "$.version", _("a number"), version);
+  /* Versions are whole numbers: 1.5 is no version this one knows */
+  if (sp_json_number (version) != floor (sp_json_number (version)))
+    {
+      g_autofree char *number = sp_format_number_to_text (sp_json_number (version));
+
+      g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
+                   _("Not a %s listing: $.version should be a whole number, not %s"), reader->label, number);
+      return FALSE;
+    }
   if (floor (sp_json_number (version)) > OWN_FORMAT_VERSION)
     {
       g_autofree char *number = sp_format_number_to_text (floor (sp_json_number (version)));

@@ -161,7 +161,17 @@ sp_format_reader_req_string (const SpFormatReader *reader,
   if (*out == NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
-      return sp_format_reader_shape_error (reader, error, where, _("a text that is not empty"), sp_format_reader_member (reader, object, name));
+      const SpJsonValue *found = sp_format_reader_member (reader, object, name);
+
+      /* A string here is a blank one: "it is a string" would not say why */
+      if (sp_format_is (found, SP_JSON_STRING))
+        {
+          g_set_error (error, SP_CATALOG_ERROR, SP_CATALOG_ERROR_FORMAT,
+                       _("Not a %s listing: %s should be %s, but it is %s"),
+                          reader->label, where, _("a text that is not empty"), _("blank"));
+          return FALSE;
+        }
+      return sp_format_reader_shape_error (reader, error, where, _("a text that is not empty"), found);
     }
   return TRUE;
 }

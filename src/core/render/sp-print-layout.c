@@ -30,8 +30,9 @@ gboolean
 sp_print_range_from_string (const char   *str,
                             SpPrintRange *range)
 {
+  /* Any case, as --paper takes A4 and a4 */
   for (guint i = 0; str != NULL && i < G_N_ELEMENTS (range_names); i++)
-    if (g_str_equal (str, range_names[i]))
+    if (g_ascii_strcasecmp (str, range_names[i]) == 0)
       {
         *range = (SpPrintRange) i;
         return TRUE;

@@ -339,8 +339,8 @@ get_date (SpJsonDoc         *doc,
   const char        *text = sp_json_string (doc, node);
   g_autofree char *field = g_strdup_printf (".%s", name);
 
-  if (text == NULL || !sp_parse_date (text, day, NULL))
-    return invalid (error, path, field, _("a date as YYYY-MM-DD"), node);
+  if (text == NULL || !sp_parse_supported_date (text, day, NULL))
+    return invalid (error, path, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), node);
   return TRUE;
 }
 
@@ -442,8 +442,33 @@ sp_availability_new_from_doc (SpJsonDoc         *doc,
   return g_steal_pointer (&self);
 }
 
-/* Input echoed in a message: command-line arguments need not be UTF-8. */
-#define PRINTABLE(text) g_autofree char *printable_##text = g_utf8_make_valid (text, -1)
+/**
+ * sp_text_make_printable:
+ * @text: input to echo in a message, such as a command-line argument
+ *
+ * Returns: (transfer full): @text as valid UTF-8 (command-line arguments
+ *   need not be), its control characters written as \xNN so that none
+ *   reaches a terminal
+ */
+char *
+sp_text_make_printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString         *printable = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (printable, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
+      else
+        g_string_append_len (printable, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (printable, FALSE);
+}
+
+#define PRINTABLE(text) g_autofree char *printable_##text = sp_text_make_printable (text)
 
 /* Digits with at most one decimal point: no signs, exponents, "inf" or hex. */
 static gboolean
@@ -587,6 +612,36 @@ sp_parse_date (const char  *text,
       PRINTABLE (text);
       g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_DATE,
                    _("“%s” is not a date: expected YYYY-MM-DD, for example 2025-09-01"), printable_text);
+      return FALSE;
+    }
+  *day = parsed;
+  return TRUE;
+}
+
+/**
+ * sp_parse_supported_date:
+ * @text: a date as YYYY-MM-DD
+ * @day: (out): its Julian day
+ *
+ * sp_parse_date() for the dates a user gives (--start, --from, the state
+ * file's): only those sp_day_is_supported() takes, since a start in the
+ * year 9999 would end a plan in a year of five digits.
+ */
+gboolean
+sp_parse_supported_date (const char *text,
+                         guint32    *day,
+                         GError    **error)
+{
+  guint32 parsed;
+
+  if (!sp_parse_date (text, &parsed, error))
+    return FALSE;
+  if (!sp_day_is_supported (parsed))
+    {
+      PRINTABLE (text);
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_DATE,
+                   _("“%s” is past the supported dates: from %d-01-01 to %d-12-31"),
+                      printable_text, SP_DAY_FIRST_YEAR, SP_DAY_LAST_YEAR);
       return FALSE;
     }
   *day = parsed;

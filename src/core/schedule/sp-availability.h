@@ -89,9 +89,13 @@ SpAvailability *sp_availability_new_from_doc (SpJsonDoc         *doc,
 gboolean        sp_parse_hours               (const char           *text,
                                               guint16               minutes[SP_N_WEEKDAYS],
                                               GError              **error);
+char           *sp_text_make_printable (const char *text);
 gboolean        sp_parse_date                (const char           *text,
                                               guint32              *day,
                                               GError              **error);
+gboolean        sp_parse_supported_date (const char *text,
+                                         guint32    *day,
+                                         GError    **error);
 gboolean        sp_parse_time                (const char           *text,
                                               guint                *minute,
                                               GError              **error);

@@ -367,9 +367,9 @@ load_record (SpJsonDoc         *doc,
       state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"), MEMBER ("kind"));
       return NULL;
     }
-  if ((date = STRING ("date")) == NULL || !sp_parse_date (date, &day, NULL))
+  if ((date = STRING ("date")) == NULL || !sp_parse_supported_date (date, &day, NULL))
     {
-      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD"), MEMBER ("date"));
+      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), MEMBER ("date"));
       return NULL;
     }
   if ((start = STRING ("start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
@@ -432,10 +432,10 @@ load_progress (SpJsonDoc         *doc,
     {
       const char *text = STRING ("today");
 
-      if (text == NULL || !sp_parse_date (text, &progress->planned_today, NULL))
+      if (text == NULL || !sp_parse_supported_date (text, &progress->planned_today, NULL))
         {
           field = g_strdup_printf ("%s.today", path);
-          state_invalid (error, filename, field, _("a date as YYYY-MM-DD"), member);
+          state_invalid (error, filename, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), member);
           return NULL;
         }
     }

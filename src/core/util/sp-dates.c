@@ -28,6 +28,17 @@ sp_day_from_dmy (guint year,
 }
 
 /**
+ * sp_day_is_supported:
+ *
+ * Returns: whether @day is from %SP_DAY_FIRST_YEAR to %SP_DAY_LAST_YEAR
+ */
+gboolean
+sp_day_is_supported (guint32 day)
+{
+  return day >= sp_day_from_dmy (SP_DAY_FIRST_YEAR, 1, 1) && day <= sp_day_from_dmy (SP_DAY_LAST_YEAR, 12, 31);
+}
+
+/**
  * sp_day_from_date_time:
  *
  * Returns: the Julian day of the date @time shows in its own time zone

@@ -10,9 +10,17 @@ G_BEGIN_DECLS
  * Sunday (6), as in ISO 8601. Times of day are minutes after midnight. */
 #define SP_N_WEEKDAYS 7
 
+/* The days a user may give (a start, a day to print, the dates of the
+ * state file): from 1 January 1970 to 31 December 2200. A plan may then
+ * run on for SP_SCHEDULER_MAX_YEARS, and every day still has a four-digit
+ * year, which the machine forms and iCalendar need. */
+#define SP_DAY_FIRST_YEAR 1970
+#define SP_DAY_LAST_YEAR  2200
+
 guint32    sp_day_from_dmy          (guint      year,
                                      guint      month,
                                      guint      day_of_month);
+gboolean   sp_day_is_supported (guint32 day);
 guint32    sp_day_from_date_time    (GDateTime *time);
 void       sp_day_to_date           (guint32    day,
                                      GDate     *date);

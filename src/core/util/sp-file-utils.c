@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -305,6 +306,8 @@ sp_file_write_atomic_full (const char    *path,
   struct stat st;
   gboolean existed;
   mode_t mode = 0644;
+  sigset_t    all_signals, old_signals;
+  int         saved_errno;
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -333,16 +336,21 @@ sp_file_write_atomic_full (const char    *path,
     mode = st.st_mode & 07777;
 
   temp = g_strconcat (target, ".XXXXXX", NULL);
+  /* No signal between the file's creation and its name being kept: a
+   * handler then would leave it behind */
+  sigfillset (&all_signals);
+  pthread_sigmask (SIG_BLOCK, &all_signals, &old_signals);
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  saved_errno = errno;
+  if (fd >= 0)
+    set_pending_temp (temp);
+  pthread_sigmask (SIG_SETMASK, &old_signals, NULL);
   if (fd < 0)
     {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not save “%s”: %s"), path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  set_pending_temp (temp);
 
   /* A new file gets the usual mode less the umask; an old one its own */
   if (!existed)
