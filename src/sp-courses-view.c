@@ -49,6 +49,8 @@ struct _SpCoursesView
   GtkDropDown        *sort_dropdown;
   GtkLabel           *status_label;
   GtkProgressBar     *progress_bar;
+  GtkButton          *refresh_button;
+  GtkButton          *stop_button;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
   GtkListView        *list_view;
@@ -353,6 +355,9 @@ loading_changed_cb (SpCoursesView *self)
   gboolean loading = sp_catalog_get_loading (self->catalog);
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
+  /* While fetching, the refresh button gives way to one that stops */
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), !loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), loading);
   gtk_progress_bar_set_fraction (self->progress_bar, MAX (sp_catalog_get_progress (self->catalog), 0.05));
   update_status (self);
 }
@@ -510,6 +515,20 @@ refresh_action (GtkWidget  *widget,
     return;
   sp_catalog_refresh_async (self->catalog, SP_CATALOG_FETCH_DEFAULT, self->cancellable,
                             refresh_cb, g_object_ref (self));
+}
+
+/* Stops the fetch under way: the listings had before stay, and no error is
+ * shown for it */
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SpCoursesView *self = SP_COURSES_VIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
 }
 
 static void
@@ -847,6 +866,8 @@ sp_courses_view_class_init (SpCoursesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpCoursesView, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, SpCoursesView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, stack);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, list_view);
@@ -857,6 +878,7 @@ sp_courses_view_class_init (SpCoursesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "courses.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "courses.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "courses.open", "(ss)", open_action);
   gtk_widget_class_install_action (widget_class, "courses.attach", "(sss)", attach_action);
   gtk_widget_class_set_css_name (widget_class, "coursesview");

@@ -19,6 +19,29 @@ static SpTestServer *test_server;
 static char         *cache_home;
 static gint          listing_gone;  /* the server answers 404 for every listing */
 
+static gint slow_listing; /* the listings come a byte every 100 ms */
+
+/* 170 bytes, a byte every 100 ms: each read comes well within libsoup's
+ * timeout, so only an overall pace ends the fetch */
+static gpointer
+trickle_thread (gpointer data)
+{
+  g_autoptr(GIOStream) io = data;
+  GOutputStream *out = g_io_stream_get_output_stream (io);
+  const char    *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        "Content-Length: 170\r\nConnection: close\r\n\r\n";
+
+  if (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
+    for (guint i = 0; i < 170; i++)
+      {
+        g_usleep (100 * 1000);
+        if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL))
+          break;
+      }
+  g_io_stream_close (io, NULL, NULL);
+  return NULL;
+}
+
 static void
 handler (SoupServer        *server,
          SoupServerMessage *msg,
@@ -31,6 +54,11 @@ handler (SoupServer        *server,
   char *contents = NULL;
   gsize length;
 
+  if (g_atomic_int_get (&slow_listing))
+    {
+      g_thread_unref (g_thread_new ("trickle", trickle_thread, soup_server_message_steal_connection (msg)));
+      return;
+    }
   if (g_atomic_int_get (&listing_gone) || !g_str_has_prefix (path, "/feed/") || !g_file_get_contents (file, &contents, &length, NULL))
     {
       soup_server_message_set_status (msg, 404, NULL);
@@ -185,6 +213,32 @@ test_cache_when_offline (void)
   g_assert_nonnull (strstr (offline.err, "(HTTP 404)"));
 }
 
+/* Every fetch ends: a listing that trickles in ends with a message, and
+ * the saved copy is printed. The pace is the test's (3 s a page, 200
+ * bytes a second over 1 s) rather than 60 s and 20 s. */
+static void
+test_trickle (void)
+{
+  g_autofree char *url = feed ("own-1.json");
+  g_auto(SpTestRun) online = { 0 };
+  g_auto(SpTestRun) slow = { 0 };
+  gint64 start;
+
+  run_program (&online, "--list-courses", "--catalog-url", url, NULL);
+  g_assert_cmpint (online.status, ==, 0);
+
+  g_atomic_int_set (&slow_listing, TRUE);
+  g_setenv ("SP_TEST_CATALOG_PACE", "3,1,200", TRUE);
+  start = g_get_monotonic_time ();
+  run_program (&slow, "--list-courses", "--catalog-url", url, NULL);
+  g_unsetenv ("SP_TEST_CATALOG_PACE");
+  g_atomic_int_set (&slow_listing, FALSE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (slow.status, ==, 0);
+  g_assert_cmpstr (slow.out, ==, online.out);
+  g_assert_nonnull (strstr (slow.err, "sent the listing too slowly: less than 200 bytes a second for 1 second"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/cli/list-courses/insecure", test_insecure);
   g_test_add_func ("/cli/list-courses/usage", test_usage);
   g_test_add_func ("/cli/list-courses/cache-when-offline", test_cache_when_offline);
+  g_test_add_func ("/cli/list-courses/trickle", test_trickle);
   status = g_test_run ();
 
   g_clear_object (&test_server);

@@ -437,6 +437,76 @@ test_failure_toast (void)
   g_settings_reset (settings, "catalog-sources");
 }
 
+/* Never answers: the request waits until the fetch is stopped */
+static void
+hang_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  soup_server_message_pause (msg);
+  g_ptr_array_add (user_data, g_object_ref (msg));
+}
+
+/* In the server's thread, where the messages live */
+static void
+unpause_all (gpointer server,
+             gpointer data)
+{
+  GPtrArray *hung = data;
+
+  for (guint i = 0; i < hung->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (hung, i));
+  g_ptr_array_set_size (hung, 0);
+}
+
+/* A fetch can be stopped: the stop button shows while it runs, and
+ * stopping it keeps the listings had, with no failure shown */
+static void
+test_stop_fetch (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) hung = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *url = NULL;
+  SpApplication   *app;
+  SpCoursesView   *view;
+  SpCatalog       *catalog;
+  guint            before;
+
+  sp_test_server_add_handler (server, NULL, hang_handler, hung);
+  sp_test_server_start (server);
+  url = sp_test_server_build_url (server, "/slow.json");
+
+  app = get_app ();
+  view = show_courses (app);
+  catalog = sp_application_get_catalog (app);
+  before = g_list_model_get_n_items (sp_catalog_get_model (catalog));
+
+  g_settings_set_value (settings, "catalog-sources",
+                        g_variant_new_parsed ("[('Slow School', %s, 'own')]", url));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.refresh", NULL));
+  g_assert_true (sp_catalog_get_loading (catalog));
+  sp_test_ui_wait (200);
+  g_assert_true (sp_catalog_get_loading (catalog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.stop", NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (sp_catalog_get_loading (catalog) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (sp_catalog_get_loading (catalog));
+  sp_test_ui_wait (100);
+  g_assert_false (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), "Slow School"));
+  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), ==, before);
+
+  g_settings_reset (settings, "catalog-sources");
+  sp_test_server_invoke (server, unpause_all, hung);
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget  *root,
                 const char *title)
@@ -537,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/courses-view/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/courses-view/attach", test_attach);
   g_test_add_func ("/courses-view/failure-toast", test_failure_toast);
+  g_test_add_func ("/courses-view/stop-fetch", test_stop_fetch);
   g_test_add_func ("/courses-view/preferences", test_preferences);
 
   status = g_test_run ();

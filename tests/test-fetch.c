@@ -32,6 +32,14 @@ typedef enum
   MODE_REDIRECT_INSECURE,
   MODE_REDIRECT_DOT_SEGMENTS,
   MODE_WRONG_SHAPE,
+  /* Raw answers written from a thread of their own, slowly or wrongly */
+  MODE_TRICKLE_BODY,
+  MODE_TRICKLE_HEADERS,
+  MODE_SLOW_SMALL_BODY,
+  MODE_ENDLESS_BODY,
+  MODE_HUGE_HEADER,
+  MODE_MANY_HEADERS,
+  MODE_BAD_CHUNKED,
 } Mode;
 
 typedef struct
@@ -48,7 +56,73 @@ typedef struct
   char             *user_agent;
   GPtrArray        *failures;   /* "name: message" */
   GPtrArray        *hung;       /* element-type SoupServerMessage, paused forever */
+  GPtrArray        *writers;    /* element-type GThread: raw answers */
+  gint              stop;       /* tells the writers to stop */
+  guint             unconditional; /* requests that asked for no cached copy */
 } Fixture;
+
+/* A raw answer: @head at once, then @drip @repeat times (-1: until the
+ * client goes or the test ends), one piece every @interval_ms */
+typedef struct
+{
+  Fixture   *fixture;
+  GIOStream *io;
+  char      *head;
+  gsize      head_len;
+  char      *drip;
+  gsize      drip_len;
+  int        repeat;
+  guint      interval_ms;
+} RawAnswer;
+
+static gpointer
+raw_answer_thread (gpointer data)
+{
+  RawAnswer     *answer = data;
+  GOutputStream *out = g_io_stream_get_output_stream (answer->io);
+  gint64         end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  if (g_output_stream_write_all (out, answer->head, answer->head_len, NULL, NULL, NULL))
+    for (int i = 0; (answer->repeat < 0 || i < answer->repeat) && !g_atomic_int_get (&answer->fixture->stop) &&
+                    g_get_monotonic_time () < end;
+         i++)
+      {
+        g_usleep (answer->interval_ms * 1000);
+        if (!g_output_stream_write_all (out, answer->drip, answer->drip_len, NULL, NULL, NULL))
+          break;
+      }
+  g_io_stream_close (answer->io, NULL, NULL);
+  g_object_unref (answer->io);
+  g_free (answer->head);
+  g_free (answer->drip);
+  g_free (answer);
+  return NULL;
+}
+
+static void
+answer_raw (Fixture           *fixture,
+            SoupServerMessage *msg,
+            GString           *head,
+            const char        *drip,
+            gsize              drip_len,
+            int                repeat,
+            guint              interval_ms)
+{
+  RawAnswer *answer = g_new0 (RawAnswer, 1);
+
+  answer->fixture = fixture;
+  answer->io = soup_server_message_steal_connection (msg);
+  answer->head_len = head->len;
+  answer->head = g_string_free (head, FALSE);
+  answer->drip = g_memdup2 (drip, drip_len);
+  answer->drip_len = drip_len;
+  answer->repeat = repeat;
+  answer->interval_ms = interval_ms;
+  g_ptr_array_add (fixture->writers, g_thread_new ("raw-answer", raw_answer_thread, answer));
+}
+
+static const char good_body[] =
+    "{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [{\"id\": \"a\", \"title\": \"A course\"}]}";
 
 static char *
 fixture_path (const char *name)
@@ -158,6 +232,63 @@ serve_failure (Fixture           *fixture,
       soup_server_message_set_status (msg, 302, NULL);
       soup_message_headers_replace (headers, "Location", "https:/..///catalog.example.org/feed.json");
       break;
+    case MODE_TRICKLE_BODY:
+      /* One chunk every 200 ms, never ending */
+      answer_raw (fixture, msg, g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                              "Transfer-Encoding: chunked\r\n\r\n2\r\n{ \r\n"),
+                  "1\r\n \r\n", 6, -1, 200);
+      break;
+    case MODE_TRICKLE_HEADERS:
+      /* A header a byte at a time, never ending */
+      answer_raw (fixture, msg, g_string_new ("HTTP/1.1 200 OK\r\nX-Slow: "), "a", 1, -1, 100);
+      break;
+    case MODE_SLOW_SMALL_BODY:
+      {
+        /* 170 bytes, a byte every 100 ms: libsoup's timeout never fires */
+        GString *head = g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                      "Content-Length: 170\r\nConnection: close\r\n\r\n");
+        answer_raw (fixture, msg, head, " ", 1, 170, 100);
+      }
+      break;
+    case MODE_ENDLESS_BODY:
+      {
+        /* Fast enough, 20 KB a second, but never done */
+        char chunk[1024 + 16];
+        int  len = g_snprintf (chunk, sizeof chunk, "400\r\n%*s\r\n", 1024, "");
+
+        answer_raw (fixture, msg, g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                                "Transfer-Encoding: chunked\r\n\r\n"),
+                    chunk, (gsize) len, -1, 50);
+      }
+      break;
+    case MODE_HUGE_HEADER:
+      {
+        GString *head = g_string_new ("HTTP/1.1 200 OK\r\nX-Big: ");
+
+        for (guint i = 0; i < 1024 * 1024; i++)
+          g_string_append_c (head, 'a');
+        g_string_append_printf (head, "\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                strlen (good_body), good_body);
+        answer_raw (fixture, msg, head, "", 0, 0, 0);
+      }
+      break;
+    case MODE_MANY_HEADERS:
+      {
+        GString *head = g_string_new ("HTTP/1.1 200 OK\r\n");
+
+        for (guint i = 0; i < 100000; i++)
+          g_string_append_printf (head, "X-H%u: v\r\n", i);
+        g_string_append_printf (head, "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                strlen (good_body), good_body);
+        answer_raw (fixture, msg, head, "", 0, 0, 0);
+      }
+      break;
+    case MODE_BAD_CHUNKED:
+      answer_raw (fixture, msg, g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                              "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                              "zz\r\n{}\r\n0\r\n\r\n"),
+                  "", 0, 0, 0);
+      break;
     case MODE_GOOD:
     default:
       g_assert_not_reached ();
@@ -176,6 +307,8 @@ handler (SoupServer        *server,
   const char *value;
 
   fixture->requests++;
+  if (g_strcmp0 (soup_message_headers_get_one (request, "Cache-Control"), "no-cache") == 0)
+    fixture->unconditional++;
   g_free (fixture->user_agent);
   fixture->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
 
@@ -219,6 +352,17 @@ handler (SoupServer        *server,
       value = query_value (query, "offset");
       serve_file (fixture, msg, value == NULL ? "mitlearn-1.json" : g_str_equal (value, "2") ? "mitlearn-2.json" : "mitlearn-3.json");
     }
+  else if (g_str_equal (path, "/stale-304.json"))
+    {
+      /* "Not modified" to a client that has nothing, until it asks for a
+       * fresh copy */
+      if (g_strcmp0 (soup_message_headers_get_one (request, "Cache-Control"), "no-cache") == 0)
+        serve_file (fixture, msg, "own-3.json");
+      else
+        soup_server_message_set_status (msg, 304, NULL);
+    }
+  else if (g_str_equal (path, "/always-304.json"))
+    soup_server_message_set_status (msg, 304, NULL);
   else if (g_str_equal (path, "/hostile.json"))
     serve_file (fixture, msg, "hostile.json");
   else if (g_str_equal (path, "/circle.json"))
@@ -269,6 +413,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->catalog = sp_catalog_new (plan, fixture->fetcher);
   fixture->failures = g_ptr_array_new_with_free_func (g_free);
   fixture->hung = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->writers = g_ptr_array_new ();
   g_signal_connect (fixture->catalog, "source-failed", G_CALLBACK (source_failed_cb), fixture);
 }
 
@@ -294,6 +439,10 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->hung->len > 0)
     sp_test_server_invoke (fixture->server, unpause_hung, fixture->hung);
   g_clear_pointer (&fixture->hung, g_ptr_array_unref);
+  g_atomic_int_set (&fixture->stop, 1);
+  for (guint i = 0; i < fixture->writers->len; i++)
+    g_thread_join (g_ptr_array_index (fixture->writers, i));
+  g_clear_pointer (&fixture->writers, g_ptr_array_unref);
   g_clear_object (&fixture->server);
   /* Let the closed connections go */
   while (g_main_context_iteration (NULL, FALSE))
@@ -644,6 +793,78 @@ test_cancel (Fixture       *fixture,
   g_clear_error (&result);
 }
 
+/* Every fetch ends: libsoup's timeout is per read, so a server that
+ * sends a little at a time kept a fetch going for good. The limits here
+ * are 3 s a page and 200 bytes a second over 1 s (60 s and 256 bytes a
+ * second over 20 s by default). */
+static void
+set_test_pace (Fixture *fixture)
+{
+  sp_catalog_fetcher_set_pace (fixture->fetcher, 3, 1, 200);
+  sp_catalog_fetcher_set_max_body_size (fixture->fetcher, 1024 * 1024);
+}
+
+static void
+test_trickle (Fixture      *fixture,
+              gconstpointer data)
+{
+  static const Mode modes[] = { MODE_TRICKLE_BODY, MODE_TRICKLE_HEADERS, MODE_SLOW_SMALL_BODY };
+
+  set_test_pace (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      assert_failure_keeps_listing (fixture, modes[i],
+                                    "127.0.0.1 sent the listing too slowly: less than 200 bytes a second for 1 second");
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+    }
+}
+
+static void
+test_page_deadline (Fixture      *fixture,
+                    gconstpointer data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  set_test_pace (fixture);
+  assert_failure_keeps_listing (fixture, MODE_ENDLESS_BODY, "127.0.0.1 did not send a page of the listing within 3 seconds");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* Messages name the real cause */
+static void
+test_broken_http (Fixture      *fixture,
+                  gconstpointer data)
+{
+  set_test_pace (fixture);
+  assert_failure_keeps_listing (fixture, MODE_HUGE_HEADER, "The server 127.0.0.1 sent headers that are too large");
+  assert_failure_keeps_listing (fixture, MODE_MANY_HEADERS, "The server 127.0.0.1 sent headers that are too large");
+  assert_failure_keeps_listing (fixture, MODE_BAD_CHUNKED, "The server 127.0.0.1 sent an empty answer, or one that is not valid HTTP");
+}
+
+/* A 304 with nothing saved: asked again without the condition */
+static void
+test_304_uncached (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  use_source (fixture, "Stale", "/stale-304.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->failures->len, ==, 0);
+  g_assert_cmpuint (fixture->unconditional, ==, 1);
+  g_assert_cmpuint (n_courses (fixture), >, 0);
+
+  /* One that says so every time: a message, not "an error (HTTP 304)" */
+  use_source (fixture, "Stale", "/always-304.json", SP_CATALOG_FORMAT_OWN);
+  g_assert_false (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (fixture->failures->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->failures, 0),
+                            "answered “not modified” though nothing is saved from it"));
+}
+
 static void
 test_hostile_listing (Fixture       *fixture,
                       gconstpointer  data)
@@ -684,6 +905,10 @@ main (int   argc,
   ADD ("side-by-side", test_side_by_side);
   ADD ("cancel", test_cancel);
   ADD ("hostile", test_hostile_listing);
+  ADD ("trickle", test_trickle);
+  ADD ("page-deadline", test_page_deadline);
+  ADD ("broken-http", test_broken_http);
+  ADD ("304-uncached", test_304_uncached);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "sp-catalog-fetcher.h"
 #include "sp-catalog-format.h"
@@ -18,6 +19,15 @@
 #define DEFAULT_MAX_COURSES 20000
 #define READ_CHUNK          (64 * 1024)
 
+/* libsoup's timeout is per read, so a server that sends a byte now and
+ * then would keep a fetch going for good: a page must arrive within
+ * PAGE_SECONDS, and at least MIN_RATE bytes a second over each
+ * STALL_SECONDS (headers count as nothing, so they too must come in time) */
+#define DEFAULT_PAGE_SECONDS  60
+#define DEFAULT_STALL_SECONDS 20
+#define DEFAULT_MIN_RATE      256
+#define PACE_TICK_MS          250
+
 struct _SpCatalogFetcher
 {
   GObject         parent_instance;
@@ -28,12 +38,16 @@ struct _SpCatalogFetcher
   gsize           max_body_size;
   guint           max_pages;
   guint           max_courses;
+  guint           page_seconds;
+  guint           stall_seconds;
+  guint           min_rate; /* bytes a second */
 };
 
 G_DEFINE_FINAL_TYPE (SpCatalogFetcher, sp_catalog_fetcher, G_TYPE_OBJECT)
 
 typedef struct
 {
+  GTask               *task; /* unowned: the task owns this */
   SpCatalogSource     *source;
   SpCatalogFetchFlags  flags;
   GPtrArray           *courses;
@@ -49,6 +63,22 @@ typedef struct
   gint64               updated;      /* oldest confirmation over the pages */
   gboolean             all_cached;
   gboolean             truncated;
+  gboolean             unconditional; /* asked again, without the cached copy */
+
+  /* The pace of the page under way */
+  GCancellable *page_cancellable; /* the task's, or the pace's */
+  GCancellable *task_cancellable; /* kept: the task drops its own first */
+  gulong        cancelled_id;
+  GSource      *pace;
+  gint64        page_started;
+  gint64        window_started;
+  gsize         window_bytes;
+  enum
+  {
+    PACE_OK,
+    PACE_DEADLINE,
+    PACE_SLOW
+  } stopped;
 } Fetch;
 
 static void request_page (GTask *task);
@@ -64,9 +94,29 @@ sp_catalog_result_free (SpCatalogResult *result)
   g_free (result);
 }
 
+/* Stops watching the page under way */
+static void
+end_page (Fetch *fetch)
+{
+  if (fetch->pace != NULL)
+    {
+      g_source_destroy (fetch->pace);
+      g_clear_pointer (&fetch->pace, g_source_unref);
+    }
+  if (fetch->cancelled_id != 0)
+    {
+      /* The callback's data is the page's cancellable, alive till here */
+      g_cancellable_disconnect (fetch->task_cancellable, fetch->cancelled_id);
+      fetch->cancelled_id = 0;
+    }
+  g_clear_object (&fetch->task_cancellable);
+  g_clear_object (&fetch->page_cancellable);
+}
+
 static void
 fetch_free (Fetch *fetch)
 {
+  end_page (fetch);
   sp_catalog_source_free (fetch->source);
   g_clear_pointer (&fetch->courses, g_ptr_array_unref);
   g_clear_pointer (&fetch->seen, g_hash_table_unref);
@@ -99,11 +149,26 @@ sp_catalog_fetcher_class_init (SpCatalogFetcherClass *klass)
 static void
 sp_catalog_fetcher_init (SpCatalogFetcher *self)
 {
+  const char *pace = g_getenv ("SP_TEST_CATALOG_PACE");
+
   self->timeout = SP_HTTP_TIMEOUT_SECONDS;
   self->max_body_size = SP_HTTP_MAX_BODY_SIZE;
   self->max_pages = DEFAULT_MAX_PAGES;
   self->max_courses = DEFAULT_MAX_COURSES;
+  self->page_seconds = DEFAULT_PAGE_SECONDS;
+  self->stall_seconds = DEFAULT_STALL_SECONDS;
+  self->min_rate = DEFAULT_MIN_RATE;
   self->session = sp_http_session_new (self->timeout);
+
+  /* For the command-line tests alone, which cannot call
+   * sp_catalog_fetcher_set_pace(): "PAGE_SECONDS,STALL_SECONDS,MIN_RATE" */
+  if (pace != NULL)
+    {
+      guint page, stall, rate;
+
+      if (sscanf (pace, "%u,%u,%u", &page, &stall, &rate) == 3)
+        sp_catalog_fetcher_set_pace (self, page, stall, rate);
+    }
 }
 
 /**
@@ -158,6 +223,28 @@ sp_catalog_fetcher_set_limits (SpCatalogFetcher *self,
   self->max_courses = MAX (max_courses, 1);
 }
 
+/**
+ * sp_catalog_fetcher_set_pace:
+ * @page_seconds: the most a page may take, redirects included
+ * @stall_seconds: how long the pace is measured over
+ * @min_rate: the fewest bytes a second a page may come at, over each
+ *   @stall_seconds
+ *
+ * By default 60 s a page and 256 bytes a second over 20 s.
+ */
+void
+sp_catalog_fetcher_set_pace (SpCatalogFetcher *self,
+                             guint             page_seconds,
+                             guint             stall_seconds,
+                             guint             min_rate)
+{
+  g_return_if_fail (SP_IS_CATALOG_FETCHER (self));
+
+  self->page_seconds = MAX (page_seconds, 1);
+  self->stall_seconds = MAX (stall_seconds, 1);
+  self->min_rate = min_rate;
+}
+
 static char *
 host_of (const char *url)
 {
@@ -177,13 +264,35 @@ return_network_error (GTask  *task,
   g_autofree char *host = host_of (fetch->current_url);
   GError *mapped;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fetch->stopped == PACE_DEADLINE)
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_TIMEOUT,
+                          ngettext ("The server %s did not send a page of the listing within %u second",
+                                    "The server %s did not send a page of the listing within %u seconds",
+                                    self->page_seconds),
+                          host, self->page_seconds);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fetch->stopped == PACE_SLOW)
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_TIMEOUT,
+                          ngettext ("The server %s sent the listing too slowly: less than %u bytes a second for %u second",
+                                    "The server %s sent the listing too slowly: less than %u bytes a second for %u seconds",
+                                    self->stall_seconds),
+                          host, self->min_rate, self->stall_seconds);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     mapped = g_error_copy (error);
+  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
+           g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("The server %s did not answer in valid HTTP"), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_TIMEOUT,
                           ngettext ("The server %s did not answer within %u second",
                                     "The server %s did not answer within %u seconds", self->timeout),
                           host, self->timeout);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+           (g_str_equal (error->message, "Header too big") ||
+            g_str_equal (error->message, g_dgettext ("libsoup-3.0", "Header too big"))))
+    /* libsoup has no code of its own for it, only this message */
+    mapped = g_error_new (SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                          _("The server %s sent headers that are too large"), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
@@ -203,6 +312,61 @@ return_network_error (GTask  *task,
                           _("Could not reach %s: %s"), host, error->message);
 
   g_task_return_error (task, mapped);
+}
+
+static gboolean
+pace_tick (gpointer data)
+{
+  Fetch            *fetch = data;
+  SpCatalogFetcher *self = g_task_get_source_object (fetch->task);
+  gint64            now = g_get_monotonic_time ();
+
+  if (now - fetch->page_started >= (gint64) self->page_seconds * G_USEC_PER_SEC)
+    fetch->stopped = PACE_DEADLINE;
+  else if (now - fetch->window_started >= (gint64) self->stall_seconds * G_USEC_PER_SEC)
+    {
+      if (fetch->window_bytes < (gsize) self->min_rate * self->stall_seconds)
+        fetch->stopped = PACE_SLOW;
+      fetch->window_started = now;
+      fetch->window_bytes = 0;
+    }
+  if (fetch->stopped == PACE_OK)
+    return G_SOURCE_CONTINUE;
+
+  /* The request under way ends with G_IO_ERROR_CANCELLED, which
+   * return_network_error() tells by fetch->stopped */
+  g_cancellable_cancel (fetch->page_cancellable);
+  g_clear_pointer (&fetch->pace, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_page (GCancellable *task_cancellable,
+             GCancellable *page_cancellable)
+{
+  g_cancellable_cancel (page_cancellable);
+}
+
+/* Starts watching a page: its deadline and its pace */
+static void
+start_page (Fetch *fetch)
+{
+  GCancellable *cancellable = g_task_get_cancellable (fetch->task);
+
+  end_page (fetch);
+  fetch->stopped = PACE_OK;
+  fetch->page_started = fetch->window_started = g_get_monotonic_time ();
+  fetch->window_bytes = 0;
+  fetch->page_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      fetch->task_cancellable = g_object_ref (cancellable);
+      fetch->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_page), fetch->page_cancellable, NULL);
+    }
+  fetch->pace = g_timeout_source_new (PACE_TICK_MS);
+  g_source_set_callback (fetch->pace, pace_tick, fetch, NULL);
+  g_source_set_static_name (fetch->pace, "[study-planner] catalog page pace");
+  g_source_attach (fetch->pace, g_task_get_context (fetch->task));
 }
 
 static void
@@ -254,17 +418,19 @@ finish (GTask *task)
   g_task_return_pointer (task, result, (GDestroyNotify) sp_catalog_result_free);
 }
 
-/* Parses one page's body and goes on to the next page or finishes. */
-static void
-take_page (GTask   *task,
-           GBytes  *body,
-           gint64   confirmed)
+/* Parses one page's body, and either sets fetch->page_url to the next
+ * page and returns TRUE, or finishes the task (and drops it): FALSE. */
+static gboolean
+take_page (GTask  *task,
+           GBytes *body,
+           gint64  confirmed)
 {
   SpCatalogFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(SpCatalogPage) page = NULL;
   g_autoptr(GError) error = NULL;
 
+  end_page (fetch);
   page = sp_catalog_parse_page (fetch->source->format, body, fetch->page_url, &error);
   if (page == NULL)
     {
@@ -275,7 +441,7 @@ take_page (GTask   *task,
       else
         g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
-      return;
+      return FALSE;
     }
 
   fetch->updated = fetch->updated == 0 ? confirmed : MIN (fetch->updated, confirmed);
@@ -296,7 +462,7 @@ take_page (GTask   *task,
     {
       finish (task);
       g_object_unref (task);
-      return;
+      return FALSE;
     }
   if (fetch->page >= self->max_pages || g_hash_table_contains (fetch->seen, page->next_url))
     {
@@ -305,12 +471,12 @@ take_page (GTask   *task,
       fetch->truncated = TRUE;
       finish (task);
       g_object_unref (task);
-      return;
+      return FALSE;
     }
 
   g_free (fetch->page_url);
   fetch->page_url = g_steal_pointer (&page->next_url);
-  request_page (task);
+  return TRUE;
 }
 
 static void
@@ -340,11 +506,10 @@ read_cb (GObject      *object,
           return_too_large (task);
           return;
         }
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
+      fetch->window_bytes += g_bytes_get_size (chunk);
       g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
       g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                       cancellable, read_cb, g_steal_pointer (&task));
+                                       fetch->page_cancellable, read_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -362,6 +527,17 @@ read_cb (GObject      *object,
       return;
     }
 
+  /* libsoup reads a chunk size it cannot parse as the last chunk, so
+   * broken chunked framing ends the body at once, without an error */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED && fetch->body->len == 0)
+    {
+      g_autofree char *host = host_of (fetch->current_url);
+
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                               _("The server %s sent an empty answer, or one that is not valid HTTP"), host);
+      return;
+    }
+
   body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   if (self->cache != NULL)
     {
@@ -376,7 +552,13 @@ read_cb (GObject      *object,
         g_warning ("Could not cache %s: %s", fetch->page_url, cache_error->message);
     }
   fetch->all_cached = FALSE;
-  take_page (g_steal_pointer (&task), body, g_get_real_time () / G_USEC_PER_SEC);
+  if (take_page (task, body, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      g_clear_pointer (&body, g_bytes_unref);
+      request_page (g_steal_pointer (&task));
+    }
+  else
+    task = NULL; /* take_page() dropped it */
 }
 
 static gboolean
@@ -395,7 +577,6 @@ send_cb (GObject      *object,
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
-  GCancellable *cancellable;
   guint status;
   goffset length;
 
@@ -449,7 +630,32 @@ send_cb (GObject      *object,
       if (self->cache != NULL && !sp_catalog_cache_touch (self->cache, fetch->page_url, &cache_error))
         g_warning ("Could not update the cache of %s: %s", fetch->page_url, cache_error->message);
       fetch->all_cached = FALSE;
-      take_page (g_steal_pointer (&task), body, g_get_real_time () / G_USEC_PER_SEC);
+      if (take_page (task, body, g_get_real_time () / G_USEC_PER_SEC))
+        {
+          g_clear_pointer (&body, g_bytes_unref);
+          request_page (g_steal_pointer (&task));
+        }
+      else
+        task = NULL; /* take_page() dropped it */
+      return;
+    }
+
+  /* "Not modified" when nothing was saved to compare: ask once more for
+   * the whole listing, telling caches on the way not to answer */
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      g_autofree char *host = host_of (fetch->current_url);
+
+      g_clear_object (&fetch->stream);
+      if (!fetch->unconditional)
+        {
+          fetch->unconditional = TRUE;
+          send_request (g_steal_pointer (&task));
+          return;
+        }
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
+                               _("The server %s answered “not modified” though nothing is saved from it (HTTP 304)"),
+                                  host);
       return;
     }
 
@@ -470,9 +676,8 @@ send_cb (GObject      *object,
     }
 
   fetch->body = g_byte_array_new ();
-  cancellable = g_task_get_cancellable (task);
   g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   cancellable, read_cb, g_steal_pointer (&task));
+                                   fetch->page_cancellable, read_cb, g_steal_pointer (&task));
 }
 
 /* Asks for fetch->current_url, which is page_url or where it redirected. */
@@ -508,7 +713,12 @@ send_request (GTask *task)
   soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (fetch->message);
   soup_message_headers_replace (headers, "Accept", "application/json");
-  if (fetch->cached != NULL)
+  if (fetch->unconditional)
+    {
+      soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+      soup_message_headers_replace (headers, "Pragma", "no-cache");
+    }
+  else if (fetch->cached != NULL)
     {
       if (fetch->cached->etag != NULL)
         soup_message_headers_replace (headers, "If-None-Match", fetch->cached->etag);
@@ -517,34 +727,42 @@ send_request (GTask *task)
     }
 
   soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), send_cb, task);
+                           fetch->page_cancellable, send_cb, task);
 }
 
-/* Starts on fetch->page_url: from the cache only, or over the network. */
+/* Starts on fetch->page_url: from the cache only, or over the network.
+ * Saved pages are read in a loop, one at a time, each body and parsed
+ * page let go before the next: calling back into itself once a page kept
+ * every one of them alive to the end. */
 static void
 request_page (GTask *task)
 {
   SpCatalogFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
 
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  fetch->page++;
-  fetch->redirects = 0;
-  g_hash_table_add (fetch->seen, g_strdup (fetch->page_url));
-  g_free (fetch->current_url);
-  fetch->current_url = g_strdup (fetch->page_url);
-  g_clear_pointer (&fetch->cached, sp_catalog_cache_entry_free);
-  if (self->cache != NULL)
-    fetch->cached = sp_catalog_cache_lookup (self->cache, fetch->page_url);
-
-  if (fetch->flags & SP_CATALOG_FETCH_CACHE_ONLY)
+  for (;;)
     {
       g_autoptr(GBytes) body = NULL;
+      gint64 fetched;
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_object_unref (task);
+          return;
+        }
+
+      fetch->page++;
+      fetch->redirects = 0;
+      fetch->unconditional = FALSE;
+      g_hash_table_add (fetch->seen, g_strdup (fetch->page_url));
+      g_free (fetch->current_url);
+      fetch->current_url = g_strdup (fetch->page_url);
+      g_clear_pointer (&fetch->cached, sp_catalog_cache_entry_free);
+      if (self->cache != NULL)
+        fetch->cached = sp_catalog_cache_lookup (self->cache, fetch->page_url);
+
+      if (!(fetch->flags & SP_CATALOG_FETCH_CACHE_ONLY))
+        break;
 
       if (fetch->cached == NULL)
         {
@@ -554,10 +772,13 @@ request_page (GTask *task)
           return;
         }
       body = g_bytes_ref (fetch->cached->body);
-      take_page (task, body, fetch->cached->fetched);
-      return;
+      fetched = fetch->cached->fetched;
+      g_clear_pointer (&fetch->cached, sp_catalog_cache_entry_free);
+      if (!take_page (task, body, fetched))
+        return;
     }
 
+  start_page (fetch);
   send_request (task);
 }
 
@@ -587,6 +808,7 @@ sp_catalog_fetcher_fetch_async (SpCatalogFetcher      *self,
   g_task_set_check_cancellable (task, TRUE);
 
   fetch = g_new0 (Fetch, 1);
+  fetch->task = task;
   fetch->source = sp_catalog_source_copy (source);
   fetch->flags = flags;
   fetch->courses = g_ptr_array_new_with_free_func (g_object_unref);

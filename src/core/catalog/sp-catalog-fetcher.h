@@ -37,6 +37,10 @@ void              sp_catalog_fetcher_set_timeout      (SpCatalogFetcher     *sel
                                                        guint                 seconds);
 void              sp_catalog_fetcher_set_max_body_size (SpCatalogFetcher    *self,
                                                         gsize                bytes);
+void              sp_catalog_fetcher_set_pace (SpCatalogFetcher *self,
+                                               guint             page_seconds,
+                                               guint             stall_seconds,
+                                               guint             min_rate);
 void              sp_catalog_fetcher_set_limits       (SpCatalogFetcher     *self,
                                                        guint                 max_pages,
                                                        guint                 max_courses);
