@@ -160,7 +160,7 @@ sp_format_reader_req_string (const SpFormatReader *reader,
     return FALSE;
   if (*out == NULL)
     {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+      g_autofree char   *where = g_strdup_printf ("%s.%s", path, name);
       const SpJsonValue *found = sp_format_reader_member (reader, object, name);
 
       /* A string here is a blank one: "it is a string" would not say why */
