@@ -23,16 +23,14 @@ run_program (SpTestRun  *run,
              const char *first_arg,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
   va_list args;
 
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = sp_test_argv_from_va (first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   /* No display, and no saved progress or hours of anybody's */
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);

@@ -26,15 +26,15 @@ static void
 run_program (SpTestRun *run,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = sp_test_program_environ ();
+  const char *first_arg;
   va_list args;
 
   va_start (args, run);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  first_arg = va_arg (args, const char *);
+  argv = sp_test_argv_from_va (first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);

@@ -30,15 +30,13 @@ run_program (SpTestRun    *run,
              const char   *first_arg,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = sp_test_program_environ ();
   va_list args;
 
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = sp_test_argv_from_va (first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   if (data_home != NULL)
     envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);

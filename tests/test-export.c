@@ -18,6 +18,7 @@
 #include "sp-planner.h"
 #include "sp-print-layout.h"
 #include "sp-test-core.h"
+#include "sp-test-files.h"
 #include "sp-test-pdf.h"
 
 /* The exports as a user gets them: real PDFs read back with poppler's
@@ -595,31 +596,6 @@ test_pdf_refuses (void)
   g_rmdir (dir);
 }
 
-/* A small tmpfs of our own in a private mount namespace gives a real ENOSPC;
- * without namespaces a file size limit fails the write the same way. */
-static gboolean
-mount_small_tmpfs (const char *dir)
-{
-  uid_t uid = getuid ();
-  gid_t gid = getgid ();
-
-  if (unshare (CLONE_NEWNS) != 0)
-    {
-      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", uid);
-      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", gid);
-
-      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
-        return FALSE;
-      if (!g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL) ||
-          !g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL) ||
-          !g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL))
-        return FALSE;
-    }
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    return FALSE;
-  return mount ("sp-full", dir, "tmpfs", 0, "size=128k") == 0;
-}
-
 static void
 test_pdf_full_disk (void)
 {
@@ -650,7 +626,7 @@ test_pdf_full_disk (void)
   planner = make_planner ();
   dir = g_strdup (g_getenv ("SP_TEST_FULL_DIR"));
   g_assert_nonnull (dir);
-  tmpfs = mount_small_tmpfs (dir);
+  tmpfs = sp_test_mount_small_tmpfs (dir, "128k");
   if (!tmpfs)
     {
       struct rlimit limit = { 128 * 1024, 128 * 1024 };

@@ -223,23 +223,6 @@ test_huge_plan (void)
   g_file_delete (file, NULL, NULL);
 }
 
-/* Root passes permission checks: drop that, for this (child) process */
-static void
-drop_dac_capabilities (void)
-{
-  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2] = { { 0 } };
-  const int caps[] = { CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER };
-
-  g_assert_cmpint (syscall (SYS_capget, &header, data), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
-    {
-      data[caps[i] / 32].effective &= ~(1u << (caps[i] % 32));
-      data[caps[i] / 32].permitted &= ~(1u << (caps[i] % 32));
-    }
-  g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
-}
-
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -279,7 +262,7 @@ test_read_only_data_dir (void)
   data_dir = sp_file_get_data_dir ();
   g_assert_cmpint (g_mkdir_with_parents (data_dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (data_dir, 0555), ==, 0);
-  drop_dac_capabilities ();
+  sp_test_drop_dac_capabilities ();
 
   json = sp_test_make_chain_plan (3, "Topic");
   file = write_plan ("chain.json", json);

@@ -23,6 +23,7 @@
 #include "sp-planner.h"
 #include "sp-state.h"
 #include "sp-test-data.h"
+#include "sp-test-files.h"
 #include "sp-test-program.h"
 
 /* What happens to the user's files when things go wrong around them: the
@@ -352,24 +353,6 @@ test_kill_planner_while_saving (void)
   g_rmdir (dir);
 }
 
-/* Root passes every permission check; a read-only folder holds only
- * against a process without these capabilities. */
-static void
-drop_dac_capabilities (void)
-{
-  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
-  struct __user_cap_data_struct data[2] = { { 0 } };
-  const int caps[] = { CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER };
-
-  g_assert_cmpint (syscall (SYS_capget, &header, data), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
-    {
-      data[caps[i] / 32].effective &= ~(1u << (caps[i] % 32));
-      data[caps[i] / 32].permitted &= ~(1u << (caps[i] % 32));
-    }
-  g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
-}
-
 static void
 test_read_only_dir (void)
 {
@@ -382,7 +365,7 @@ test_read_only_dir (void)
   path = g_build_filename (dir, "state.json", NULL);
   g_assert_true (sp_file_write_atomic (path, state, 4096, NULL));
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-  drop_dac_capabilities ();
+  sp_test_drop_dac_capabilities ();
 
   {
     g_autofree char *newer = make_state ('b', 4096);
@@ -399,31 +382,6 @@ test_read_only_dir (void)
   g_assert_cmpuint (count_and_remove_temporaries (dir, "state.json"), ==, 0);
 }
 
-/* A small tmpfs of our own, in a private mount namespace: a real ENOSPC.
- * Root can do it directly, others through a user namespace where allowed. */
-static gboolean
-mount_small_tmpfs (const char *dir)
-{
-  uid_t uid = getuid ();
-  gid_t gid = getgid ();
-
-  if (unshare (CLONE_NEWNS) != 0)
-    {
-      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", uid);
-      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", gid);
-
-      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
-        return FALSE;
-      if (!g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL) ||
-          !g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL) ||
-          !g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL))
-        return FALSE;
-    }
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    return FALSE;
-  return mount ("sp-full", dir, "tmpfs", 0, "size=64k") == 0;
-}
-
 static void
 test_full_disk (void)
 {
@@ -438,7 +396,7 @@ test_full_disk (void)
     return;
   path = g_build_filename (dir, "state.json", NULL);
 
-  tmpfs = mount_small_tmpfs (dir);
+  tmpfs = sp_test_mount_small_tmpfs (dir, "64k");
   if (!tmpfs)
     {
       /* No namespaces here: a file size limit fails the write the same way */

@@ -6,5 +6,8 @@
 G_BEGIN_DECLS
 
 gboolean sp_test_remove_tree (const char *path);
+gboolean sp_test_mount_small_tmpfs (const char *dir,
+                                    const char *size);
+void     sp_test_drop_dac_capabilities (void);
 
 G_END_DECLS

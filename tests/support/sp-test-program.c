@@ -127,19 +127,37 @@ sp_test_run_program (SpTestRun          *run,
  *
  * Returns: (transfer full): what it wrote on stdout; a failure ends the test
  */
+/**
+ * sp_test_argv_from_va:
+ * @first_arg: (nullable): the first argument, or %NULL for none
+ * @args: the others, ending with %NULL
+ *
+ * Returns: (transfer container): the arguments as a %NULL-terminated
+ *   array, for the variadic run helpers of the tests
+ */
+GPtrArray *
+sp_test_argv_from_va (const char *first_arg,
+                      va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
 char *
 sp_test_run_tool (const char *first_arg,
                   ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(SpTestRun) run = { 0 };
   va_list args;
 
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = sp_test_argv_from_va (first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   sp_test_spawn (&run, (const char * const *) argv->pdata, NULL, NULL);
   if (run.status != 0)

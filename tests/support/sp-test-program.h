@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ void    sp_test_run_program     (SpTestRun          *run,
                                  const char * const *args,
                                  const char * const *envp,
                                  const char         *input);
+GPtrArray *sp_test_argv_from_va (const char *first_arg,
+                                 va_list     args);
 char   *sp_test_run_tool        (const char         *first_arg,
                                  ...) G_GNUC_NULL_TERMINATED;
 
