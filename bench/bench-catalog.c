@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-stats.h"
 #include "sp-catalog-format.h"
 #include "sp-catalog-matcher.h"
 #include "sp-course-private.h"
@@ -83,22 +84,6 @@ make_listing (guint n)
   g_string_append (json, "\n]}\n");
   g_rand_free (rand);
   return g_string_free_to_bytes (json);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static const SpCourseQuery *current_query;
@@ -194,12 +179,12 @@ main (int   argc,
 
   g_print ("listing: %u courses, %.1f MiB; plan: %u topics; %u courses matched a topic\n",
            N_COURSES, g_bytes_get_size (listing) / (1024.0 * 1024.0), sp_plan_get_topics (plan)->len, matched);
-  /* median() sorts: the best run is first after it */
-  index_median = median (index_ms, RUNS);
+  /* bench_median () sorts: the best run is first after it */
+  index_median = bench_median (index_ms, RUNS);
   g_print ("parse + index: median %.1f ms CPU of %d runs, best %.1f ms (target < %.0f ms): parse %.1f ms,"
            " match %.1f ms; wall-clock median %.1f ms\n",
-           index_median, RUNS, index_ms[0], TARGET_INDEX_MS, median (parse_ms, RUNS),
-           median (match_ms, RUNS), median (wall_ms, RUNS));
+           index_median, RUNS, index_ms[0], TARGET_INDEX_MS, bench_median (parse_ms, RUNS),
+           bench_median (match_ms, RUNS), bench_median (wall_ms, RUNS));
   g_print ("filter + sort per keystroke of “%s”: worst %.2f ms CPU, mean %.2f ms (target < %.0f ms)\n",
            search, worst_key, total_key / keys, TARGET_KEY_MS);
 

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "sp-export.h"
 #include "sp-planner.h"
 
@@ -29,15 +30,6 @@ typedef struct
 
 typedef gsize (*RunFunc) (SpPlanner *planner, gpointer data);
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static Timing
 measure (SpPlanner *planner,
          RunFunc    func,
@@ -62,7 +54,7 @@ measure (SpPlanner *planner,
         }
       g_array_append_val (times, ms);
     }
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
   timing.runs = times->len;
   timing.best_ms = g_array_index (times, double, 0);
   timing.median_ms = g_array_index (times, double, times->len / 2);

@@ -7,9 +7,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-stats.h"
 #include "sp-application.h"
 #include "sp-calendar-grid.h"
 #include "sp-day-view.h"
+#include "sp-test-ui.h"
 #include "sp-window.h"
 
 /* How long the calendar views take with the bundled path, in the real
@@ -52,15 +54,6 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *what,
         const char *hours,
@@ -68,8 +61,8 @@ report (const char *what,
         double     *cpu,
         guint       n)
 {
-  qsort (wall, n, sizeof (double), compare_doubles);
-  qsort (cpu, n, sizeof (double), compare_doubles);
+  bench_sort (wall, n);
+  bench_sort (cpu, n);
   g_print ("%-6s %-13s median %6.2f ms (CPU %6.2f)   p95 %6.2f ms (CPU %6.2f)   %u runs\n",
            what, hours, wall[n / 2], cpu[n / 2], wall[n * 95 / 100], cpu[n * 95 / 100], n);
 }
@@ -98,21 +91,6 @@ snapshot_widget (GtkWidget *widget)
 
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   return gtk_snapshot_free_to_node (snapshot);
-}
-
-static GtkWidget *
-find_grid (GtkWidget      *root,
-           SpCalendarSpan  span)
-{
-  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_grid (child, span);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The month and the week with the most study */
@@ -277,8 +255,8 @@ run (SpApplication *app,
 {
   SpWindow *window = SP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   SpPlanner *planner = sp_application_get_planner (app);
-  GtkWidget *month = find_grid (GTK_WIDGET (window), SP_CALENDAR_SPAN_MONTH);
-  GtkWidget *week = find_grid (GTK_WIDGET (window), SP_CALENDAR_SPAN_WEEK);
+  GtkWidget *month = sp_test_ui_find_grid (GTK_WIDGET (window), SP_CALENDAR_SPAN_MONTH);
+  GtkWidget *week = sp_test_ui_find_grid (GTK_WIDGET (window), SP_CALENDAR_SPAN_WEEK);
   SpDayView *day_view = NULL;
   g_autoptr(SpAvailability) availability = sp_availability_copy (sp_planner_get_availability (planner));
   const char *hours = dense ? "6 h every day" : "default hours";

@@ -35,43 +35,6 @@ typedef struct
   GtkCalendar    *calendar;
 } Ui;
 
-static GtkWidget *
-find_grid (GtkWidget      *root,
-           SpCalendarSpan  span)
-{
-  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_grid (child, span);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* Returns: (transfer container): the widgets of @type below @root, in order */
-static GPtrArray *
-collect_widgets (GtkWidget *root,
-                 GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 /* Each test starts from no saved state, as a new user */
 static void
 reset_state (void)
@@ -88,8 +51,8 @@ ui_start (Ui *ui)
   ui->app = sp_test_ui_start_app ();
   ui->window = SP_WINDOW (sp_test_ui_get_window (ui->app));
   ui->planner = sp_application_get_planner (ui->app);
-  ui->month = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_MONTH));
-  ui->week = SP_CALENDAR_GRID (find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_WEEK));
+  ui->month = SP_CALENDAR_GRID (sp_test_ui_find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_MONTH));
+  ui->week = SP_CALENDAR_GRID (sp_test_ui_find_grid (GTK_WIDGET (ui->window), SP_CALENDAR_SPAN_WEEK));
   ui->day = SP_DAY_VIEW (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), SP_TYPE_DAY_VIEW));
   ui->date_button = GTK_MENU_BUTTON (sp_test_ui_find_by_type (GTK_WIDGET (ui->window), GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (ui->month);
@@ -797,8 +760,8 @@ test_move (void)
   g_assert_true (sp_calendar_grid_open_block (ui.month, id));
   popover = sp_calendar_grid_get_popover (ui.month);
   {
-    g_autoptr(GPtrArray) entries = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
-    g_autoptr(GPtrArray) labels = collect_widgets (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) entries = sp_test_ui_collect_by_type (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
+    g_autoptr(GPtrArray) labels = sp_test_ui_collect_by_type (GTK_WIDGET (popover), GTK_TYPE_LABEL);
     g_autofree char *when = sp_format_date (day + 2);
     GtkWidget *date_entry, *time_entry;
 
@@ -1147,16 +1110,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
-   * installed: each run keeps the locale its environment gives */
-  setlocale (LC_ALL, "");
-  adw_init ();
+  sp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/calendar/navigation", test_navigation);
   g_test_add_func ("/calendar/mark-done", test_mark_done);

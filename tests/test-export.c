@@ -161,16 +161,6 @@ pdf_page_texts (const char *path)
   return result;
 }
 
-static void
-assert_has (const char *haystack,
-            const char *needle)
-{
-  g_autofree char *n = sp_test_normalize_space (needle);
-
-  if (strstr (haystack, n) == NULL)
-    g_error ("“%s” is not in the PDF text:\n%s", n, haystack);
-}
-
 static char *
 format_day (guint32     day,
             const char *format)
@@ -245,20 +235,20 @@ test_pdf_week (void)
   text = g_ptr_array_index (pages, 0);
 
   /* The plan, the week's dates in the user's language, every weekday */
-  assert_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
+  sp_test_assert_text_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
   {
     g_autofree char *range = g_strdup_printf ("10 – 16 %s 2025", march_name ());
-    assert_has (text, range);
+    sp_test_assert_text_has (text, range);
   }
   for (guint d = 0; d < 7; d++)
     {
       g_autofree char *weekday = format_day (monday + d, "%A");
-      assert_has (text, weekday);
+      sp_test_assert_text_has (text, weekday);
     }
   if (is_romanian ())
     {
-      assert_has (text, "miercuri");
-      assert_has (text, "duminică");
+      sp_test_assert_text_has (text, "miercuri");
+      sp_test_assert_text_has (text, "duminică");
     }
 
   /* Every block's topic, and the moved ones marked */
@@ -270,7 +260,7 @@ test_pdf_week (void)
         {
           const SpBlock *block = sp_schedule_get_block (schedule, i);
 
-          assert_has (text, sp_topic_get_title (block->topic));
+          sp_test_assert_text_has (text, sp_topic_get_title (block->topic));
           n_moved += block->moved;
           n_blocks++;
         }
@@ -292,10 +282,10 @@ test_pdf_week (void)
     g_autofree char *planned = g_strdup_printf (_("Planned: %s"), hours);
 
     g_assert_cmpfloat_with_epsilon (sp_schedule_get_planned_hours (schedule, monday, monday + 6), 9 + 10 / 60.0, 1e-9);
-    assert_has (text, planned);
+    sp_test_assert_text_has (text, planned);
   }
-  assert_has (text, _("Goals This Week"));
-  assert_has (text, page_number);
+  sp_test_assert_text_has (text, _("Goals This Week"));
+  sp_test_assert_text_has (text, page_number);
 
   /* US Letter, landscape */
   letter = export_to_file (schedule, SP_PRINT_RANGE_WEEK, sp_test_date (TODAY), SP_PAPER_LETTER, "sp-test-week-letter.pdf");
@@ -329,7 +319,7 @@ test_pdf_week_sunday (void)
   g_assert_no_error (error);
   pages = pdf_page_texts (path);
   text = g_ptr_array_index (pages, 0);
-  assert_has (text, range);
+  sp_test_assert_text_has (text, range);
   /* Sunday's column comes first */
   g_assert_nonnull (strstr (text, sunday));
   g_assert_true (strstr (text, sunday) < strstr (text, monday));
@@ -356,7 +346,7 @@ test_pdf_month (void)
   pages = pdf_page_texts (path);
   text = g_ptr_array_index (pages, 0);
   title = g_strdup_printf ("%s 2025", march_name ());
-  assert_has (text, title);
+  sp_test_assert_text_has (text, title);
 
   for (guint32 day = sp_test_date ("2025-03-01"); day <= sp_test_date ("2025-03-31"); day++)
     {
@@ -368,7 +358,7 @@ test_pdf_month (void)
   g_assert_cmpuint (g_hash_table_size (topics), >, 0);
   g_hash_table_iter_init (&iter, topics);
   while (g_hash_table_iter_next (&iter, &topic, NULL))
-    assert_has (text, sp_topic_get_title (topic));
+    sp_test_assert_text_has (text, sp_topic_get_title (topic));
 
   g_unlink (path);
 }
@@ -403,13 +393,13 @@ test_pdf_plan (void)
       const char *text = g_ptr_array_index (pages, i);
       g_autofree char *number = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
 
-      assert_has (text, sp_plan_get_title (plan));
-      assert_has (text, number);
-      assert_has (text, last_date);
+      sp_test_assert_text_has (text, sp_plan_get_title (plan));
+      sp_test_assert_text_has (text, number);
+      sp_test_assert_text_has (text, last_date);
       g_string_append_printf (joined, "%s ", text);
     }
   g_assert_nonnull (strstr (first_date, is_romanian () ? "martie 2025" : "March 2025"));
-  assert_has (joined->str, first_date);
+  sp_test_assert_text_has (joined->str, first_date);
 
   /* Levels as section headings with their dates */
   for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
@@ -421,10 +411,10 @@ test_pdf_plan (void)
       g_autofree char *end = format_day (MAX (report->end_day, report->start_day), C_("print date", "%-d %B %Y"));
 
       g_assert_cmpuint (report->start_day, !=, 0);
-      assert_has (joined->str, heading);
+      sp_test_assert_text_has (joined->str, heading);
       /* The level's dates under its heading */
       dates = g_strdup_printf ("%s · ", end);
-      assert_has (joined->str, dates);
+      sp_test_assert_text_has (joined->str, dates);
     }
 
   /* Every week, and every topic of the schedule */
@@ -434,10 +424,10 @@ test_pdf_plan (void)
   for (guint w = 1; w <= n_weeks; w += 1)
     {
       g_autofree char *week = g_strdup_printf (_("Week %u · %s"), w, "");
-      assert_has (joined->str, week);
+      sp_test_assert_text_has (joined->str, week);
     }
   for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
-    assert_has (joined->str, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
+    sp_test_assert_text_has (joined->str, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
 
   g_unlink (path);
 }
@@ -552,7 +542,7 @@ test_pdf_no_hours (void)
   path = export_to_file (schedule, SP_PRINT_RANGE_PLAN, 0, SP_PAPER_A4, "sp-test-empty.pdf");
   g_assert_cmpuint (sp_test_pdf_info (path, NULL, NULL), ==, 1);
   pages = pdf_page_texts (path);
-  assert_has (g_ptr_array_index (pages, 0), sp_schedule_get_summary (schedule));
+  sp_test_assert_text_has (g_ptr_array_index (pages, 0), sp_schedule_get_summary (schedule));
   g_unlink (path);
 }
 

@@ -18,17 +18,6 @@
 
 static char *data_home;
 
-static void
-collect_type (GtkWidget *root,
-              GType      type,
-              GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
-}
-
 static GtkWidget *
 find_preferences (void)
 {
@@ -50,7 +39,7 @@ find_button_labelled (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_type (root, GTK_TYPE_BUTTON, buttons);
+  g_ptr_array_extend_and_steal (buttons, sp_test_ui_collect_by_type (root, GTK_TYPE_BUTTON));
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       return g_ptr_array_index (buttons, i);
@@ -130,7 +119,7 @@ test_preferences (void)
   save_png_when_drawn (prefs, "preferences");
 
   /* Seven weekday rows of hours and start time, then block and break */
-  collect_type (prefs, GTK_TYPE_SPIN_BUTTON, spins);
+  g_ptr_array_extend_and_steal (spins, sp_test_ui_collect_by_type (prefs, GTK_TYPE_SPIN_BUTTON));
   g_assert_cmpuint (spins->len, ==, 2 * SP_N_WEEKDAYS + 2);
   monday_hours = g_ptr_array_index (spins, 0);
   monday_start = g_ptr_array_index (spins, 1);
@@ -167,7 +156,7 @@ test_preferences (void)
   g_assert_cmpuint (sp_planner_get_availability (planner)->block_minutes, ==, 45);
 
   /* Start date, then days off added and removed through the buttons */
-  collect_type (prefs, GTK_TYPE_CALENDAR, calendars);
+  g_ptr_array_extend_and_steal (calendars, sp_test_ui_collect_by_type (prefs, GTK_TYPE_CALENDAR));
   g_assert_cmpuint (calendars->len, ==, 3);
   select_day (g_ptr_array_index (calendars, 0), 2030, 3, 4);
   g_assert_cmpuint (sp_planner_get_availability (planner)->start_day, ==, sp_test_date ("2030-03-04"));
@@ -185,7 +174,7 @@ test_preferences (void)
   g_assert_true (sp_test_ui_has_text (prefs, "7 days"));
   save_png_when_drawn (prefs, "preferences-changed");
 
-  collect_type (prefs, GTK_TYPE_LIST_BOX, lists);
+  g_ptr_array_extend_and_steal (lists, sp_test_ui_collect_by_type (prefs, GTK_TYPE_LIST_BOX));
   for (guint i = 0; i < lists->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
         gtk_widget_get_visible (g_ptr_array_index (lists, i)) &&
@@ -267,7 +256,7 @@ test_scroll_and_undo (void)
   sp_test_ui_wait_for_mapped (prefs);
   before = sp_availability_copy (sp_planner_get_availability (planner));
 
-  collect_type (prefs, GTK_TYPE_SPIN_BUTTON, spins);
+  g_ptr_array_extend_and_steal (spins, sp_test_ui_collect_by_type (prefs, GTK_TYPE_SPIN_BUTTON));
   g_assert_cmpuint (spins->len, >=, 2 * SP_N_WEEKDAYS);
   for (guint i = 0; i < spins->len; i++)
     {
@@ -323,16 +312,7 @@ main (int   argc,
   data_home = g_dir_make_tmp ("sp-prefs-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
-   * installed: each run keeps the locale its environment gives */
-  setlocale (LC_ALL, "");
-  adw_init ();
+  sp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/preferences/hours-and-fit", test_preferences);
   g_test_add_func ("/preferences/scroll-and-undo", test_scroll_and_undo);

@@ -54,16 +54,6 @@ setup_planner (SpApplication *app)
   return planner;
 }
 
-static void
-assert_has (const char *haystack,
-            const char *needle)
-{
-  g_autofree char *n = sp_test_normalize_space (needle);
-
-  if (strstr (haystack, n) == NULL)
-    g_error ("“%s” is not in the PDF text:\n%s", n, haystack);
-}
-
 /* Runs the window's own print operation into a PDF, as Print to File does */
 static char *
 print_to_pdf (SpWindow         *window,
@@ -103,20 +93,20 @@ test_print_week (void)
   g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   g_assert_cmpfloat (w, >, h);
 
-  assert_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
-  assert_has (text, page);
-  assert_has (text, _("Goals This Week"));
+  sp_test_assert_text_has (text, sp_plan_get_title (sp_schedule_get_plan (schedule)));
+  sp_test_assert_text_has (text, page);
+  sp_test_assert_text_has (text, _("Goals This Week"));
   /* The week as the calendar has it: from Monday in Romanian, from Sunday in the C locale */
   g_assert_cmpuint (first_weekday, ==, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? 0 : 6);
   range = g_strdup_printf ("%u – %u %s 2025", monday - sp_test_date ("2025-03-01") + 1, monday - sp_test_date ("2025-03-01") + 7,
                            g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie" : "March");
-  assert_has (text, range);
+  sp_test_assert_text_has (text, range);
   for (guint32 day = monday; day < monday + 7; day++)
     {
       guint first, n = sp_schedule_get_day_blocks (schedule, day, &first);
 
       for (guint i = first; i < first + n; i++)
-        assert_has (text, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
+        sp_test_assert_text_has (text, sp_topic_get_title (sp_schedule_get_block (schedule, i)->topic));
     }
 
   g_unlink (path);
@@ -139,7 +129,7 @@ test_print_shown_month (void)
   path = print_to_pdf (window, operation, "shown-month.pdf");
   g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
   text = sp_test_pdf_text (path);
-  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "mai 2025" : "May 2025");
+  sp_test_assert_text_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "mai 2025" : "May 2025");
 
   g_unlink (path);
 }
@@ -177,12 +167,12 @@ test_print_plan (void)
 
   text = sp_test_pdf_text (path);
   last = g_strdup_printf (_("Page %u of %u"), n_pages, n_pages);
-  assert_has (text, last);
+  sp_test_assert_text_has (text, last);
   for (guint l = 0; l < sp_plan_get_n_levels (sp_planner_get_plan (planner)); l++)
     {
       g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), l + 1,
                                                   sp_text_get (sp_plan_get_level (sp_planner_get_plan (planner), l)->title));
-      assert_has (text, heading);
+      sp_test_assert_text_has (text, heading);
     }
 
   g_unlink (path);
@@ -211,7 +201,7 @@ test_print_page_setup (void)
   g_assert_cmpfloat_with_epsilon (w, 612, 1);
   g_assert_cmpfloat_with_epsilon (h, 792, 1);
   text = sp_test_pdf_text (path);
-  assert_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie 2025" : "March 2025");
+  sp_test_assert_text_has (text, g_str_has_prefix (setlocale (LC_TIME, NULL), "ro_RO") ? "martie 2025" : "March 2025");
 
   g_unlink (path);
 }
@@ -384,15 +374,7 @@ main (int   argc,
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STUDY_PLANNER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init () switches to en_US.UTF-8 wherever that locale is
-   * installed: each run keeps the locale its environment gives */
-  setlocale (LC_ALL, "");
-  adw_init ();
+  sp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/print/week", test_print_week);
   g_test_add_func ("/print/shown-month", test_print_shown_month);

@@ -68,3 +68,15 @@ sp_test_pdf_text (const char *path)
 
   return sp_test_normalize_space (text);
 }
+
+/* Fails the test, showing the whole text, unless @text holds @needle
+ * (white space made single spaces in both, as pdftotext wraps lines) */
+void
+sp_test_assert_text_has (const char *text,
+                         const char *needle)
+{
+  g_autofree char *n = sp_test_normalize_space (needle);
+
+  if (strstr (text, n) == NULL)
+    g_error ("“%s” is not in the PDF text:\n%s", n, text);
+}

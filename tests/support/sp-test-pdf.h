@@ -11,6 +11,8 @@ char  *sp_test_normalize_space (const char *text);
 guint  sp_test_pdf_info        (const char *path,
                                 double     *width,
                                 double     *height);
+void   sp_test_assert_text_has (const char *text,
+                                const char *needle);
 char  *sp_test_pdf_text        (const char *path);
 
 G_END_DECLS

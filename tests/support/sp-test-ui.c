@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-calendar-grid.h"
 #include "sp-path-view.h"
 #include "sp-test-ui.h"
 
@@ -246,6 +247,45 @@ sp_test_ui_find_by_type (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = sp_test_ui_find_by_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_by_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_by_type (child, type, found);
+}
+
+/* Returns: (transfer container): the widgets of @type below @root, @root
+ * included, in the order of the widget tree */
+GPtrArray *
+sp_test_ui_collect_by_type (GtkWidget *root,
+                            GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_by_type (root, type, found);
+  return found;
+}
+
+/* The calendar grid of @span below @root: the window has a Month and a Week */
+GtkWidget *
+sp_test_ui_find_grid (GtkWidget     *root,
+                      SpCalendarSpan span)
+{
+  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sp_test_ui_find_grid (child, span);
       if (found != NULL)
         return found;
     }

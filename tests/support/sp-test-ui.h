@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sp-application.h"
+#include "sp-calendar-grid.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,10 @@ gboolean       sp_test_ui_resize           (GtkWindow     *window,
                                             int            height);
 GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
                                             GType          type);
+GPtrArray     *sp_test_ui_collect_by_type (GtkWidget *root,
+                                           GType      type);
+GtkWidget     *sp_test_ui_find_grid (GtkWidget     *root,
+                                     SpCalendarSpan span);
 GtkWidget     *sp_test_ui_find_button      (GtkWidget     *root,
                                             const char    *label);
 GtkMenuButton *sp_test_ui_find_primary_menu_button (GtkWidget *root);
