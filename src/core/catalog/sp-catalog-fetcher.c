@@ -245,14 +245,6 @@ sp_catalog_fetcher_set_pace (SpCatalogFetcher *self,
   self->min_rate = min_rate;
 }
 
-static char *
-host_of (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
-}
-
 /* Says what went wrong in words a user can act on; the technical detail
  * comes after a colon where it helps. */
 static void
@@ -261,7 +253,7 @@ return_network_error (GTask  *task,
 {
   SpCatalogFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
-  g_autofree char *host = host_of (fetch->current_url);
+  g_autofree char  *host = sp_http_host_of (fetch->current_url);
   GError *mapped;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fetch->stopped == PACE_DEADLINE)
@@ -374,7 +366,7 @@ return_http_error (GTask *task,
                    guint  status)
 {
   Fetch *fetch = g_task_get_task_data (task);
-  g_autofree char *host = host_of (fetch->current_url);
+  g_autofree char *host = sp_http_host_of (fetch->current_url);
 
   if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
     g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_HTTP,
@@ -479,6 +471,24 @@ take_page (GTask  *task,
   return TRUE;
 }
 
+/* A page the server just confirmed, sent whole or as "not modified": the
+ * body is freed once parsed, before the next page is asked for, so only
+ * one page's text is alive at a time. Takes @task and @body. */
+static void
+take_fresh_page (GTask  *task,
+                 GBytes *body)
+{
+  Fetch   *fetch = g_task_get_task_data (task);
+  gboolean more;
+
+  fetch->all_cached = FALSE;
+  /* take_page () drops the task when the listing is complete */
+  more = take_page (task, body, g_get_real_time () / G_USEC_PER_SEC);
+  g_bytes_unref (body);
+  if (more)
+    request_page (task);
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -520,7 +530,7 @@ read_cb (GObject      *object,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       (guint64) fetch->body->len < (guint64) soup_message_headers_get_content_length (headers))
     {
-      g_autofree char *host = host_of (fetch->current_url);
+      g_autofree char *host = sp_http_host_of (fetch->current_url);
 
       g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_TRUNCATED,
                                _("The connection to %s closed before the whole listing arrived"), host);
@@ -531,7 +541,7 @@ read_cb (GObject      *object,
    * broken chunked framing ends the body at once, without an error */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED && fetch->body->len == 0)
     {
-      g_autofree char *host = host_of (fetch->current_url);
+      g_autofree char *host = sp_http_host_of (fetch->current_url);
 
       g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
                                _("The server %s sent an empty answer, or one that is not valid HTTP"), host);
@@ -551,20 +561,7 @@ read_cb (GObject      *object,
                                    &cache_error))
         g_warning ("Could not cache %s: %s", fetch->page_url, cache_error->message);
     }
-  fetch->all_cached = FALSE;
-  if (take_page (task, body, g_get_real_time () / G_USEC_PER_SEC))
-    {
-      g_clear_pointer (&body, g_bytes_unref);
-      request_page (g_steal_pointer (&task));
-    }
-  else
-    task = NULL; /* take_page() dropped it */
-}
-
-static gboolean
-is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  take_fresh_page (g_steal_pointer (&task), g_steal_pointer (&body));
 }
 
 static void
@@ -590,11 +587,11 @@ send_cb (GObject      *object,
   status = soup_message_get_status (fetch->message);
   headers = soup_message_get_response_headers (fetch->message);
 
-  if (is_redirect (status))
+  if (sp_http_status_is_redirect (status))
     {
       const char *location = soup_message_headers_get_one (headers, "Location");
       g_autofree char *target = NULL;
-      g_autofree char *host = host_of (fetch->current_url);
+      g_autofree char *host = sp_http_host_of (fetch->current_url);
 
       g_clear_object (&fetch->stream);
       if (location != NULL)
@@ -629,14 +626,7 @@ send_cb (GObject      *object,
       g_clear_object (&fetch->stream);
       if (self->cache != NULL && !sp_catalog_cache_touch (self->cache, fetch->page_url, &cache_error))
         g_warning ("Could not update the cache of %s: %s", fetch->page_url, cache_error->message);
-      fetch->all_cached = FALSE;
-      if (take_page (task, body, g_get_real_time () / G_USEC_PER_SEC))
-        {
-          g_clear_pointer (&body, g_bytes_unref);
-          request_page (g_steal_pointer (&task));
-        }
-      else
-        task = NULL; /* take_page() dropped it */
+      take_fresh_page (g_steal_pointer (&task), g_steal_pointer (&body));
       return;
     }
 
@@ -644,7 +634,7 @@ send_cb (GObject      *object,
    * the whole listing, telling caches on the way not to answer */
   if (status == SOUP_STATUS_NOT_MODIFIED)
     {
-      g_autofree char *host = host_of (fetch->current_url);
+      g_autofree char *host = sp_http_host_of (fetch->current_url);
 
       g_clear_object (&fetch->stream);
       if (!fetch->unconditional)

@@ -111,3 +111,25 @@ sp_http_check_url (const char  *url,
                _("“%s” is not a web address"), url);
   return FALSE;
 }
+
+/**
+ * sp_http_host_of:
+ * @url: an address
+ *
+ * Returns: (transfer full): the host of @url, for messages that name the
+ *   server; @url itself where it has none
+ */
+char *
+sp_http_host_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
+}
+
+/* The statuses that send the request on to their Location */
+gboolean
+sp_http_status_is_redirect (guint status)
+{
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}

@@ -14,6 +14,8 @@ SoupSession *sp_http_session_new_full (guint timeout_seconds,
                                        guint max_conns_per_host);
 const char  *sp_http_get_user_agent  (void);
 gboolean     sp_http_is_loopback     (const char  *host);
+char        *sp_http_host_of (const char *url);
+gboolean     sp_http_status_is_redirect (guint status);
 gboolean     sp_http_check_url       (const char  *url,
                                       GError     **error);
 

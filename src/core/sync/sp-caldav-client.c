@@ -108,20 +108,12 @@ sp_caldav_href_name (const char *href)
   return g_strdup (slash ? slash + 1 : copy);
 }
 
-static char *
-host_of (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
-}
-
 static GError *
 network_error (const char *url,
                GError     *error,
                guint       timeout)
 {
-  g_autofree char *host = host_of (url);
+  g_autofree char *host = sp_http_host_of (url);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -218,12 +210,6 @@ restarted_cb (SoupMessage *message,
 
 static void send_request (GTask *task);
 
-static gboolean
-is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
 static void
 send_and_read_cb (GObject      *source,
                   GAsyncResult *result,
@@ -245,7 +231,7 @@ send_and_read_cb (GObject      *source,
 
       if (error->domain == G_TLS_ERROR && tls_problem (flags) != NULL)
         {
-          g_autofree char *host = host_of (request->url);
+          g_autofree char *host = sp_http_host_of (request->url);
 
           g_task_return_new_error (task, SP_CALDAV_ERROR, SP_CALDAV_ERROR_NETWORK,
                                    _("Could not make a secure connection to %s: %s"), host, tls_problem (flags));
@@ -257,7 +243,7 @@ send_and_read_cb (GObject      *source,
 
   status = soup_message_get_status (request->message);
   headers = soup_message_get_response_headers (request->message);
-  if (is_redirect (status) && (request->flags & SP_DAV_REQUEST_FOLLOW_REDIRECT) &&
+  if (sp_http_status_is_redirect (status) && (request->flags & SP_DAV_REQUEST_FOLLOW_REDIRECT) &&
       soup_message_headers_get_one (headers, "Location") != NULL)
     {
       g_autofree char *next = sp_caldav_resolve (request->url, soup_message_headers_get_one (headers, "Location"));
