@@ -29,7 +29,7 @@ run_program (SpTestRun *run,
   g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = sp_test_program_environ ();
   const char *first_arg;
-  va_list args;
+  va_list     args;
 
   va_start (args, run);
   first_arg = va_arg (args, const char *);
