@@ -20,17 +20,7 @@ packages=(
   radicale python3-tz
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "Installing: ${missing[*]}"
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+build-aux/install-missing.sh "${packages[@]}"
 
 # The Romanian tests need the locale itself, not only the translation
 if ! locale -a 2>/dev/null | grep -qi '^ro_RO\.utf-\?8$'; then

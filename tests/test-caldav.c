@@ -13,6 +13,7 @@
 #include "sp-planner.h"
 #include "sp-sync-event.h"
 #include "sp-sync-record.h"
+#include "sp-test-core.h"
 #include "sp-test-files.h"
 #include "sp-test-radicale.h"
 
@@ -24,15 +25,6 @@
 #define START_DAY "2025-03-03"
 
 static SpTestRadicale *shared;
-
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
 
 /* A small path (tests/data/plans/sync.json, about 80 blocks) from 3 March
  * 2025 in Europe/Bucharest: Radicale checks every event of a calendar for
@@ -51,8 +43,8 @@ make_planner (guint block_minutes)
   g_assert_no_error (error);
   planner = sp_planner_new (plan);
   sp_planner_set_timezone (planner, tz);
-  sp_planner_set_today (planner, date (START_DAY));
-  availability->start_day = date (START_DAY);
+  sp_planner_set_today (planner, sp_test_date (START_DAY));
+  availability->start_day = sp_test_date (START_DAY);
   availability->block_minutes = (guint16) block_minutes;
   sp_planner_set_availability (planner, availability);
   return planner;
@@ -481,7 +473,7 @@ test_replan (void)
   third = sync_now (planner, shared->url, "replan", "x", record, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (third->puts, ==, 0);
-  moved = planned_block (planner, date (START_DAY), 0);
+  moved = planned_block (planner, sp_test_date (START_DAY), 0);
   {
     g_autofree char *url = event_url (first->calendar, planner, moved);
     g_autoptr(SoupMessage) get = http_message ("GET", url, "replan", NULL);
@@ -554,8 +546,8 @@ test_server_edits (void)
   g_assert_no_error (error);
 
   /* In another client: one event moved to 6:00 two weeks on, one deleted */
-  moved = planned_block (planner, date (START_DAY) + 7, 0);
-  deleted = planned_block (planner, date (START_DAY) + 7, 3);
+  moved = planned_block (planner, sp_test_date (START_DAY) + 7, 0);
+  deleted = planned_block (planner, sp_test_date (START_DAY) + 7, 3);
   block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), moved);
   target = block->day + 14;
   move_on_server (first->calendar, "edits", planner, moved, target, 6 * 60);
@@ -599,7 +591,7 @@ test_conflict (void)
   g_assert_no_error (error);
 
   /* Moved on the server, and given a note here */
-  id = planned_block (planner, date (START_DAY) + 7, 1);
+  id = planned_block (planner, sp_test_date (START_DAY) + 7, 1);
   block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), id);
   target = block->day + 3;
   move_on_server (first->calendar, "conflict", planner, id, target, 7 * 60);
@@ -773,12 +765,6 @@ test_server_gone (void)
   sp_test_radicale_free (radicale);
 }
 
-static void
-skip_without_radicale (void)
-{
-  g_test_skip ("radicale is not installed (apt-get install radicale): the sync cases need it");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -793,7 +779,7 @@ main (int   argc,
   if (radicale_path == NULL)
     {
       /* The one reason to skip: the server these cases run against */
-      g_test_add_func ("/caldav/radicale", skip_without_radicale);
+      g_test_add_func ("/caldav/radicale", sp_test_radicale_skip);
     }
   else
     {

@@ -171,12 +171,6 @@ test_bad_options (void)
     }
 }
 
-static void
-skip_without_radicale (void)
-{
-  g_test_skip ("radicale is not installed (apt-get install radicale): the sync cases need it");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -193,7 +187,7 @@ main (int   argc,
   g_test_add_func ("/cli-sync/bad-options", test_bad_options);
   g_test_add_func ("/cli-sync/not-caldav", test_not_caldav);
   if (radicale_path == NULL)
-    g_test_add_func ("/cli-sync/radicale", skip_without_radicale);
+    g_test_add_func ("/cli-sync/radicale", sp_test_radicale_skip);
   else
     {
       g_test_add_func ("/cli-sync/sync", test_sync);

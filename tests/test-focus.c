@@ -9,6 +9,7 @@
 #include "sp-focus-session.h"
 #include "sp-manual-clock.h"
 #include "sp-planner.h"
+#include "sp-test-core.h"
 #include "sp-test-files.h"
 
 /* Focus sessions on a clock moved by hand: a 50-minute block in
@@ -27,15 +28,6 @@ typedef struct
   guint          ended;
 } Fixture;
 
-static guint32
-date (const char *text)
-{
-  guint32 day = 0;
-
-  g_assert_true (sp_parse_date (text, &day, NULL));
-  return day;
-}
-
 static SpPlanner *
 new_planner (Fixture *fixture)
 {
@@ -44,7 +36,7 @@ new_planner (Fixture *fixture)
   SpPlanner *planner = sp_planner_new (fixture->plan);
 
   sp_planner_set_timezone (planner, tz);
-  sp_planner_set_today (planner, date ("2025-03-03"));
+  sp_planner_set_today (planner, sp_test_date ("2025-03-03"));
   g_assert_true (sp_planner_load_state (planner, fixture->path, &error));
   g_assert_no_error (error);
   return planner;
@@ -185,7 +177,7 @@ test_full (Fixture      *fixture,
   g_assert_null (strstr (text, "\"focus_session\""));
   g_assert_nonnull (strstr (text, "\"start\" : \"2025-03-03T19:00\""));
   g_assert_cmpuint (sp_schedule_get_focus_minutes (sp_planner_get_schedule (fixture->planner),
-                                                   date ("2025-03-03"), date ("2025-03-09")),
+                                                   sp_test_date ("2025-03-03"), sp_test_date ("2025-03-09")),
                     ==, 50);
 }
 

@@ -20,17 +20,7 @@ seed=()
 runs_file=${FUZZ_RUNS_FILE:-}
 
 packages=(clang libclang-rt-14-dev python3)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "Installing: ${missing[*]}"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" || exit 1
-fi
+build-aux/install-missing.sh "${packages[@]}" || exit 1
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   CC=clang meson setup "$build_dir" -Dfuzzing=true || exit 1

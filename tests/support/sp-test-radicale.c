@@ -123,3 +123,10 @@ sp_test_radicale_free (SpTestRadicale *radicale)
   g_free (radicale->url);
   g_free (radicale);
 }
+
+/* The test function for the sync cases where radicale is not installed */
+void
+sp_test_radicale_skip (void)
+{
+  g_test_skip ("radicale is not installed (apt-get install radicale): the sync cases need it");
+}

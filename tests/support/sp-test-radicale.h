@@ -17,6 +17,7 @@ typedef struct
 } SpTestRadicale;
 
 char           *sp_test_radicale_find (void);
+void            sp_test_radicale_skip (void);
 SpTestRadicale *sp_test_radicale_new (const char *htpasswd);
 void            sp_test_radicale_start (SpTestRadicale *radicale);
 void            sp_test_radicale_stop (SpTestRadicale *radicale);
