@@ -93,10 +93,12 @@ spin_text_hours (GtkSpinButton *spin)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   char *end = NULL;
   double value = g_strtod (text, &end);
+  double      max = 24;
 
   if (end == text || !isfinite (value))
     return gtk_spin_button_get_value (spin);
-  return CLAMP (value, 0, 24);
+  gtk_spin_button_get_range (spin, NULL, &max);
+  return CLAMP (value, 0, max);
 }
 
 static void
@@ -329,6 +331,18 @@ time_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* A day holds only the hours between its start and midnight: the hours
+ * field cannot ask for more (24 h from 19:00 would plan 5) */
+static void
+start_changed_cb (GtkSpinButton *start,
+                  GtkSpinButton *hours)
+{
+  guint room = (SP_MINUTES_PER_DAY - (guint) gtk_spin_button_get_value_as_int (start)) / SP_MINUTES_STEP *
+               SP_MINUTES_STEP;
+
+  gtk_spin_button_set_range (hours, 0, room / 60.0);
+}
+
 static void
 add_weekday_rows (SpPreferencesWindow *self)
 {
@@ -363,6 +377,7 @@ add_weekday_rows (SpPreferencesWindow *self)
       gtk_widget_set_tooltip_text (start, start_name);
       g_signal_connect (start, "output", G_CALLBACK (time_output_cb), NULL);
       g_signal_connect (start, "input", G_CALLBACK (time_input_cb), NULL);
+      g_signal_connect_object (start, "value-changed", G_CALLBACK (start_changed_cb), hours, 0);
       g_signal_connect_object (start, "value-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
 
       gtk_widget_add_css_class (hours_label, "dim-label");
@@ -434,8 +449,10 @@ update_availability (SpPreferencesWindow *self)
   self->updating = TRUE;
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     {
-      gtk_spin_button_set_value (self->hours_spins[d], availability->minutes[d] / 60.0);
+      /* The start first: it bounds the hours */
       gtk_spin_button_set_value (self->start_spins[d], availability->start[d]);
+      start_changed_cb (self->start_spins[d], self->hours_spins[d]);
+      gtk_spin_button_set_value (self->hours_spins[d], availability->minutes[d] / 60.0);
     }
   gtk_spin_button_set_value (self->block_spin, availability->block_minutes);
   gtk_spin_button_set_value (self->break_spin, availability->break_minutes);

@@ -146,6 +146,16 @@ test_preferences (void)
   gtk_spin_button_update (tuesday_hours);
   g_assert_cmpuint (sp_planner_get_availability (planner)->minutes[1], ==, 150);
 
+  /* A day holds only what follows its start: 24 h from 20:00 is 4 h */
+  gtk_spin_button_set_value (monday_start, 20 * 60);
+  gtk_spin_button_set_value (monday_hours, 24);
+  g_assert_cmpfloat (gtk_spin_button_get_value (monday_hours), ==, 4);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->minutes[0], ==, 240);
+  gtk_spin_button_set_value (monday_start, 21 * 60 + 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (monday_hours), ==, 2.5);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->minutes[0], ==, 150);
+  g_assert_cmpuint (sp_planner_get_availability (planner)->start[0], ==, 21 * 60 + 30);
+
   /* Start times as HH:MM */
   gtk_editable_set_text (GTK_EDITABLE (monday_start), "7:30");
   gtk_spin_button_update (monday_start);

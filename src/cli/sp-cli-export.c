@@ -137,7 +137,15 @@ sp_cli_planner_from_options (GVariantDict  *options,
     SpProgress *progress = sp_state_get_progress (sp_planner_get_state (planner), sp_plan_get_id (plan));
 
     if (g_variant_dict_contains (options, "hours"))
-      memcpy (merged->minutes, availability->minutes, sizeof merged->minutes);
+      {
+        memcpy (merged->minutes, availability->minutes, sizeof merged->minutes);
+        /* Against the saved start times: the day holds only what follows them */
+        if (!sp_availability_check_room (merged, NULL, &local_error))
+          {
+            usage_error (error, "hours", local_error);
+            return NULL;
+          }
+      }
     if (g_variant_dict_contains (options, "start"))
       merged->start_day = availability->start_day;
     if (g_variant_dict_contains (options, "block-minutes"))

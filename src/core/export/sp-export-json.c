@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-calendar-text.h"
 #include "sp-export.h"
 #include "sp-state.h"
 
@@ -166,6 +167,18 @@ add_rounded (Writer     *w,
   g_string_append (w->out, g_ascii_formatd (buf, sizeof buf, "%.1f", round (value * 10) / 10));
 }
 
+/* Hours as everywhere else (sp_format_hours), one decimal */
+static void
+add_hours (Writer     *w,
+           const char *name,
+           double      hours)
+{
+  g_autofree char *text = sp_format_hours (hours, SP_HOURS_JSON);
+
+  member (w, name);
+  g_string_append (w->out, text);
+}
+
 static void
 add_level (Writer              *w,
            SpPlan              *plan,
@@ -185,7 +198,7 @@ add_level (Writer              *w,
     add_int (w, "max_months", report->max_months);
   else
     add_string (w, "max_months", NULL);
-  add_rounded (w, "hours", report->hours);
+  add_hours (w, "hours", report->hours);
   add_bool (w, "fits", report->fits);
   add_string (w, "advice", report->advice);
   end (w, '}');
@@ -260,7 +273,7 @@ sp_export_json (SpSchedule            *schedule,
   add_date (&w, "today", sp_schedule_get_today (schedule));
   if (availability != NULL)
     add_date (&w, "start", MAX (availability->start_day, sp_schedule_get_today (schedule)));
-  add_rounded (&w, "weekly_hours", sp_schedule_get_weekly_minutes (schedule) / 60.0);
+  add_hours (&w, "weekly_hours", sp_schedule_get_weekly_minutes (schedule) / 60.0);
   add_date (&w, "end", sp_schedule_get_end_day (schedule));
   add_string (&w, "summary", sp_schedule_get_summary (schedule));
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sp-availability.h"
+#include "sp-calendar-text.h"
 
 G_DEFINE_QUARK (sp-availability-error-quark, sp_availability_error)
 
@@ -125,6 +126,61 @@ sp_availability_get_weekly_minutes (const SpAvailability *self)
  *
  * Returns: whether some weekday has room for at least one useful block
  */
+/**
+ * sp_availability_check_room:
+ * @weekdays: (nullable): which weekdays to check, all when %NULL
+ *
+ * A weekday's hours run from its start time and never past midnight: 24 h
+ * from 19:00 would be 5 h, and saying nothing about it plans less than
+ * the user asked for.
+ *
+ * Returns: %TRUE when each weekday's hours fit between its start and
+ *   midnight, else %FALSE with @error saying how much fits
+ */
+gboolean
+sp_availability_check_room (const SpAvailability *self,
+                            const gboolean       *weekdays,
+                            GError              **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    {
+      guint            room = SP_MINUTES_PER_DAY - self->start[d];
+      g_autofree char *asked = NULL;
+      g_autofree char *fits = NULL;
+      g_autofree char *start = NULL;
+
+      if ((weekdays != NULL && !weekdays[d]) || self->minutes[d] <= room)
+        continue;
+      asked = sp_format_hours (self->minutes[d] / 60.0, SP_HOURS_TEXT);
+      fits = sp_format_hours (room / SP_MINUTES_STEP * SP_MINUTES_STEP / 60.0, SP_HOURS_TEXT);
+      start = sp_format_time (self->start[d]);
+      g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                   /* TRANSLATORS: "Mon: 24 h do not fit after 19:00, when study starts that day: at most 5 h fit" */
+                   _("%s: %s h do not fit after %s, when study starts that day: at most %s h fit"),
+                      weekday_abbrevs[d], asked, start, fits);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sp_availability_get_room:
+ *
+ * Returns: the most study minutes @weekday can hold after its start, in
+ *   5-minute steps
+ */
+guint
+sp_availability_get_room (const SpAvailability *self,
+                          guint                 weekday)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (weekday < SP_N_WEEKDAYS, 0);
+
+  return (SP_MINUTES_PER_DAY - self->start[weekday]) / SP_MINUTES_STEP * SP_MINUTES_STEP;
+}
+
 gboolean
 sp_availability_has_hours (const SpAvailability *self)
 {
@@ -567,6 +623,15 @@ sp_parse_hours (const char  *text,
           return FALSE;
         }
       result[weekday] = (guint16) (lround (hours * 60 / SP_MINUTES_STEP) * SP_MINUTES_STEP);
+      /* Silently none would read "no study hours are set" */
+      if (hours > 0 && result[weekday] < SP_MIN_BLOCK_MINUTES)
+        {
+          g_set_error (error, SP_AVAILABILITY_ERROR, SP_AVAILABILITY_ERROR_HOURS,
+                       /* TRANSLATORS: "Mon: 0.01 h is too little to plan a block: give 0, or at least 0.25 (15 minutes)" */
+                       _("%s: %s h is too little to plan a block: give 0, or at least %s (%u minutes)"),
+                          weekday_abbrevs[weekday], value, "0.25", SP_MIN_BLOCK_MINUTES);
+          return FALSE;
+        }
     }
 
   memcpy (minutes, result, sizeof result);

@@ -66,6 +66,11 @@ guint           sp_availability_get_weekly_minutes (const SpAvailability *self);
 guint           sp_availability_get_usable_minutes (const SpAvailability *self,
                                                     guint                 weekday);
 gboolean        sp_availability_has_hours    (const SpAvailability *self);
+gboolean          sp_availability_check_room (const SpAvailability *self,
+                                              const gboolean       *weekdays,
+                                              GError              **error);
+guint             sp_availability_get_room (const SpAvailability *self,
+                                            guint                 weekday);
 gboolean        sp_availability_is_day_off   (const SpAvailability *self,
                                               guint32               day);
 guint           sp_availability_get_day_minutes (const SpAvailability *self,

@@ -10,13 +10,12 @@
 /* What a schedule tells a person: when each level starts and ends, whether
  * it fits the months the path expects, and what to do when it does not. */
 
-/* Hours for people: "7.5", "10". Follows the locale's decimal mark. */
+/* Hours for people: "7.5", "10". Follows the locale's decimal mark; the
+ * same figure as the JSON export's (sp_format_hours). */
 char *
 sp_scheduler_format_hours (double hours)
 {
-  if (fabs (hours - round (hours)) < 0.05)
-    return g_strdup_printf ("%.0f", round (hours));
-  return g_strdup_printf ("%.1f", hours);
+  return sp_format_hours (hours, SP_HOURS_TEXT);
 }
 
 /* A sentence a person can act on, for one level. */
@@ -134,7 +133,12 @@ _sp_scheduler_make_reports (Scheduler *s,
       report->advice = sp_schedule_intern (schedule, advice);
     }
 
-  if (no_hours)
+  if (no_hours && sp_availability_get_weekly_minutes (s->avail) > 0)
+    schedule->summary = g_strdup_printf (_("The hours set are too little to plan a block, so nothing can be planned: "
+                                           "a block takes at least %u minutes. "
+                                           "Give at least one weekday more in Preferences."),
+                                            SP_MIN_BLOCK_MINUTES);
+  else if (no_hours)
     schedule->summary = g_strdup (_("No study hours are set, so nothing can be planned. "
                                     "Give at least one weekday some hours in Preferences."));
   else if (too_long)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "sp-calendar-text.h"
 
@@ -187,4 +188,30 @@ sp_calendar_format_duration (guint minutes)
     return g_strdup_printf (_("%u h"), minutes / 60);
   /* TRANSLATORS: a short length of time, "2 h 30 min" */
   return g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
+}
+
+/**
+ * sp_format_hours:
+ * @style: for people or for the JSON export
+ *
+ * The one way a number of hours is written, so that the same hours read
+ * the same in the summary, the reports, Preferences and the JSON export:
+ * rounded to tenths, halves up (0.25 h is 0.3 everywhere; printf alone
+ * gave 0.2 on screen where the JSON said 0.3).
+ *
+ * Returns: (transfer full): "7.5" or "10" for people, "7.5" or "10.0" for
+ *   scripts
+ */
+char *
+sp_format_hours (double       hours,
+                 SpHoursStyle style)
+{
+  char   buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double tenths = round (hours * 10) / 10;
+
+  if (style == SP_HOURS_JSON)
+    return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", tenths));
+  if (fabs (tenths - round (tenths)) < 0.05)
+    return g_strdup_printf ("%.0f", round (tenths));
+  return g_strdup_printf ("%.1f", tenths);
 }

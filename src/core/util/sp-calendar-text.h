@@ -25,4 +25,14 @@ char *sp_calendar_format_times      (guint       start,
                                      guint       end);
 char *sp_calendar_format_duration   (guint       minutes);
 
+/* How a number of hours is written */
+typedef enum
+{
+  SP_HOURS_TEXT, /* for people: the locale's decimal mark, "10" and "7.5" */
+  SP_HOURS_JSON, /* for scripts: a dot and always one decimal, "10.0" */
+} SpHoursStyle;
+
+char *sp_format_hours (double       hours,
+                       SpHoursStyle style);
+
 G_END_DECLS
