@@ -515,8 +515,8 @@ rebuild (SpDayView *self)
 {
   SpSchedule *schedule;
   const SpAvailability *availability;
-  guint first, n, planned = 0, done = 0;
-  int level_start = -1;
+  SpDayTotals           totals;
+  guint                 first, n;
   g_autofree char *title = NULL;
   g_autofree char *refocus = focused_block (self);
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -570,19 +570,12 @@ rebuild (SpDayView *self)
     }
 
   suggest_next (self, schedule, first, n);
+  sp_schedule_get_day_totals (schedule, self->selected_day, &totals);
 
   for (guint i = first; i < first + n; i++)
     {
       const SpBlock *block = sp_schedule_get_block (schedule, i);
 
-      if (block->status != SP_BLOCK_STATUS_SKIPPED)
-        planned += block->minutes;
-      if (block->status == SP_BLOCK_STATUS_DONE)
-        done += block->minutes;
-      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
-        done += block->done_minutes;
-      if (block->level_start && level_start < 0)
-        level_start = (int) block->level;
       if (g_strcmp0 (refocus, block->id) == 0)
         gtk_widget_grab_focus (sp_day_view_get_block_row (self, block->id));
     }
@@ -595,8 +588,8 @@ rebuild (SpDayView *self)
     g_string_append (summary, _("Yesterday"));
   if (n > 0)
     {
-      g_autofree char *planned_text = sp_calendar_format_duration (planned);
-      g_autofree char *done_text = sp_calendar_format_duration (done);
+      g_autofree char *planned_text = sp_calendar_format_duration (totals.planned_minutes);
+      g_autofree char *done_text = sp_calendar_format_duration (totals.done_minutes);
       guint            focused = sp_schedule_get_focus_minutes (schedule, self->selected_day, self->selected_day);
 
       if (summary->len > 0)
@@ -616,13 +609,13 @@ rebuild (SpDayView *self)
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->level_label), level_start >= 0);
-  if (level_start >= 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->level_label), totals.level_start >= 0);
+  if (totals.level_start >= 0)
     {
       /* TRANSLATORS: in the Day view, "▶ Machine Learning Core starts today" */
-      g_autofree char *text = g_strdup_printf (_("▶ Level %d, %s, starts this day"), level_start + 1,
-                                               sp_calendar_get_level_title (schedule, (guint) level_start));
-      g_autofree char *css = g_strdup_printf ("level-%d", MIN (level_start + 1, 6));
+      g_autofree char *text = g_strdup_printf (_("▶ Level %d, %s, starts this day"), totals.level_start + 1,
+                                                  sp_calendar_get_level_title (schedule, (guint) totals.level_start));
+      g_autofree char *css = g_strdup_printf ("level-%d", MIN (totals.level_start + 1, 6));
 
       gtk_label_set_text (self->level_label, text);
       for (guint i = 1; i <= 6; i++)

@@ -823,8 +823,8 @@ sp_calendar_describe_day (SpSchedule           *schedule,
                           guint32               day)
 {
   g_autofree char *date = NULL;
-  guint first, n, planned = 0, done = 0;
-  int level_start = -1;
+  SpDayTotals      totals;
+  guint            n;
   GString *text;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
@@ -838,37 +838,25 @@ sp_calendar_describe_day (SpSchedule           *schedule,
     /* TRANSLATORS: added to a day's description */
     g_string_append (text, _(", day off"));
 
-  n = sp_schedule_get_day_blocks (schedule, day, &first);
-  for (guint i = first; i < first + n; i++)
-    {
-      const SpBlock *block = sp_schedule_get_block (schedule, i);
-
-      if (block->status != SP_BLOCK_STATUS_SKIPPED)
-        planned += block->minutes;
-      if (block->status == SP_BLOCK_STATUS_DONE)
-        done += block->minutes;
-      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
-        done += block->done_minutes;
-      if (block->level_start && level_start < 0)
-        level_start = (int) block->level;
-    }
+  n = sp_schedule_get_day_blocks (schedule, day, NULL);
+  sp_schedule_get_day_totals (schedule, day, &totals);
 
   if (n == 0)
     /* TRANSLATORS: added to a day's description */
     g_string_append (text, _(", nothing planned"));
   else
     {
-      g_autofree char *planned_text = sp_calendar_format_duration (planned);
-      g_autofree char *done_text = sp_calendar_format_duration (done);
+      g_autofree char *planned_text = sp_calendar_format_duration (totals.planned_minutes);
+      g_autofree char *done_text = sp_calendar_format_duration (totals.done_minutes);
 
       g_string_append (text, ", ");
       g_string_append_printf (text, ngettext ("%u study block", "%u study blocks", n), n);
       /* TRANSLATORS: added to a day's description: ", 1 h 40 min planned, 50 min done" */
       g_string_append_printf (text, _(", %s planned, %s done"), planned_text, done_text);
     }
-  if (level_start >= 0)
+  if (totals.level_start >= 0)
     /* TRANSLATORS: added to a day's description: ", Machine Learning Core starts" */
-    g_string_append_printf (text, _(", %s starts"), sp_calendar_get_level_title (schedule, level_start));
+    g_string_append_printf (text, _(", %s starts"), sp_calendar_get_level_title (schedule, totals.level_start));
   return g_string_free (text, FALSE);
 }
 

@@ -283,6 +283,40 @@ sp_schedule_get_day_blocks (SpSchedule *self,
   return lo - start;
 }
 
+/**
+ * sp_schedule_get_day_totals:
+ * @totals: (out caller-allocates): the day's planned and done minutes
+ *
+ * Sums @day's blocks: planned counts every block but the skipped ones,
+ * done counts done blocks whole and partly done ones as far as done.
+ */
+void
+sp_schedule_get_day_totals (SpSchedule  *self,
+                            guint32      day,
+                            SpDayTotals *totals)
+{
+  guint first, n;
+
+  g_return_if_fail (SP_IS_SCHEDULE (self));
+  g_return_if_fail (totals != NULL);
+
+  *totals = (SpDayTotals){ 0, 0, -1 };
+  n = sp_schedule_get_day_blocks (self, day, &first);
+  for (guint i = first; i < first + n; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      if (block->status != SP_BLOCK_STATUS_SKIPPED)
+        totals->planned_minutes += block->minutes;
+      if (block->status == SP_BLOCK_STATUS_DONE)
+        totals->done_minutes += block->minutes;
+      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
+        totals->done_minutes += block->done_minutes;
+      if (block->level_start && totals->level_start < 0)
+        totals->level_start = (int) block->level;
+    }
+}
+
 guint32
 sp_schedule_get_first_day (SpSchedule *self)
 {

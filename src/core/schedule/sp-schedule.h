@@ -77,6 +77,15 @@ gboolean       sp_block_status_from_string (const char   *str,
 const char    *sp_block_kind_get_label    (SpBlockKind    kind);   /* translated */
 const char    *sp_block_status_get_label  (SpBlockStatus  status); /* translated */
 
+/* A day's study at a glance, as the Day view and a day's accessible name
+ * say it */
+typedef struct
+{
+  guint planned_minutes; /* every block but the skipped ones */
+  guint done_minutes;    /* done blocks whole, partly done ones as far as done */
+  int   level_start;     /* the level that starts this day, or -1 */
+} SpDayTotals;
+
 #define SP_TYPE_SCHEDULE (sp_schedule_get_type ())
 G_DECLARE_FINAL_TYPE (SpSchedule, sp_schedule, SP, SCHEDULE, GObject)
 
@@ -90,6 +99,9 @@ const SpBlock       *sp_schedule_lookup_block      (SpSchedule  *self,
 guint                sp_schedule_get_day_blocks    (SpSchedule  *self,
                                                     guint32      day,
                                                     guint       *first);
+void                 sp_schedule_get_day_totals (SpSchedule  *self,
+                                                 guint32      day,
+                                                 SpDayTotals *totals);
 guint32              sp_schedule_get_first_day     (SpSchedule  *self);
 guint32              sp_schedule_get_end_day       (SpSchedule  *self); /* 0 when nothing is scheduled */
 guint                sp_schedule_get_n_levels      (SpSchedule  *self);

@@ -537,20 +537,6 @@ plan_day (Scheduler *s,
     }
 }
 
-static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const SpBlockRecord *ra = *(const SpBlockRecord **) a;
-  const SpBlockRecord *rb = *(const SpBlockRecord **) b;
-
-  if (ra->day != rb->day)
-    return ra->day < rb->day ? -1 : 1;
-  if (ra->start != rb->start)
-    return ra->start < rb->start ? -1 : 1;
-  return strcmp (ra->id, rb->id);
-}
-
 /* The user's blocks: done, partly done, skipped, pinned, or in the past.
  * They stay as they are; what they did is taken off the work to plan. */
 static void
@@ -563,7 +549,7 @@ add_records (Scheduler *s)
     return;
 
   sorted = sp_progress_dup_records (progress);
-  g_ptr_array_sort (sorted, compare_records);
+  g_ptr_array_sort (sorted, sp_block_record_compare);
 
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -687,9 +687,17 @@ sorted_keys (GHashTable *table)
   return keys;
 }
 
-static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
+/**
+ * sp_block_record_compare:
+ * @a: a pointer to an #SpBlockRecord pointer
+ * @b: another
+ *
+ * Orders records by day, start and id, for g_ptr_array_sort(): the state
+ * file and the scheduler read them in one order.
+ */
+int
+sp_block_record_compare (gconstpointer a,
+                         gconstpointer b)
 {
   const SpBlockRecord *ra = *(const SpBlockRecord **) a;
   const SpBlockRecord *rb = *(const SpBlockRecord **) b;
@@ -709,7 +717,7 @@ add_progress (JsonBuilder *builder,
   g_autoptr(GPtrArray) note_ids = sorted_keys (progress->notes);
   g_autoptr(GPtrArray) hour_ids = sorted_keys (progress->topic_hours);
 
-  g_ptr_array_sort (records, compare_records);
+  g_ptr_array_sort (records, sp_block_record_compare);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "today");

@@ -45,6 +45,8 @@ SpBlockRecord *sp_block_record_new      (const char          *id,
 SpBlockRecord *sp_block_record_copy     (const SpBlockRecord *record);
 void           sp_block_record_free     (SpBlockRecord       *record);
 guint          sp_block_record_get_done_minutes (const SpBlockRecord *record);
+int            sp_block_record_compare (gconstpointer a,
+                                        gconstpointer b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBlockRecord, sp_block_record_free)
 /* "2026-03-02T19:00", as the state file and the JSON export write it */
 char *sp_focus_interval_format_start (const SpFocusInterval *interval);
