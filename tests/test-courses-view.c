@@ -449,18 +449,6 @@ hang_handler (SoupServer        *server,
   g_ptr_array_add (user_data, g_object_ref (msg));
 }
 
-/* In the server's thread, where the messages live */
-static void
-unpause_all (gpointer server,
-             gpointer data)
-{
-  GPtrArray *hung = data;
-
-  for (guint i = 0; i < hung->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (hung, i));
-  g_ptr_array_set_size (hung, 0);
-}
-
 /* A fetch can be stopped: the stop button shows while it runs, and
  * stopping it keeps the listings had, with no failure shown */
 static void
@@ -504,7 +492,7 @@ test_stop_fetch (void)
   g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), ==, before);
 
   g_settings_reset (settings, "catalog-sources");
-  sp_test_server_invoke (server, unpause_all, hung);
+  sp_test_server_unpause (server, hung);
 }
 
 static GtkWidget *

@@ -417,18 +417,6 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->catalog, "source-failed", G_CALLBACK (source_failed_cb), fixture);
 }
 
-/* In the server's thread, where the messages live */
-static void
-unpause_hung (gpointer server,
-              gpointer data)
-{
-  GPtrArray *hung = data;
-
-  for (guint i = 0; i < hung->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (hung, i));
-  g_ptr_array_set_size (hung, 0);
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -437,7 +425,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->fetcher);
   g_clear_object (&fixture->cache);
   if (fixture->hung->len > 0)
-    sp_test_server_invoke (fixture->server, unpause_hung, fixture->hung);
+    sp_test_server_unpause (fixture->server, fixture->hung);
   g_clear_pointer (&fixture->hung, g_ptr_array_unref);
   g_atomic_int_set (&fixture->stop, 1);
   for (guint i = 0; i < fixture->writers->len; i++)

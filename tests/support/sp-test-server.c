@@ -272,3 +272,28 @@ sp_test_server_invoke (SpTestServer *self,
     g_cond_wait (&self->cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
 }
+
+static void
+unpause_messages (gpointer server,
+                  gpointer data)
+{
+  GPtrArray *messages = data;
+
+  for (guint i = 0; i < messages->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (messages, i));
+  g_ptr_array_set_size (messages, 0);
+}
+
+/**
+ * sp_test_server_unpause:
+ * @messages: the #SoupServerMessage<!-- -->s handlers paused
+ *
+ * Unpauses @messages in the server's thread, where they live, and empties
+ * the array: a server that hung its answers lets them go.
+ */
+void
+sp_test_server_unpause (SpTestServer *self,
+                        GPtrArray    *messages)
+{
+  sp_test_server_invoke (self, unpause_messages, messages);
+}

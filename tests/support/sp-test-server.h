@@ -22,5 +22,7 @@ char         *sp_test_server_build_url   (SpTestServer       *self,
 void          sp_test_server_invoke      (SpTestServer       *self,
                                           GFunc               func,
                                           gpointer            data);
+void          sp_test_server_unpause (SpTestServer *self,
+                                      GPtrArray    *messages);
 
 G_END_DECLS
