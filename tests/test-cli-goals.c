@@ -95,6 +95,152 @@ test_weekly_figure (void)
   tear_down ();
 }
 
+static const char * const schedule_args[] = {
+  "--export-json",
+  "-",
+  "--hours",
+  "Mon=1.5,Tue=1,Wed=1.5,Thu=1,Fri=1,Sat=3,Sun=2",
+  "--start",
+  "2031-01-06",
+};
+
+/* The program's JSON with @extra after the schedule options */
+static JsonObject *
+export_with (JsonParser         *parser,
+             const char * const *extra)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(SpTestRun) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schedule_args); i++)
+    g_ptr_array_add (args, (gpointer) schedule_args[i]);
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) extra[i]);
+  g_ptr_array_add (args, NULL);
+  run (&result, (const char * const *) args->pdata);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  json_parser_load_from_data (parser, result.out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonObject *
+level_at (JsonObject *root,
+          guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "levels"), index);
+}
+
+/* Each level carries "goal" and "hours_per_week_needed", null without one */
+static void
+test_goal_json (void)
+{
+  g_autoptr(JsonParser) without = json_parser_new ();
+  g_autoptr(JsonParser) with = json_parser_new ();
+  g_autoptr(JsonParser) unmet = json_parser_new ();
+  const char *none[] = { NULL };
+  const char *goals[] = { "--goal", "fundamentals=2031-04-30", "--goal", "path=2035-09-01", NULL };
+  const char *too_soon[] = { "--goal", "path=2031-02-01", NULL };
+  JsonObject *root, *level;
+
+  set_up ();
+  root = export_with (without, none);
+  g_assert_true (json_object_get_null_member (root, "goal"));
+  g_assert_true (json_object_get_null_member (root, "hours_per_week_needed"));
+  for (guint l = 0; l < 3; l++)
+    {
+      g_assert_true (json_object_get_null_member (level_at (root, l), "goal"));
+      g_assert_true (json_object_get_null_member (level_at (root, l), "hours_per_week_needed"));
+    }
+
+  root = export_with (with, goals);
+  g_assert_cmpstr (json_object_get_string_member (root, "goal"), ==, "2035-09-01");
+  g_assert_cmpfloat (json_object_get_double_member (root, "hours_per_week_needed"), <, 11.0);
+  level = level_at (root, 0);
+  g_assert_cmpstr (json_object_get_string_member (level, "goal"), ==, "2031-04-30");
+  g_assert_cmpfloat (json_object_get_double_member (level, "hours_per_week_needed"), >, 11.0);
+  g_assert_true (json_object_get_null_member (level_at (root, 1), "goal"));
+
+  /* A goal no hours can meet: the goal, and no hours */
+  root = export_with (unmet, too_soon);
+  g_assert_cmpstr (json_object_get_string_member (root, "goal"), ==, "2031-02-01");
+  g_assert_true (json_object_get_null_member (root, "hours_per_week_needed"));
+  tear_down ();
+}
+
+/* Bad values exit 2 with a message naming the option and what it expects */
+static void
+test_goal_usage (void)
+{
+  static const struct
+  {
+    const char *args[6];
+    const char *message;
+  } cases[] = {
+    { { "--export-json", "-", "--goal", "fundamentals", NULL },
+      "study-planner: --goal: “fundamentals” is not LEVEL=YYYY-MM-DD or path=YYYY-MM-DD\n" },
+    { { "--export-json", "-", "--goal", "=2026-01-01", NULL },
+      "study-planner: --goal: “=2026-01-01” is not LEVEL=YYYY-MM-DD or path=YYYY-MM-DD\n" },
+    { { "--export-json", "-", "--goal", "nowhere=2026-01-01", NULL },
+      "study-planner: --goal: “nowhere” is not a level of this plan; use path or one of fundamentals, core, "
+      "specialization\n" },
+    { { "--export-json", "-", "--goal", "path=2026-02-30", NULL },
+      "study-planner: --goal: “2026-02-30” is not a date: expected YYYY-MM-DD, for example 2025-09-01\n" },
+    { { "--export-json", "-", "--goal", "path=9999-01-01", NULL },
+      "study-planner: --goal: “9999-01-01” is past the supported dates: from 1970-01-01 to 2200-12-31\n" },
+    { { "--goal", "path=2027-01-01", NULL },
+      "study-planner: --goal only shapes an export: add --export-json FILE\n" },
+  };
+
+  set_up ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(SpTestRun) result = { 0 };
+
+      run (&result, cases[i].args);
+      g_assert_cmpstr (result.err, ==, cases[i].message);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.out, ==, "");
+    }
+  tear_down ();
+}
+
+/* Goals set in the app are read from the state file, one copy for both;
+ * --goal goes over them for the run and writes nothing */
+static void
+test_goal_saved (void)
+{
+  g_autoptr(JsonParser) saved = json_parser_new ();
+  g_autoptr(JsonParser) over = json_parser_new ();
+  g_autofree char  *dir = NULL;
+  g_autofree char  *state = NULL;
+  g_autofree char  *after = NULL;
+  const char       *none[] = { NULL };
+  const char       *goal[] = { "--goal", "core=2032-06-30", NULL };
+  static const char json[] =
+      "{\"version\": 1, \"plans\": {\"ml-career\": {\"goals\": {\"specialization\": \"2034-01-31\"}}}}";
+  JsonObject *root;
+
+  set_up ();
+  dir = g_build_filename (data_home, "study-planner", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  state = g_build_filename (dir, "state.json", NULL);
+  g_assert_true (g_file_set_contents (state, json, -1, NULL));
+
+  root = export_with (saved, none);
+  g_assert_cmpstr (json_object_get_string_member (level_at (root, 2), "goal"), ==, "2034-01-31");
+  g_assert_false (json_object_get_null_member (level_at (root, 2), "hours_per_week_needed"));
+
+  root = export_with (over, goal);
+  g_assert_cmpstr (json_object_get_string_member (level_at (root, 1), "goal"), ==, "2032-06-30");
+  g_assert_cmpstr (json_object_get_string_member (level_at (root, 2), "goal"), ==, "2034-01-31");
+  g_assert_true (g_file_get_contents (state, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, json);
+  tear_down ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,5 +250,8 @@ main (int   argc,
 
   g_test_add_func ("/cli-goals/hours-room", test_hours_room);
   g_test_add_func ("/cli-goals/weekly-figure", test_weekly_figure);
+  g_test_add_func ("/cli-goals/json", test_goal_json);
+  g_test_add_func ("/cli-goals/usage", test_goal_usage);
+  g_test_add_func ("/cli-goals/saved", test_goal_saved);
   return g_test_run ();
 }

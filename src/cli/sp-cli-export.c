@@ -24,6 +24,56 @@ usage_error (GError     **error,
   g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, "--%s: %s", option, cause->message);
 }
 
+/* The level ids of @plan, "fundamentals, ml-core, specialization" */
+static char *
+list_levels (SpPlan *plan)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
+    g_string_append_printf (ids, "%s%s", l > 0 ? ", " : "", sp_plan_get_level (plan, l)->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* --goal LEVEL=YYYY-MM-DD, or path=YYYY-MM-DD: into @targets and @days */
+static gboolean
+parse_goal (SpPlan     *plan,
+            const char *text,
+            char      **target,
+            guint32    *day,
+            GError    **error)
+{
+  g_autofree char *printable = sp_text_make_printable (text);
+  g_autoptr(GError) local_error = NULL;
+  const char      *eq = strchr (text, '=');
+  g_autofree char *id = eq ? g_strndup (text, eq - text) : NULL;
+
+  if (eq == NULL || id[0] == '\0')
+    {
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   /* TRANSLATORS: keep LEVEL, path and YYYY-MM-DD as they are: the form to type */
+                   _("--goal: “%s” is not LEVEL=YYYY-MM-DD or path=YYYY-MM-DD"), printable);
+      return FALSE;
+    }
+  if (!sp_goal_target_is_valid (plan, id))
+    {
+      g_autofree char *printable_id = sp_text_make_printable (id);
+      g_autofree char *levels = list_levels (plan);
+
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   /* TRANSLATORS: keep path as it is: a word to type */
+                   _("--goal: “%s” is not a level of this plan; use path or one of %s"), printable_id, levels);
+      return FALSE;
+    }
+  if (!sp_parse_supported_date (eq + 1, day, &local_error))
+    {
+      usage_error (error, "goal", local_error);
+      return FALSE;
+    }
+  *target = g_steal_pointer (&id);
+  return TRUE;
+}
+
 /**
  * sp_cli_planner_from_options:
  * @options: the parsed command-line options
@@ -47,6 +97,9 @@ sp_cli_planner_from_options (GVariantDict  *options,
   const char *plan_file = NULL;
   const char *text = NULL;
   const char *track = NULL;
+  g_autofree const char **goal_texts = NULL;
+  g_autoptr(GPtrArray) goal_targets = NULL;
+  g_autoptr(GArray) goal_days = NULL;
 
   if (g_variant_dict_lookup (options, "plan", "^&ay", &plan_file))
     {
@@ -97,6 +150,21 @@ sp_cli_planner_from_options (GVariantDict  *options,
           return NULL;
         }
       availability->break_minutes = (guint16) minutes;
+    }
+  if (g_variant_dict_lookup (options, "goal", "^a&s", &goal_texts))
+    {
+      goal_targets = g_ptr_array_new_with_free_func (g_free);
+      goal_days = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint i = 0; goal_texts[i] != NULL; i++)
+        {
+          char   *target = NULL;
+          guint32 day = 0;
+
+          if (!parse_goal (plan, goal_texts[i], &target, &day, error))
+            return NULL;
+          g_ptr_array_add (goal_targets, target);
+          g_array_append_val (goal_days, day);
+        }
     }
   if (g_variant_dict_lookup (options, "track", "&s", &track) && sp_plan_lookup_track (plan, track) == NULL)
     {
@@ -158,6 +226,15 @@ sp_cli_planner_from_options (GVariantDict  *options,
       track = progress->track;
     if (track != NULL)
       sp_planner_set_track (planner, track);
+
+    /* Over the saved goals, in memory only: the state is never written */
+    for (guint i = 0; goal_targets != NULL && i < goal_targets->len; i++)
+      if (!sp_planner_set_goal (planner, g_ptr_array_index (goal_targets, i), g_array_index (goal_days, guint32, i),
+                                &local_error))
+        {
+          usage_error (error, "goal", local_error);
+          return NULL;
+        }
   }
 
   return g_steal_pointer (&planner);
@@ -239,6 +316,7 @@ sp_cli_export (GVariantDict *options)
   guint32         from_day = 0;
   SpPaper         paper = SP_PAPER_A4;
   int             status = SP_CLI_OK;
+  g_autoptr(GPtrArray) goals = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (export_modes); i++)
     {
@@ -265,6 +343,10 @@ sp_cli_export (GVariantDict *options)
     return sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
 
   sp_export_options_init (&export_options, planner);
+  /* Goals cost a dozen runs of the scheduler each: only the JSON has them */
+  if (filenames[0] != NULL)
+    goals = sp_planner_solve_goals (planner);
+  export_options.goals = goals;
   export_options.range = range;
   export_options.from_day = from_day;
   export_options.paper = paper;

@@ -19,7 +19,7 @@
 
 /* The options that shape a schedule; every export takes them. */
 static const char * const schedule_options[] = {
-  "plan", "hours", "start", "block-minutes", "break-minutes", "track", NULL
+  "plan", "hours", "start", "block-minutes", "break-minutes", "track", "goal", NULL
 };
 
 /* The modes that export a schedule. */

@@ -179,10 +179,38 @@ add_hours (Writer     *w,
   g_string_append (w->out, text);
 }
 
+static const SpGoalResult *
+find_goal (GPtrArray  *goals,
+           const char *target)
+{
+  for (guint i = 0; goals != NULL && i < goals->len; i++)
+    {
+      const SpGoalResult *goal = g_ptr_array_index (goals, i);
+
+      if (g_str_equal (goal->target, target))
+        return goal;
+    }
+  return NULL;
+}
+
+/* "goal" and "hours_per_week_needed": null without a goal, and the hours
+ * null for a goal no hours can meet */
+static void
+add_goal (Writer             *w,
+          const SpGoalResult *goal)
+{
+  add_date (w, "goal", goal ? goal->day : 0);
+  if (goal != NULL && sp_goal_result_has_hours (goal))
+    add_hours (w, "hours_per_week_needed", goal->weekly_minutes / 60.0);
+  else
+    add_string (w, "hours_per_week_needed", NULL);
+}
+
 static void
 add_level (Writer              *w,
            SpPlan              *plan,
-           const SpLevelReport *report)
+           const SpLevelReport *report,
+           GPtrArray           *goals)
 {
   const SpLevel *level = sp_plan_get_level (plan, report->level);
 
@@ -201,6 +229,7 @@ add_level (Writer              *w,
   add_hours (w, "hours", report->hours);
   add_bool (w, "fits", report->fits);
   add_string (w, "advice", report->advice);
+  add_goal (w, find_goal (goals, level->id));
   end (w, '}');
 }
 
@@ -276,10 +305,11 @@ sp_export_json (SpSchedule            *schedule,
   add_hours (&w, "weekly_hours", sp_schedule_get_weekly_minutes (schedule) / 60.0);
   add_date (&w, "end", sp_schedule_get_end_day (schedule));
   add_string (&w, "summary", sp_schedule_get_summary (schedule));
+  add_goal (&w, find_goal (options->goals, SP_GOAL_PATH));
 
   begin (&w, "levels", '[');
   for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
-    add_level (&w, plan, sp_schedule_get_level_report (schedule, l));
+    add_level (&w, plan, sp_schedule_get_level_report (schedule, l), options->goals);
   end (&w, ']');
 
   begin (&w, "blocks", '[');

@@ -41,6 +41,7 @@ typedef struct
   guint32               from_day;      /* PDF: a day in the range; 0 for today */
   guint                 first_weekday; /* PDF: the day weeks start on, 0 Monday … 6 Sunday */
   SpPaper               paper;         /* PDF */
+  GPtrArray            *goals;         /* JSON: element-type SpGoalResult (sp_planner_solve_goals()); nullable: none */
 } SpExportOptions;
 
 GQuark      sp_export_error_quark     (void);

@@ -2,8 +2,17 @@
 #pragma once
 
 #include "sp-planner.h"
+#include "sp-scheduler.h"
 
 G_BEGIN_DECLS
+
+/* What an edit takes back: the progress before it, and the hours when it
+ * changed them */
+typedef struct
+{
+  SpProgress     *progress;
+  SpAvailability *availability; /* nullable */
+} SpUndoStep;
 
 /* The one owner of the planner's state: the plan, the user's choices and,
  * from them, the schedule. Views read from it and send edits through it;
@@ -20,7 +29,7 @@ struct _SpPlanner
   guint32     today;          /* 0: follow the clock */
   char       *state_path;     /* NULL: keep the state in memory only */
   char       *state_warning;
-  GPtrArray  *undo;           /* element-type SpProgress: before each edit */
+  GPtrArray  *undo; /* element-type SpUndoStep: before each edit */
   guint       midnight_id;
 };
 
@@ -32,5 +41,14 @@ void     _sp_planner_set_warning  (SpPlanner  *self,
 gboolean _sp_planner_save_state   (SpPlanner  *self,
                                    GError    **error);
 void     _sp_planner_save_or_warn (SpPlanner  *self);
+
+/* For the parts of the planner in other files (sp-planner-goals.c) */
+SpProgress *_sp_planner_get_progress (SpPlanner *self);
+void        _sp_planner_push_undo (SpPlanner *self,
+                                   gboolean   with_hours);
+gboolean    _sp_planner_commit_edit (SpPlanner *self,
+                                     GError   **error);
+void        _sp_planner_get_input (SpPlanner        *self,
+                                   SpSchedulerInput *input);
 
 G_END_DECLS

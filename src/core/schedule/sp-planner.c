@@ -159,11 +159,72 @@ _sp_planner_emit_changed (SpPlanner *self)
 }
 
 static void
+undo_step_free (SpUndoStep *step)
+{
+  sp_progress_free (step->progress);
+  g_clear_pointer (&step->availability, sp_availability_free);
+  g_free (step);
+}
+
+static void
 push_undo (SpPlanner *self)
 {
+  SpUndoStep *step = g_new0 (SpUndoStep, 1);
+
   if (self->undo->len >= MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_add (self->undo, sp_progress_copy (get_progress (self)));
+  step->progress = sp_progress_copy (get_progress (self));
+  g_ptr_array_add (self->undo, step);
+}
+
+/* What the edits apart from this file share (sp-planner-private.h) */
+SpProgress *
+_sp_planner_get_progress (SpPlanner *self)
+{
+  return get_progress (self);
+}
+
+/* Before an edit: @with_hours keeps the availability too, for an edit
+ * that changes it */
+void
+_sp_planner_push_undo (SpPlanner *self,
+                       gboolean   with_hours)
+{
+  push_undo (self);
+  if (with_hours)
+    {
+      SpUndoStep *step = g_ptr_array_index (self->undo, self->undo->len - 1);
+
+      step->availability = sp_availability_copy (sp_state_get_availability (self->state));
+    }
+}
+
+/* Fills @input as the planner's own schedule is made, for today */
+void
+_sp_planner_get_input (SpPlanner        *self,
+                       SpSchedulerInput *input)
+{
+  *input = (SpSchedulerInput){
+    .plan = self->plan,
+    .track = self->track,
+    .availability = sp_state_get_availability (self->state),
+    .progress = get_progress (self),
+    .today = self->schedule ? sp_schedule_get_today (self->schedule) : sp_planner_get_today (self),
+    .timezone = self->timezone,
+  };
+  input->topic_hours = input->progress->topic_hours;
+}
+
+/* Takes back the edit @step was made before: its progress, and its hours
+ * when it changed them */
+static void
+restore_undo_step (SpPlanner  *self,
+                   SpUndoStep *step)
+{
+  sp_state_set_progress (self->state, sp_plan_get_id (self->plan), g_steal_pointer (&step->progress));
+  if (step->availability != NULL)
+    sp_state_set_availability (self->state, step->availability);
+  undo_step_free (step);
 }
 
 /* Re-plans and saves after an edit; a failed save takes the edit back. */
@@ -174,14 +235,19 @@ commit_edit (SpPlanner  *self,
   replan (self);
   if (!_sp_planner_save_state (self, error))
     {
-      SpProgress *before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-
-      sp_state_set_progress (self->state, sp_plan_get_id (self->plan), before);
+      restore_undo_step (self, g_ptr_array_steal_index (self->undo, self->undo->len - 1));
       replan (self);
       return FALSE;
     }
   _sp_planner_emit_changed (self);
   return TRUE;
+}
+
+gboolean
+_sp_planner_commit_edit (SpPlanner *self,
+                         GError   **error)
+{
+  return commit_edit (self, error);
 }
 
 static gboolean
@@ -360,7 +426,7 @@ sp_planner_init (SpPlanner *self)
 {
   self->state = sp_state_new ();
   self->timezone = g_time_zone_new_local ();
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_progress_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   schedule_midnight (self);
 }
 
@@ -787,7 +853,7 @@ sp_planner_can_undo (SpPlanner *self)
 gboolean
 sp_planner_undo (SpPlanner *self)
 {
-  SpProgress *before;
+  SpUndoStep *before;
 
   g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
 
@@ -796,8 +862,8 @@ sp_planner_undo (SpPlanner *self)
 
   before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   /* Days that went by since the edit stay history */
-  before->planned_today = get_progress (self)->planned_today;
-  sp_state_set_progress (self->state, sp_plan_get_id (self->plan), before);
+  before->progress->planned_today = get_progress (self)->planned_today;
+  restore_undo_step (self, before);
   replan (self);
   _sp_planner_save_or_warn (self);
   _sp_planner_emit_changed (self);

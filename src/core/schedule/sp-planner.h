@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sp-availability.h"
+#include "sp-goals.h"
 #include "sp-plan.h"
 #include "sp-schedule.h"
 #include "sp-state.h"
@@ -101,5 +102,19 @@ double      sp_planner_get_level_hours  (SpPlanner    *self,
                                          guint         level);
 SpState    *sp_planner_get_state      (SpPlanner      *self);
 char       *sp_planner_get_default_state_path (void);
+
+/* Goal dates (sp-planner-goals.c) */
+guint32       sp_planner_get_goal (SpPlanner  *self,
+                                   const char *target);
+gboolean      sp_planner_set_goal (SpPlanner  *self,
+                                   const char *target,
+                                   guint32     day,
+                                   GError    **error);
+SpGoalResult *sp_planner_solve_goal (SpPlanner  *self,
+                                     const char *target);
+GPtrArray    *sp_planner_solve_goals (SpPlanner *self);
+gboolean      sp_planner_take_hours (SpPlanner            *self,
+                                     const SpAvailability *availability,
+                                     GError              **error);
 
 G_END_DECLS

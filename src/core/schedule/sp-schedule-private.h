@@ -24,6 +24,7 @@ struct _SpSchedule
   guint32       first_day;
   guint32       end_day;
   guint32       last_day;
+  gboolean      whole; /* every unfinished topic is planned */
 };
 
 SpSchedule *sp_schedule_new    (SpPlan     *plan,

@@ -512,3 +512,16 @@ sp_schedule_get_focus_minutes (SpSchedule *self,
     }
   return minutes;
 }
+
+/**
+ * sp_schedule_is_whole:
+ *
+ * Returns: whether all the work left is planned: %FALSE without hours, or
+ *   when the path would take more than %SP_SCHEDULER_MAX_YEARS
+ */
+gboolean
+sp_schedule_is_whole (SpSchedule *self)
+{
+  g_return_val_if_fail (SP_IS_SCHEDULE (self), FALSE);
+  return self->whole;
+}

@@ -134,4 +134,7 @@ guint sp_schedule_get_focus_minutes (SpSchedule *self,
                                      guint32     first_day,
                                      guint32     last_day);
 
+/* Whether all the work left is planned (there are hours, and it ends in time) */
+gboolean sp_schedule_is_whole (SpSchedule *self);
+
 G_END_DECLS

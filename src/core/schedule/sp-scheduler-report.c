@@ -89,6 +89,7 @@ _sp_scheduler_make_reports (Scheduler *s,
   double weekly_hours = schedule->weekly_minutes / 60.0;
   g_autofree guint64 *minutes = g_new0 (guint64, s->n_levels);
 
+  schedule->whole = !too_long && s->n_unfinished == 0;
   g_array_set_size (schedule->levels, s->n_levels);
   for (guint l = 0; l < s->n_levels; l++)
     {

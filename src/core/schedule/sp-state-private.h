@@ -25,4 +25,14 @@ void          _sp_state_add_focus (JsonBuilder *builder,
 void          _sp_state_add_focus_session (JsonBuilder        *builder,
                                            const SpFocusSaved *saved);
 
+/* A plan's goal dates (sp-state-goals.c), also after format 1 */
+gboolean _sp_state_load_goals (SpJsonDoc         *doc,
+                               const SpJsonValue *member,
+                               SpProgress        *progress,
+                               const char        *filename,
+                               const char        *path,
+                               GError           **error);
+void     _sp_state_add_goals (JsonBuilder *builder,
+                              SpProgress  *progress);
+
 G_END_DECLS

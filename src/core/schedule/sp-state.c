@@ -116,6 +116,7 @@ sp_progress_new (void)
   progress->record_ids = g_hash_table_new (g_str_hash, g_str_equal);
   progress->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   progress->topic_hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  progress->goals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return progress;
 }
 
@@ -136,6 +137,9 @@ sp_progress_copy (const SpProgress *progress)
   g_hash_table_iter_init (&iter, progress->topic_hours);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->topic_hours, g_strdup (key), g_memdup2 (value, sizeof (double)));
+  g_hash_table_iter_init (&iter, progress->goals);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->goals, g_strdup (key), value);
   return copy;
 }
 
@@ -148,6 +152,7 @@ sp_progress_free (SpProgress *progress)
   g_ptr_array_unref (progress->records);
   g_hash_table_unref (progress->notes);
   g_hash_table_unref (progress->topic_hours);
+  g_hash_table_unref (progress->goals);
   g_free (progress->track);
   g_free (progress);
 }
@@ -533,6 +538,9 @@ load_progress (SpJsonDoc         *doc,
         }
     }
 
+  if (!_sp_state_load_goals (doc, MEMBER ("goals"), progress, filename, path, error))
+    return NULL;
+
   return g_steal_pointer (&progress);
 }
 
@@ -793,6 +801,7 @@ add_progress (JsonBuilder *builder,
         }
       json_builder_end_object (builder);
     }
+  _sp_state_add_goals (builder, progress);
   json_builder_end_object (builder);
 }
 

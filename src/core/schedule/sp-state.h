@@ -60,6 +60,7 @@ typedef struct
   GHashTable *record_ids;     /* id → SpBlockRecord *, borrowed: finding one is O(1), so reading n records is O(n) */
   GHashTable *notes;          /* block id → note */
   GHashTable *topic_hours;    /* topic id → double *: hours the user chose over the plan's estimate */
+  GHashTable *goals;          /* level id or "path" → GUINT_TO_POINTER (Julian day): goal dates */
 } SpProgress;
 
 /* The most hours a topic may be given instead of its estimate. */
@@ -80,6 +81,11 @@ double         sp_progress_get_topic_hours (SpProgress      *progress,
 void           sp_progress_set_topic_hours (SpProgress      *progress,
                                             const char      *topic_id,
                                             double           hours);
+guint32        sp_progress_get_goal (SpProgress *progress,
+                                     const char *target);
+void           sp_progress_set_goal (SpProgress *progress,
+                                     const char *target,
+                                     guint32     day);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpProgress, sp_progress_free)
 
 /* A focus session still running when the state was saved: enough to tell,
