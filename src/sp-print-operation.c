@@ -3,14 +3,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <string.h>
-
 #include "sp-print-operation.h"
+#include <glib/gi18n.h>
 
-/* Printing through GTK: the print dialog, its preview and the printer get
- * the pages of SpPrintLayout, the same drawing as the PDF export. A tab of
- * the dialog chooses the week, the month or the whole plan. */
+/* Printing through GTK: the print dialog and the printer get the pages of
+ * SpPrintLayout, the same drawing as the PDF export. The week, the month
+ * or the whole plan is chosen before, in the app's own preview
+ * (SpPrintPreview), which also stands in for the dialog's Preview. */
 struct _SpPrintOperation
 {
   GtkPrintOperation  parent_instance;
@@ -19,8 +18,7 @@ struct _SpPrintOperation
   SpPrintRange       range;
   guint32            from_day;
   guint              first_weekday;
-  SpPrintLayout     *layout;           /* while printing */
-  GtkCheckButton    *range_buttons[SP_PRINT_RANGE_PLAN + 1];
+  SpPrintLayout     *layout; /* while printing */
 };
 
 G_DEFINE_FINAL_TYPE (SpPrintOperation, sp_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -42,64 +40,6 @@ make_page_setup (SpPrintRange range)
                                          ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                          : GTK_PAGE_ORIENTATION_PORTRAIT);
   return setup;
-}
-
-static void
-range_toggled_cb (GtkCheckButton   *button,
-                  SpPrintOperation *self)
-{
-  if (!gtk_check_button_get_active (button))
-    return;
-
-  for (guint r = 0; r < G_N_ELEMENTS (self->range_buttons); r++)
-    if (self->range_buttons[r] == button)
-      sp_print_operation_set_range (self, (SpPrintRange) r);
-}
-
-static GtkWidget *
-sp_print_operation_create_custom_widget (GtkPrintOperation *operation)
-{
-  SpPrintOperation *self = SP_PRINT_OPERATION (operation);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Print"));
-  GtkCheckButton *group = NULL;
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-
-  for (guint r = 0; r < G_N_ELEMENTS (self->range_buttons); r++)
-    {
-      GtkWidget *button = gtk_check_button_new_with_label (sp_print_range_get_label ((SpPrintRange) r));
-
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
-      else
-        group = GTK_CHECK_BUTTON (button);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), r == self->range);
-      g_signal_connect_object (button, "toggled", G_CALLBACK (range_toggled_cb), self, 0);
-      self->range_buttons[r] = GTK_CHECK_BUTTON (button);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-
-  return box;
-}
-
-static void
-sp_print_operation_custom_widget_apply (GtkPrintOperation *operation,
-                                        GtkWidget         *widget)
-{
-  SpPrintOperation *self = SP_PRINT_OPERATION (operation);
-
-  for (guint r = 0; r < G_N_ELEMENTS (self->range_buttons); r++)
-    if (self->range_buttons[r] != NULL && gtk_check_button_get_active (self->range_buttons[r]))
-      sp_print_operation_set_range (self, (SpPrintRange) r);
-  memset (self->range_buttons, 0, sizeof self->range_buttons);
 }
 
 static void
@@ -197,8 +137,6 @@ sp_print_operation_class_init (SpPrintOperationClass *klass)
   print_class->begin_print = sp_print_operation_begin_print;
   print_class->draw_page = sp_print_operation_draw_page;
   print_class->end_print = sp_print_operation_end_print;
-  print_class->create_custom_widget = sp_print_operation_create_custom_widget;
-  print_class->custom_widget_apply = sp_print_operation_custom_widget_apply;
 
   /**
    * SpPrintOperation:range:
@@ -220,7 +158,6 @@ sp_print_operation_init (SpPrintOperation *self)
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_custom_tab_label (operation, _("Schedule"));
 }
 
 /**
@@ -229,7 +166,7 @@ sp_print_operation_init (SpPrintOperation *self)
  * @first_weekday: the day weeks start on, 0 for Monday to 6 for Sunday
  * @page_setup: (nullable): the user's page setup; %NULL for the locale's
  *   paper, turned to suit @range (the layout suits any orientation, so a
- *   range chosen later in the dialog keeps the dialog's paper)
+ *   paper turned in the dialog still prints whole)
  *
  * Returns: (transfer full): a print operation to run
  */

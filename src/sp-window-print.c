@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-print-preview.h"
 #include "sp-window-print.h"
 #include "sp-window-private.h"
 
-/* Print (with preview and page setup), Export as PDF and Export as
+/* Print (with the app's own preview and page setup), Export as PDF and Export as
  * iCalendar. All drawing is SpPrintLayout's, through SpPrintOperation or
  * the PDF export; files are written whole or not at all. The print
  * settings and the page setup last as long as the window. */
@@ -79,20 +80,101 @@ print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
+static SpPaper
+paper_of (GtkPageSetup *setup)
+{
+  const char *name;
+
+  if (setup == NULL)
+    return sp_paper_get_default ();
+  name = gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup));
+  if (g_strcmp0 (name, GTK_PAPER_NAME_LETTER) == 0)
+    return SP_PAPER_LETTER;
+  if (g_strcmp0 (name, GTK_PAPER_NAME_A4) == 0)
+    return SP_PAPER_A4;
+  return sp_paper_get_default ();
+}
+
+static SpPrintPreview *show_preview (SpWindow    *self,
+                                     SpPrintRange range,
+                                     SpPaper      paper);
+
+static void
+end_preview (gpointer data)
+{
+  gtk_print_operation_preview_end_preview (data);
+  g_object_unref (data);
+}
+
+/* The dialog's Preview opens the app's own preview rather than an outside
+ * previewer (often not installed); the dialog's operation ends when it
+ * closes. */
+static gboolean
+operation_preview_cb (GtkPrintOperation        *operation,
+                      GtkPrintOperationPreview *preview,
+                      GtkPrintContext          *context,
+                      GtkWindow                *parent,
+                      SpWindow                 *self)
+{
+  SpPrintPreview *ours = show_preview (self, sp_print_operation_get_range (SP_PRINT_OPERATION (operation)),
+                                       paper_of (gtk_print_context_get_page_setup (context)));
+
+  g_object_set_data_full (G_OBJECT (ours), "sp-operation-preview", g_object_ref (preview), end_preview);
+  return TRUE;
+}
+
+static void
+run_print_dialog (SpWindow     *self,
+                  SpPrintRange  range,
+                  GtkPageSetup *page_setup)
+{
+  g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (self, range);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), page_setup);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (operation_preview_cb), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sp_window_show_error (self, _("Could not print"), error->message);
+}
+
+static void
+preview_print_cb (SpPrintPreview *preview,
+                  SpWindow       *self)
+{
+  g_autoptr(GtkPageSetup) setup = sp_print_preview_dup_page_setup (preview);
+
+  g_object_set_data_full (G_OBJECT (self), PAGE_SETUP_KEY, g_object_ref (setup), g_object_unref);
+  run_print_dialog (self, sp_print_preview_get_range (preview), setup);
+}
+
+static SpPrintPreview *
+show_preview (SpWindow    *self,
+              SpPrintRange range,
+              SpPaper      paper)
+{
+  SpPrintPreview *preview;
+
+  preview = sp_print_preview_new (sp_planner_get_schedule (self->planner), range, get_print_day (self),
+                                  sp_calendar_get_locale_first_weekday (), paper);
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
+  g_signal_connect_object (preview, "print", G_CALLBACK (preview_print_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
+}
+
+/* Print… shows what will be printed first, the range and the paper in
+ * front; its Print… then opens the system's dialog */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(SpPrintOperation) operation = sp_window_create_print_operation (self, get_saved_range (self));
-  g_autoptr(GError) error = NULL;
 
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sp_window_show_error (self, _("Could not print"), error->message);
+  show_preview (self, get_saved_range (self), paper_of (g_object_get_data (G_OBJECT (self), PAGE_SETUP_KEY)));
 }
 
 static void

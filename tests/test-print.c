@@ -12,6 +12,7 @@
 #include "sp-export.h"
 #include "sp-print-layout.h"
 #include "sp-print-operation.h"
+#include "sp-print-preview.h"
 #include "sp-test-core.h"
 #include "sp-test-pdf.h"
 #include "sp-test-ui.h"
@@ -224,6 +225,142 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
+static SpPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_PRINT_PREVIEW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return SP_PRINT_PREVIEW (toplevel);
+    }
+  return NULL;
+}
+
+static void
+count_cb (SpPrintPreview *preview,
+          guint          *count)
+{
+  (*count)++;
+}
+
+/* The share of the sheet's pixels that are not white: the ink on the page */
+static double
+ink_share (GtkWidget *area)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (area);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int                width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+  guint              ink = 0, total = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (area)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* The middle half of the area lies on the sheet at any window size */
+  for (int y = height / 4; y < height * 3 / 4; y++)
+    for (int x = width / 4; x < width * 3 / 4; x++)
+      {
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+
+        total++;
+        if (p[0] < 200 || p[1] < 200 || p[2] < 200)
+          ink++;
+      }
+  return total > 0 ? (double) ink / total : 0;
+}
+
+/* Print… first shows what will be printed, drawn by the paper's own code:
+ * the range and the paper in front, pages to leaf through, the same page
+ * count as the PDF of the same range and paper; its Print… hands the
+ * range and the paper on */
+static void
+test_print_preview (void)
+{
+  SpApplication  *app = get_app ();
+  SpWindow       *window = SP_WINDOW (sp_test_ui_get_window (app));
+  SpPlanner      *planner = setup_planner (app);
+  SpPrintPreview *preview;
+  GtkWidget      *plan_button, *area;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *counter = NULL;
+  SpExportOptions  options;
+  double           w, h, week_ink;
+  guint            printed = 0;
+
+  g_settings_set_string (sp_application_get_settings (app), "print-range", "week");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (window));
+  sp_test_ui_wait_for_mapped (GTK_WIDGET (preview));
+  g_assert_cmpint (sp_print_preview_get_range (preview), ==, SP_PRINT_RANGE_WEEK);
+  g_assert_cmpuint (sp_print_preview_get_n_pages (preview), ==, 1);
+  /* TRANSLATORS: as in the preview */
+  counter = g_strdup_printf (_("%u of %u"), 1, 1);
+  g_assert_true (sp_test_ui_has_text (GTK_WIDGET (preview), counter));
+  area = sp_test_ui_find_by_type (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (area);
+  sp_test_ui_wait (200);
+  week_ink = ink_share (area);
+  g_assert_cmpfloat (week_ink, >, 0.01);
+
+  /* The whole plan, chosen with the button as a user would */
+  plan_button = sp_test_ui_find_button (GTK_WIDGET (preview), _("Whole _Plan"));
+  g_assert_nonnull (plan_button);
+  gtk_widget_activate (plan_button);
+  /* A button activated from the keyboard clicks when its press is shown */
+  for (guint tries = 0; tries < 50 && sp_print_preview_get_range (preview) != SP_PRINT_RANGE_PLAN; tries++)
+    sp_test_ui_wait (50);
+  g_assert_cmpint (sp_print_preview_get_range (preview), ==, SP_PRINT_RANGE_PLAN);
+  sp_print_preview_set_paper (preview, SP_PAPER_A4);
+  sp_export_options_init (&options, planner);
+  options.range = SP_PRINT_RANGE_PLAN;
+  options.from_day = 0;
+  options.paper = SP_PAPER_A4;
+  pdf = sp_export_pdf (sp_planner_get_schedule (planner), &options, NULL);
+  g_assert_nonnull (pdf);
+  path = g_build_filename (tmp_dir, "preview.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_cmpuint (sp_print_preview_get_n_pages (preview), ==, sp_test_pdf_info (path, &w, &h));
+  g_assert_cmpuint (sp_print_preview_get_n_pages (preview), >, 10);
+
+  /* Leafing through, from the keyboard's actions */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  g_assert_cmpuint (sp_print_preview_get_page (preview), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL));
+  g_assert_cmpuint (sp_print_preview_get_page (preview), ==, 1);
+  sp_test_ui_wait (200);
+  g_assert_cmpfloat (ink_share (area), >, 0.01);
+
+  /* US Letter: the page setup handed on says so, portrait for the plan */
+  sp_print_preview_set_paper (preview, SP_PAPER_LETTER);
+  setup = sp_print_preview_dup_page_setup (preview);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, GTK_PAPER_NAME_LETTER);
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  /* Print… hands the range on and closes the preview; the system dialog is
+   * not run here (no printer), only what it is given */
+  g_signal_handlers_disconnect_matched (preview, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+  g_signal_connect (preview, "print", G_CALLBACK (count_cb), &printed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL));
+  g_assert_cmpuint (printed, ==, 1);
+  sp_test_ui_wait (100);
+  g_assert_null (find_preview ());
+  g_unlink (path);
+}
+
 /* Ctrl+P, and the four commands in the primary menu */
 static void
 test_print_actions (void)
@@ -380,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/print/shown-month", test_print_shown_month);
   g_test_add_func ("/print/plan", test_print_plan);
   g_test_add_func ("/print/page-setup", test_print_page_setup);
+  g_test_add_func ("/print/preview", test_print_preview);
   g_test_add_func ("/print/actions", test_print_actions);
   g_test_add_func ("/print/export-from-window", test_export_from_window);
   g_test_add_func ("/print/export-errors", test_export_errors);
