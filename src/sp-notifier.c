@@ -51,6 +51,7 @@ send (SpNotifier    *self,
   g_autofree char *meta = sp_calendar_format_block_meta (schedule, block);
   g_autofree char *task = sp_calendar_get_block_task (block);
   g_autofree char *body = NULL;
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
 
   /* TRANSLATORS: a notification's title, "Linear algebra starts at 19:00" */
   title = g_strdup_printf (_("%s starts at %s"), sp_topic_get_title (block->topic), time);
@@ -58,6 +59,7 @@ send (SpNotifier    *self,
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
+  g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.start-block", "s", block->id);
   g_notification_add_button_with_target (notification, C_("notification button", "Start"), "app.start-block", "s", block->id);
   g_notification_add_button_with_target (notification, _("Skip"), "app.skip-block", "s", block->id);

@@ -390,6 +390,8 @@ new_legend (void)
   gtk_box_append (GTK_BOX (legend), new_label (_("✓ done · ◐ partly · ✗ skipped"), "caption"));
   /* TRANSLATORS: the legend: a level's first day, and blocks the user pinned */
   gtk_box_append (GTK_BOX (legend), new_label (_("▶ level starts · outlined: pinned"), "caption"));
+  /* TRANSLATORS: the legend: the signs on a day of the month, "✓" all done, "•" some done */
+  gtk_box_append (GTK_BOX (legend), new_label (_("Days: ✓ all done · • some done"), "caption"));
   /* Whole or not at all: a cut legend explains nothing */
   for (GtkWidget *label = gtk_widget_get_first_child (legend); label; label = gtk_widget_get_next_sibling (label))
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);

@@ -809,6 +809,7 @@ typedef struct
   guint            next_id;
   GPtrArray       *summaries;  /* what Notify received, in order */
   GPtrArray       *bodies;
+  GPtrArray       *icons;      /* the image-path hint: an icon name or a file */
   GPtrArray       *actions;    /* element-type GStrv */
   guint            n_closed;
 } NotifyServer;
@@ -846,12 +847,15 @@ notify_method_cb (GDBusConnection       *connection,
 
   if (g_str_equal (method, "Notify"))
     {
-      const char *summary, *body;
+      const char             *summary, *body, *icon = NULL;
       g_autofree const char **actions = NULL;
+      g_autoptr(GVariant) hints = NULL;
 
-      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, &hints, NULL);
+      g_variant_lookup (hints, "image-path", "&s", &icon);
       g_ptr_array_add (server->summaries, g_strdup (summary));
       g_ptr_array_add (server->bodies, g_strdup (body));
+      g_ptr_array_add (server->icons, g_strdup (icon));
       g_ptr_array_add (server->actions, g_strdupv ((char **) actions));
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->next_id));
     }
@@ -890,6 +894,7 @@ notify_server_start (NotifyServer *server)
   memset (server, 0, sizeof *server);
   server->summaries = g_ptr_array_new_with_free_func (g_free);
   server->bodies = g_ptr_array_new_with_free_func (g_free);
+  server->icons = g_ptr_array_new_with_free_func (g_free);
   server->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   server->connection = g_dbus_connection_new_for_address_sync (address,
                                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
@@ -917,6 +922,7 @@ notify_server_stop (NotifyServer *server)
   g_clear_object (&server->connection);
   g_clear_pointer (&server->summaries, g_ptr_array_unref);
   g_clear_pointer (&server->bodies, g_ptr_array_unref);
+  g_clear_pointer (&server->icons, g_ptr_array_unref);
   g_clear_pointer (&server->actions, g_ptr_array_unref);
 }
 
@@ -969,6 +975,8 @@ test_notification (void)
   expected = g_strdup_printf (_("%s starts at %s"), sp_topic_get_title (block->topic), time);
   g_assert_cmpstr (g_ptr_array_index (server.summaries, 0), ==, expected);
   g_assert_cmpstr (sp_notifier_get_notified_block (notifier), ==, id);
+  /* The app's own icon, as the Shell shows it beside the text */
+  g_assert_cmpstr (g_ptr_array_index (server.icons, 0), ==, "io.github.studyplanner.StudyPlanner");
 
   /* Buttons to start and to skip; the server answers "Skip" */
   actions = g_ptr_array_index (server.actions, 0);
