@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-listing.h"
 #include "bench-stats.h"
 #include "sp-catalog-format.h"
 #include "sp-catalog-matcher.h"
@@ -23,26 +24,6 @@
 #define TARGET_INDEX_MS 100.0
 #define TARGET_KEY_MS   10.0
 
-static const char *subjects[] = {
-  "Linear Algebra", "Calculus", "Probability", "Statistics", "Python", "SQL", "Deep Learning",
-  "Machine Learning", "Computer Vision", "Natural Language Processing", "Reinforcement Learning",
-  "Data Visualization", "Feature Engineering", "MLOps", "Neural Networks", "Transformers",
-  "Optimization", "Bayesian Methods", "Time Series", "Recommender Systems", "Git", "Docker",
-  "Cloud Computing", "Graph Neural Networks", "Generative Models", "Data Engineering",
-};
-static const char *kinds[] = {
-  "Introduction to", "Foundations of", "Applied", "Practical", "Advanced", "A Gentle Course in",
-  "Hands-On", "Modern", "Mathematics of", "Projects in",
-};
-static const char *words[] = {
-  "learn", "build", "models", "with", "python", "matrices", "vectors", "gradient", "descent",
-  "regression", "classification", "clustering", "data", "sets", "real", "world", "projects",
-  "exercises", "weekly", "quizzes", "theory", "practice", "and", "the", "of", "for", "using",
-  "networks", "training", "evaluation", "deployment", "pipelines", "images", "text", "agents",
-};
-static const char *levels[] = { "beginner", "intermediate", "advanced" };
-static const char *providers[] = { "Coursera", "edX", "MIT OpenCourseWare", "Udacity", "Kaggle Learn", "fast.ai" };
-
 /* Microseconds of CPU time used by this thread */
 static gint64
 cpu_time (void)
@@ -51,39 +32,6 @@ cpu_time (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static GBytes *
-make_listing (guint n)
-{
-  GString *json = g_string_new ("{\"format\": \"study-planner-catalog\", \"version\": 1, \"courses\": [\n");
-  GRand *rand = g_rand_new_with_seed (42);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *subject = subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))];
-      const char *other = subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))];
-
-      g_string_append_printf (json,
-                              "%s{\"id\": \"c%u\", \"title\": \"%s %s %u\", \"provider\": \"%s\","
-                              " \"url\": \"https://courses.example.org/c%u\", \"level\": \"%s\","
-                              " \"hours\": %d, \"language\": \"%s\", \"free\": %s, \"rating\": %.1f,"
-                              " \"tags\": [\"%s\", \"%s\", \"data science\"], \"description\": \"",
-                              i > 0 ? ",\n" : "", i,
-                              kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))], subject, i,
-                              providers[g_rand_int_range (rand, 0, G_N_ELEMENTS (providers))], i,
-                              levels[g_rand_int_range (rand, 0, G_N_ELEMENTS (levels))],
-                              g_rand_int_range (rand, 2, 200), i % 7 ? "en" : "es",
-                              i % 3 ? "true" : "false", g_rand_double_range (rand, 3.0, 5.0),
-                              subject, other);
-      /* About 40 words: the length of a real listing's summary */
-      for (guint w = 0; w < 40; w++)
-        g_string_append_printf (json, "%s%s", w > 0 ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      g_string_append_printf (json, " %s.\"}", other);
-    }
-  g_string_append (json, "\n]}\n");
-  g_rand_free (rand);
-  return g_string_free_to_bytes (json);
 }
 
 static const SpCourseQuery *current_query;
@@ -106,7 +54,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GBytes) listing = make_listing (N_COURSES);
+  g_autoptr(GBytes) listing = bench_listing_new (0, N_COURSES, NULL);
   g_autoptr(SpPlan) plan = NULL;
   g_autoptr(SpCatalogMatcher) matcher = NULL;
   g_autoptr(SpCatalogPage) kept = NULL;

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sp-catalog.h"
@@ -59,6 +60,7 @@ typedef struct
   GPtrArray        *writers;    /* element-type GThread: raw answers */
   gint              stop;       /* tells the writers to stop */
   guint             unconditional; /* requests that asked for no cached copy */
+  guint             generation;    /* /cursor: changes its page addresses */
 } Fixture;
 
 /* A raw answer: @head at once, then @drip @repeat times (-1: until the
@@ -365,6 +367,23 @@ handler (SoupServer        *server,
     soup_server_message_set_status (msg, 304, NULL);
   else if (g_str_equal (path, "/hostile.json"))
     serve_file (fixture, msg, "hostile.json");
+  else if (g_str_equal (path, "/cursor"))
+    {
+      /* Three pages of 2 KB whose addresses change with each generation,
+       * as a cursor in the query does */
+      const char *page_text = query_value (query, "page");
+      guint       page = page_text ? (guint) atoi (page_text) : 1;
+      GString    *body = g_string_new ("{\"format\": \"study-planner-catalog\", \"version\": 1, ");
+
+      if (page < 3)
+        g_string_append_printf (body, "\"next\": \"cursor?gen=%u&page=%u\", ", fixture->generation, page + 1);
+      g_string_append_printf (body, "\"courses\": [{\"id\": \"g%u-%u\", \"title\": \"Generation %u page %u\", "
+                                    "\"description\": \"%*s\"}]}",
+                              fixture->generation, page, fixture->generation, page, 2000, "");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body->str, body->len);
+      g_string_free (body, TRUE);
+    }
   else if (g_str_equal (path, "/circle.json"))
     {
       /* A next link that leads back to the first page */
@@ -866,6 +885,102 @@ test_hostile_listing (Fixture       *fixture,
   g_assert_cmpstr (sp_course_get_title (course_at (fixture, 1)), ==, "تعلم الآلة للمبتدئين");
 }
 
+/* Bytes and entries of the pages on disk */
+static guint64
+cache_size (Fixture *fixture,
+            guint   *n_entries)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->cache_dir, 0, NULL);
+  const char *name;
+  guint64     total = 0;
+
+  *n_entries = 0;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".body"))
+      {
+        g_autofree char *path = g_build_filename (fixture->cache_dir, name, NULL);
+        GStatBuf         st;
+
+        g_assert_cmpint (g_stat (path, &st), ==, 0);
+        total += st.st_size;
+        (*n_entries)++;
+      }
+  return total;
+}
+
+static void
+keep_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static SpCatalogResult *
+fetch_cached (Fixture    *fixture,
+              const char *url)
+{
+  SpCatalogSource *source = sp_catalog_source_new ("Cursor", url, SP_CATALOG_FORMAT_OWN);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SpCatalogResult *listing;
+
+  sp_catalog_fetcher_fetch_async (fixture->fetcher, source, SP_CATALOG_FETCH_CACHE_ONLY, NULL,
+                                  keep_result_cb, &result);
+  sp_catalog_source_free (source);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  listing = sp_catalog_fetcher_fetch_finish (fixture->fetcher, result, &error);
+  g_assert_no_error (error);
+  return listing;
+}
+
+/* A listing whose page addresses change from one refresh to the next left
+ * every old page on disk; each source now keeps a bounded share, the
+ * pages of its last fetch first */
+static void
+test_cache_bound (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat (fixture->base, "/cursor", NULL);
+  g_autoptr(SpCatalogResult) replay = NULL;
+  g_autoptr(SpCatalogResult) cut = NULL;
+  guint64 bound = 10 * 1024;
+  guint   n_entries = 0;
+
+  sp_catalog_cache_set_max_source_size (fixture->cache, bound);
+  use_source (fixture, "Cursor", "/cursor", SP_CATALOG_FORMAT_OWN);
+  for (fixture->generation = 1; fixture->generation <= 6; fixture->generation++)
+    {
+      g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+      g_assert_cmpuint (n_courses (fixture), ==, 3);
+      /* Six refreshes would leave 13 pages, 27 KB */
+      g_assert_cmpuint (cache_size (fixture, &n_entries), <=, bound);
+      g_assert_cmpuint (n_entries, >=, 3);
+    }
+  g_assert_cmpuint (n_entries, <, 13);
+
+  /* The newest pages are the ones kept: a replay gives the last listing */
+  replay = fetch_cached (fixture, url);
+  g_assert_cmpuint (replay->courses->len, ==, 3);
+  g_assert_cmpstr (sp_course_get_title (g_ptr_array_index (replay->courses, 2)), ==, "Generation 6 page 3");
+  g_assert_false (replay->truncated);
+
+  /* One fetch past the bound keeps its first pages, and the replay reads
+   * those */
+  sp_catalog_cache_set_max_source_size (fixture->cache, 5 * 1024);
+  fixture->generation = 7;
+  g_assert_true (refresh (fixture, SP_CATALOG_FETCH_DEFAULT, &error));
+  g_assert_cmpuint (n_courses (fixture), ==, 3);
+  g_assert_cmpuint (cache_size (fixture, &n_entries), <=, 5 * 1024);
+  g_assert_cmpuint (n_entries, ==, 2);
+  cut = fetch_cached (fixture, url);
+  g_assert_cmpuint (cut->courses->len, ==, 2);
+  g_assert_cmpstr (sp_course_get_title (g_ptr_array_index (cut->courses, 1)), ==, "Generation 7 page 2");
+  g_assert_true (cut->truncated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +1012,7 @@ main (int   argc,
   ADD ("page-deadline", test_page_deadline);
   ADD ("broken-http", test_broken_http);
   ADD ("304-uncached", test_304_uncached);
+  ADD ("cache-bound", test_cache_bound);
 
   return g_test_run ();
 }

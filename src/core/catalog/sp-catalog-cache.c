@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sp-catalog-cache.h"
 #include "sp-file-utils.h"
@@ -12,7 +13,13 @@
 /* Listing pages on disk, one body and one small key file per address, so a
  * refresh can ask "changed since?" (ETag, Last-Modified) and an offline
  * start still has the listings. Bodies are written atomically; a damaged
- * entry reads as absent and is fetched again. */
+ * entry reads as absent and is fetched again.
+ *
+ * Each entry names its source (the listing's first address), and a source
+ * keeps at most max_source_size bytes: a listing whose page addresses
+ * change from one refresh to the next (a cursor in the query) left every
+ * old page behind, 588 MB for one source. sp_catalog_cache_prune() removes
+ * a source's pages the last fetch did not read, oldest first. */
 
 #define META_GROUP "entry"
 
@@ -21,6 +28,7 @@ struct _SpCatalogCache
   GObject  parent_instance;
 
   char    *directory;
+  guint64  max_source_size;
 };
 
 G_DEFINE_FINAL_TYPE (SpCatalogCache, sp_catalog_cache, G_TYPE_OBJECT)
@@ -33,6 +41,7 @@ sp_catalog_cache_entry_free (SpCatalogCacheEntry *entry)
   g_clear_pointer (&entry->body, g_bytes_unref);
   g_free (entry->etag);
   g_free (entry->last_modified);
+  g_free (entry->source);
   g_free (entry);
 }
 
@@ -55,6 +64,7 @@ sp_catalog_cache_class_init (SpCatalogCacheClass *klass)
 static void
 sp_catalog_cache_init (SpCatalogCache *self)
 {
+  self->max_source_size = SP_CATALOG_CACHE_MAX_SOURCE_SIZE;
 }
 
 /**
@@ -91,6 +101,25 @@ sp_catalog_cache_get_directory (SpCatalogCache *self)
 {
   g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), NULL);
   return self->directory;
+}
+
+/**
+ * sp_catalog_cache_set_max_source_size:
+ * @bytes: what one source's pages may take on disk, bodies counted
+ */
+void
+sp_catalog_cache_set_max_source_size (SpCatalogCache *self,
+                                      guint64         bytes)
+{
+  g_return_if_fail (SP_IS_CATALOG_CACHE (self));
+  self->max_source_size = bytes;
+}
+
+guint64
+sp_catalog_cache_get_max_source_size (SpCatalogCache *self)
+{
+  g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), 0);
+  return self->max_source_size;
 }
 
 static char *
@@ -148,6 +177,7 @@ sp_catalog_cache_lookup (SpCatalogCache *self,
   entry->etag = nonempty (g_key_file_get_string (meta, META_GROUP, "etag", NULL));
   entry->last_modified = nonempty (g_key_file_get_string (meta, META_GROUP, "last-modified", NULL));
   entry->fetched = g_key_file_get_int64 (meta, META_GROUP, "fetched", NULL);
+  entry->source = nonempty (g_key_file_get_string (meta, META_GROUP, "source", NULL));
   return g_steal_pointer (&entry);
 }
 
@@ -166,12 +196,13 @@ ensure_directory (SpCatalogCache  *self,
 }
 
 static gboolean
-write_meta (SpCatalogCache  *self,
-            const char      *url,
-            const char      *etag,
-            const char      *last_modified,
-            gint64           fetched,
-            GError         **error)
+write_meta (SpCatalogCache *self,
+            const char     *source,
+            const char     *url,
+            const char     *etag,
+            const char     *last_modified,
+            gint64          fetched,
+            GError        **error)
 {
   g_autoptr(GKeyFile) meta = g_key_file_new ();
   g_autofree char *path = entry_path (self, url, ".meta");
@@ -179,6 +210,7 @@ write_meta (SpCatalogCache  *self,
   gsize length;
 
   g_key_file_set_string (meta, META_GROUP, "url", url);
+  g_key_file_set_string (meta, META_GROUP, "source", source ? source : "");
   g_key_file_set_string (meta, META_GROUP, "etag", etag ? etag : "");
   g_key_file_set_string (meta, META_GROUP, "last-modified", last_modified ? last_modified : "");
   g_key_file_set_int64 (meta, META_GROUP, "fetched", fetched);
@@ -189,15 +221,18 @@ write_meta (SpCatalogCache  *self,
 /**
  * sp_catalog_cache_store:
  *
+ * @source: (nullable): the first address of the listing @url is a page of
+ *
  * Keeps @body as the page at @url, fetched now.
  */
 gboolean
-sp_catalog_cache_store (SpCatalogCache  *self,
-                        const char      *url,
-                        GBytes          *body,
-                        const char      *etag,
-                        const char      *last_modified,
-                        GError         **error)
+sp_catalog_cache_store (SpCatalogCache *self,
+                        const char     *source,
+                        const char     *url,
+                        GBytes         *body,
+                        const char     *etag,
+                        const char     *last_modified,
+                        GError        **error)
 {
   g_autofree char *body_path = entry_path (self, url, ".body");
   const char *data;
@@ -211,7 +246,7 @@ sp_catalog_cache_store (SpCatalogCache  *self,
   data = g_bytes_get_data (body, &length);
   if (!sp_file_write_atomic (body_path, data ? data : "", length, error))
     return FALSE;
-  return write_meta (self, url, etag, last_modified, g_get_real_time () / G_USEC_PER_SEC, error);
+  return write_meta (self, source, url, etag, last_modified, g_get_real_time () / G_USEC_PER_SEC, error);
 }
 
 /**
@@ -228,5 +263,135 @@ sp_catalog_cache_touch (SpCatalogCache  *self,
 
   if (entry == NULL)
     return TRUE;
-  return write_meta (self, url, entry->etag, entry->last_modified, g_get_real_time () / G_USEC_PER_SEC, error);
+  return write_meta (self, entry->source, url, entry->etag, entry->last_modified,
+                     g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+typedef struct
+{
+  char    *url;
+  char    *name; /* the entry's file name without its suffix */
+  gint64   fetched;
+  goffset  size;
+  gboolean legacy; /* written before entries named their source */
+} Stored;
+
+static void
+stored_free (Stored *stored)
+{
+  g_free (stored->url);
+  g_free (stored->name);
+  g_free (stored);
+}
+
+static int
+compare_oldest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Stored *x = *(Stored * const *) a;
+  const Stored *y = *(Stored * const *) b;
+
+  return x->fetched < y->fetched ? -1 : x->fetched > y->fetched;
+}
+
+static void
+remove_entry (SpCatalogCache *self,
+              const char     *name)
+{
+  g_autofree char *meta = g_strconcat (name, ".meta", NULL);
+  g_autofree char *body = g_strconcat (name, ".body", NULL);
+  g_autofree char *meta_path = g_build_filename (self->directory, meta, NULL);
+  g_autofree char *body_path = g_build_filename (self->directory, body, NULL);
+
+  /* The key file first: without it the body is never read */
+  g_unlink (meta_path);
+  g_unlink (body_path);
+}
+
+/**
+ * sp_catalog_cache_prune:
+ * @source: the listing's first address
+ * @keep: (element-type utf8 utf8) (nullable): the pages just read, as keys:
+ *   never removed
+ *
+ * Removes @source's pages that are not in @keep, oldest first, until what
+ * the source keeps is within the bound. Entries written before entries
+ * named their source count as stale pages of every source: the next fetch
+ * of their own source writes them again.
+ *
+ * Returns: the number of pages removed
+ */
+guint
+sp_catalog_cache_prune (SpCatalogCache *self,
+                        const char     *source,
+                        GHashTable     *keep)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_free);
+  guint64     total = 0;
+  guint       removed = 0;
+  const char *file;
+
+  g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), 0);
+  g_return_val_if_fail (source != NULL, 0);
+
+  dir = g_dir_open (self->directory, 0, NULL);
+  if (dir == NULL)
+    return 0;
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *body_file = NULL;
+      g_autofree char *body_path = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *owner = NULL;
+      g_autoptr(GKeyFile) meta = g_key_file_new ();
+      g_autoptr(GBytes) meta_bytes = NULL;
+      g_autofree char *meta_path = NULL;
+      GStatBuf         st;
+      Stored          *stored;
+
+      if (!g_str_has_suffix (file, ".meta"))
+        continue;
+      meta_path = g_build_filename (self->directory, file, NULL);
+      meta_bytes = sp_file_read (meta_path, 64 * 1024, NULL);
+      if (meta_bytes == NULL || !g_key_file_load_from_bytes (meta, meta_bytes, G_KEY_FILE_NONE, NULL))
+        continue;
+      url = g_key_file_get_string (meta, META_GROUP, "url", NULL);
+      owner = nonempty (g_key_file_get_string (meta, META_GROUP, "source", NULL));
+      if (url == NULL || (owner != NULL && !g_str_equal (owner, source)))
+        continue;
+
+      name = g_strndup (file, strlen (file) - strlen (".meta"));
+      body_file = g_strconcat (name, ".body", NULL);
+      body_path = g_build_filename (self->directory, body_file, NULL);
+      if (g_stat (body_path, &st) != 0)
+        continue;
+      if (owner != NULL)
+        total += st.st_size;
+      if (keep != NULL && g_hash_table_contains (keep, url))
+        continue;
+
+      stored = g_new0 (Stored, 1);
+      stored->url = g_steal_pointer (&url);
+      stored->name = g_steal_pointer (&name);
+      stored->legacy = owner == NULL;
+      stored->fetched = owner != NULL ? g_key_file_get_int64 (meta, META_GROUP, "fetched", NULL) : G_MININT64;
+      stored->size = owner != NULL ? st.st_size : 0;
+      g_ptr_array_add (stale, stored);
+    }
+
+  g_ptr_array_sort (stale, compare_oldest_first);
+  for (guint i = 0; i < stale->len; i++)
+    {
+      Stored *stored = g_ptr_array_index (stale, i);
+
+      /* Entries without a source go whatever the total */
+      if (!stored->legacy && total <= self->max_source_size)
+        break;
+      remove_entry (self, stored->name);
+      total -= stored->size;
+      removed++;
+    }
+  return removed;
 }

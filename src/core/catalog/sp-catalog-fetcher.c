@@ -64,6 +64,7 @@ typedef struct
   gboolean             all_cached;
   gboolean             truncated;
   gboolean             unconditional; /* asked again, without the cached copy */
+  guint64              stored;        /* bytes of this fetch's pages on disk */
 
   /* The pace of the page under way */
   GCancellable *page_cancellable; /* the task's, or the pace's */
@@ -399,7 +400,12 @@ static void
 finish (GTask *task)
 {
   Fetch *fetch = g_task_get_task_data (task);
+  SpCatalogFetcher *self = g_task_get_source_object (task);
   SpCatalogResult *result = g_new0 (SpCatalogResult, 1);
+
+  /* The pages this fetch did not read are what a listing left behind */
+  if (self->cache != NULL && !fetch->all_cached)
+    sp_catalog_cache_prune (self->cache, fetch->source->url, fetch->seen);
 
   result->source = g_steal_pointer (&fetch->source);
   result->courses = g_steal_pointer (&fetch->courses);
@@ -423,7 +429,8 @@ take_page (GTask  *task,
   g_autoptr(GError) error = NULL;
 
   end_page (fetch);
-  page = sp_catalog_parse_page (fetch->source->format, body, fetch->page_url, &error);
+  page = sp_catalog_parse_page_within (fetch->source->format, body, fetch->page_url,
+                                       self->max_courses - MIN (fetch->courses->len, self->max_courses), &error);
   if (page == NULL)
     {
       if (fetch->page > 1)
@@ -449,6 +456,8 @@ take_page (GTask  *task,
       sp_course_set_string (&course->source, fetch->source->name);
       g_ptr_array_add (fetch->courses, g_object_ref (course));
     }
+  if (page->truncated)
+    fetch->truncated = TRUE;
 
   if (page->next_url == NULL || fetch->truncated)
     {
@@ -549,13 +558,17 @@ read_cb (GObject      *object,
     }
 
   body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
-  if (self->cache != NULL)
+  /* Within the source's bound the first pages are kept, so that a replay
+   * reads the listing's beginning */
+  if (self->cache != NULL &&
+      fetch->stored + g_bytes_get_size (body) <= sp_catalog_cache_get_max_source_size (self->cache))
     {
       g_autoptr(GError) cache_error = NULL;
 
+      fetch->stored += g_bytes_get_size (body);
       /* A cache that cannot be written costs the next start its listings,
        * not this fetch */
-      if (!sp_catalog_cache_store (self->cache, fetch->page_url, body,
+      if (!sp_catalog_cache_store (self->cache, fetch->source->url, fetch->page_url, body,
                                    soup_message_headers_get_one (headers, "ETag"),
                                    soup_message_headers_get_one (headers, "Last-Modified"),
                                    &cache_error))
@@ -624,6 +637,7 @@ send_cb (GObject      *object,
       g_autoptr(GError) cache_error = NULL;
 
       g_clear_object (&fetch->stream);
+      fetch->stored += g_bytes_get_size (body);
       if (self->cache != NULL && !sp_catalog_cache_touch (self->cache, fetch->page_url, &cache_error))
         g_warning ("Could not update the cache of %s: %s", fetch->page_url, cache_error->message);
       take_fresh_page (g_steal_pointer (&task), g_steal_pointer (&body));
@@ -754,6 +768,15 @@ request_page (GTask *task)
       if (!(fetch->flags & SP_CATALOG_FETCH_CACHE_ONLY))
         break;
 
+      /* A later page pruned, or never kept past the bound: the listing
+       * is what came before it */
+      if (fetch->cached == NULL && fetch->page > 1)
+        {
+          fetch->truncated = TRUE;
+          finish (task);
+          g_object_unref (task);
+          return;
+        }
       if (fetch->cached == NULL)
         {
           g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_NOT_CACHED,

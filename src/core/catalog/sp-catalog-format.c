@@ -74,6 +74,7 @@ reader_for (SpCatalogFormat format,
     page_url,
     formats[format_index (format)].strict,
     doc,
+    G_MAXUINT,
   };
 
   return reader;
@@ -93,6 +94,23 @@ sp_catalog_parse_page (SpCatalogFormat   format,
                        const char       *page_url,
                        GError          **error)
 {
+  return sp_catalog_parse_page_within (format, bytes, page_url, G_MAXUINT, error);
+}
+
+/**
+ * sp_catalog_parse_page_within:
+ * @max_courses: the most courses to read; the page is %truncated when it
+ *   has more, and those after are neither made nor checked
+ *
+ * As sp_catalog_parse_page(), for a reader that keeps only so many.
+ */
+SpCatalogPage *
+sp_catalog_parse_page_within (SpCatalogFormat format,
+                              GBytes         *bytes,
+                              const char     *page_url,
+                              guint           max_courses,
+                              GError        **error)
+{
   g_autoptr(SpCatalogPage) page = NULL;
   g_autoptr(SpJsonDoc) doc = NULL;
   SpFormatReader     reader;
@@ -108,6 +126,7 @@ sp_catalog_parse_page (SpCatalogFormat   format,
   if (doc == NULL)
     return NULL;
   reader = reader_for (format, page_url, doc);
+  reader.max_courses = max_courses;
   /* Every format's page is an object */
   object = sp_format_reader_require_object (&reader, sp_json_doc_root (doc), "$", error);
   if (object == NULL)

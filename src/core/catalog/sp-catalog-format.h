@@ -27,6 +27,11 @@ SpCatalogPage *sp_catalog_parse_page (SpCatalogFormat format,
                                       GBytes         *bytes,
                                       const char     *page_url,
                                       GError        **error);
+SpCatalogPage *sp_catalog_parse_page_within (SpCatalogFormat format,
+                                             GBytes         *bytes,
+                                             const char     *page_url,
+                                             guint           max_courses,
+                                             GError        **error);
 
 /* A course as it is kept, in the cache and attached to a topic: one course
  * object of the own format (sp-format-own.c) */

@@ -27,9 +27,10 @@ typedef enum
 /* One page of a listing: its courses and where the next page is. */
 typedef struct
 {
-  GPtrArray *courses;  /* element-type SpCourse */
-  char      *next_url; /* nullable: absolute */
-  gint64     total;    /* -1 when the listing does not say */
+  GPtrArray *courses;   /* element-type SpCourse */
+  char      *next_url;  /* nullable: absolute */
+  gint64     total;     /* -1 when the listing does not say */
+  gboolean   truncated; /* courses past the most asked for were not read */
 } SpCatalogPage;
 
 void sp_catalog_page_free (SpCatalogPage *page);

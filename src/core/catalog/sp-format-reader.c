@@ -407,6 +407,14 @@ sp_format_reader_read_courses (const SpFormatReader *reader,
       char      path[64];
       SpCourse *course;
 
+      /* Courses that would be dropped are not made: a page of 600,000
+       * made them all, about 550 bytes each, to keep 20,000 */
+      if (page->courses->len >= reader->max_courses)
+        {
+          page->truncated = TRUE;
+          break;
+        }
+
       /* On the stack: the path is only read when something is wrong */
       g_snprintf (path, sizeof path, "$.%s[%u]", name, i);
       course = sp_format_reader_read_course (reader, sp_json_element (reader->doc, array, i), path,

@@ -16,6 +16,7 @@ typedef struct
   const char *page_url; /* nullable: where the bytes came from */
   gboolean    strict;   /* optional members of another type are refused */
   SpJsonDoc  *doc;
+  guint       max_courses; /* courses after these are not read */
 } SpFormatReader;
 
 /* One format: reads a page's root @object into @page. */

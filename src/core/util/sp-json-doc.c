@@ -12,19 +12,33 @@
  * values in one array, container children as index ranges in another, and
  * unescaped strings in one arena. Errors use JSON_PARSER_ERROR with the
  * line and column apart. It reads the course listings, plans and the
- * state file; json-glib only writes. */
+ * state file; json-glib only writes.
+ *
+ * A 16 MB page of 600,000 small courses took 71 MB as 16-byte values with
+ * every member name a value of its own and a copy in the arena. Now a
+ * value is 8 bytes (a number takes a second one for its double), an
+ * object's slots pair a name's arena offset with the value, and names are
+ * kept once in the arena: 31 MB. */
 
 struct _SpJsonValue
 {
-  guint8  type;
-  guint32 length; /* string bytes; array elements; object members; 1 for a whole number */
-  union {
-    double   number;
-    gboolean boolean;
-    guint32  offset;  /* string: into the arena */
-    guint32  first;   /* container: into the slots */
-  } u;
+  guint32 head;    /* the type in the low 3 bits; above: string bytes, array
+                    * elements, object members, 1 for a whole number */
+  guint32 payload; /* string: arena offset; container: first slot; boolean */
 };
+
+#define TYPE_BITS       3
+#define VALUE_TYPE(v)   ((SpJsonType) ((v)->head & ((1u << TYPE_BITS) - 1)))
+#define VALUE_LENGTH(v) ((v)->head >> TYPE_BITS)
+#define MAKE_HEAD(t, n) ((guint32) (t) | ((guint32) (n) << TYPE_BITS))
+/* Lengths and offsets fit in the bits left: the input is at most this */
+#define MAX_INPUT_SIZE ((1u << (32 - TYPE_BITS)) - 1)
+
+/* Member names are looked up here while parsing so that each is kept once;
+ * past INTERN_MAX names (a listing has a few dozen) new ones are not added,
+ * so a hostile file cannot make the table the cost */
+#define INTERN_SIZE 8192
+#define INTERN_MAX  4096
 
 /* Growable arrays written inline: GArray's function call per element
  * was a tenth of the parse */
@@ -37,9 +51,10 @@ typedef struct
 
 struct _SpJsonDoc
 {
-  Buffer values;  /* SpJsonValue */
-  Buffer slots;   /* guint32: children; objects as key, value pairs */
-  Buffer arena;   /* NUL-terminated strings */
+  Buffer  values; /* SpJsonValue */
+  Buffer  slots;  /* guint32: children; objects as name offset, value pairs */
+  Buffer  arena;  /* NUL-terminated strings */
+  guint32 root;
 };
 
 static inline void
@@ -82,6 +97,8 @@ typedef struct
   const char *start;
   const char *end;
   Buffer      scratch; /* guint32: children being gathered */
+  guint32    *names;   /* INTERN_SIZE arena offsets + 1 of member names; 0 empty */
+  guint       n_names;
   guint       depth;
   guint       max_depth;
   gboolean    strict;    /* sp_json_doc_parse_bytes(): lone surrogates refused */
@@ -132,6 +149,40 @@ add_value (Parser      *parser,
   return parser->doc->values.len / sizeof (SpJsonValue) - 1;
 }
 
+/* The name just written at @offset to the end of the arena, kept once:
+ * returns the offset of its first copy, dropping this one */
+static guint32
+intern_name (Parser *parser,
+             guint32 offset)
+{
+  Buffer     *arena = &parser->doc->arena;
+  const char *text = (const char *) arena->data + offset;
+  gsize       length = arena->len - offset - 1;
+  guint32     hash = 5381;
+  guint       slot;
+
+  if (parser->names == NULL)
+    parser->names = g_new0 (guint32, INTERN_SIZE);
+  for (gsize i = 0; i < length; i++)
+    hash = hash * 33 + (guchar) text[i];
+  for (slot = hash & (INTERN_SIZE - 1); parser->names[slot] != 0; slot = (slot + 1) & (INTERN_SIZE - 1))
+    {
+      const char *known = (const char *) arena->data + parser->names[slot] - 1;
+
+      if (memcmp (known, text, length + 1) == 0)
+        {
+          arena->len = offset;
+          return parser->names[slot] - 1;
+        }
+    }
+  if (parser->n_names < INTERN_MAX)
+    {
+      parser->names[slot] = offset + 1;
+      parser->n_names++;
+    }
+  return offset;
+}
+
 static inline void
 add_child (Parser  *parser,
            guint32  child)
@@ -172,12 +223,13 @@ read_hex4 (Parser   *parser,
   return TRUE;
 }
 
+/* Unescapes the string at parser->p to the end of the arena, NUL-ended;
+ * @offset: where it starts there */
 static gboolean
-parse_string (Parser  *parser,
-              guint32 *out)
+read_string (Parser  *parser,
+             guint32 *offset_out)
 {
-  Buffer *arena = &parser->doc->arena;
-  SpJsonValue value = { SP_JSON_STRING, 0, { 0 } };
+  Buffer     *arena = &parser->doc->arena;
   const char *open = parser->p;
   gsize offset = arena->len;
 
@@ -256,9 +308,23 @@ parse_string (Parser  *parser,
 
   parser->p++; /* the closing quote */
   parser->value_end = parser->p;
-  value.length = arena->len - offset;
-  value.u.offset = offset;
   buffer_append (arena, "", 1);
+  *offset_out = offset;
+  return TRUE;
+}
+
+static gboolean
+parse_string (Parser  *parser,
+              guint32 *out)
+{
+  Buffer     *arena = &parser->doc->arena;
+  SpJsonValue value;
+  guint32     offset;
+
+  if (!read_string (parser, &offset))
+    return FALSE;
+  value.head = MAKE_HEAD (SP_JSON_STRING, arena->len - offset - 1);
+  value.payload = offset;
   *out = add_value (parser, &value);
   return TRUE;
 }
@@ -267,7 +333,8 @@ static gboolean
 parse_number (Parser  *parser,
               guint32 *out)
 {
-  SpJsonValue value = { SP_JSON_NUMBER, 0, { 0 } };
+  SpJsonValue value, bits;
+  double      number;
   const char *start = parser->p;
   const char *p = parser->p;
   char buffer[64];
@@ -308,10 +375,15 @@ parse_number (Parser  *parser,
     return fail (parser, start, _("number too long"));
   memcpy (buffer, start, p - start);
   buffer[p - start] = '\0';
-  value.u.number = g_ascii_strtod (buffer, &end);
-  value.length = whole;
+  number = g_ascii_strtod (buffer, &end);
+  value.head = MAKE_HEAD (SP_JSON_NUMBER, whole);
+  value.payload = 0;
   parser->p = parser->value_end = p;
   *out = add_value (parser, &value);
+  /* The double in the value after it */
+  G_STATIC_ASSERT (sizeof bits == sizeof number);
+  memcpy (&bits, &number, sizeof number);
+  add_value (parser, &bits);
   return TRUE;
 }
 
@@ -322,14 +394,13 @@ parse_literal (Parser     *parser,
                gboolean    boolean,
                guint32    *out)
 {
-  SpJsonValue value = { type, 0, { 0 } };
+  SpJsonValue value = { MAKE_HEAD (type, 0), boolean };
   gsize len = strlen (word);
 
   if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
     return fail (parser, parser->p, _("unexpected character"));
   parser->p += len;
   parser->value_end = parser->p;
-  value.u.boolean = boolean;
   *out = add_value (parser, &value);
   return TRUE;
 }
@@ -338,15 +409,16 @@ parse_literal (Parser     *parser,
 static void
 close_container (Parser      *parser,
                  gsize        mark,
+                 SpJsonType   type,
                  SpJsonValue *value)
 {
   gsize n = (parser->scratch.len - mark) / sizeof (guint32);
 
-  value->u.first = parser->doc->slots.len / sizeof (guint32);
+  value->payload = parser->doc->slots.len / sizeof (guint32);
   if (n > 0)
     buffer_append (&parser->doc->slots, parser->scratch.data + mark, n * sizeof (guint32));
   parser->scratch.len = mark;
-  value->length = value->type == SP_JSON_OBJECT ? n / 2 : n;
+  value->head = MAKE_HEAD (type, type == SP_JSON_OBJECT ? n / 2 : n);
 }
 
 static gboolean
@@ -355,7 +427,7 @@ parse_container (Parser  *parser,
 {
   gboolean object = *parser->p == '{';
   char close = object ? '}' : ']';
-  SpJsonValue value = { object ? SP_JSON_OBJECT : SP_JSON_ARRAY, 0, { 0 } };
+  SpJsonValue value;
   gsize mark = parser->scratch.len;
 
   if (++parser->depth > parser->max_depth)
@@ -375,9 +447,9 @@ parse_container (Parser  *parser,
           {
             if (parser->p >= parser->end || *parser->p != '"')
               return fail (parser, parser->p, _("expected a member name in quotes"));
-            if (!parse_string (parser, &child))
+            if (!read_string (parser, &child))
               return FALSE;
-            add_child (parser, child);
+            add_child (parser, intern_name (parser, child));
             skip_space (parser);
             if (parser->p >= parser->end || *parser->p != ':')
               return fail (parser, parser->p, _("expected “:”"));
@@ -408,7 +480,7 @@ parse_container (Parser  *parser,
 
   parser->depth--;
   parser->value_end = parser->p;
-  close_container (parser, mark, &value);
+  close_container (parser, mark, object ? SP_JSON_OBJECT : SP_JSON_ARRAY, &value);
   *out = add_value (parser, &value);
   return TRUE;
 }
@@ -545,7 +617,7 @@ parse (const char *data,
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("The file is empty"));
       return NULL;
     }
-  if (length > G_MAXUINT32 / 2)
+  if (length > MAX_INPUT_SIZE)
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("The file is too large"));
       return NULL;
@@ -572,12 +644,14 @@ parse (const char *data,
 
   if (parse_value (&parser, &root))
     {
+      doc->root = root;
       skip_space (&parser);
       if (parser.p < parser.end)
         fail (&parser, parser.p, _("unexpected data after the end"));
     }
 
   g_free (parser.scratch.data);
+  g_free (parser.names);
   if (parser.error != NULL)
     {
       locate (data, parser.error_at, line, column);
@@ -689,32 +763,36 @@ sp_json_doc_parse_bytes (GBytes  *bytes,
   return NULL;
 }
 
-/* The root is the last value added: containers are added when closed. */
 const SpJsonValue *
 sp_json_doc_root (SpJsonDoc *doc)
 {
-  return VALUE_AT (doc, doc->values.len / sizeof (SpJsonValue) - 1);
+  return VALUE_AT (doc, doc->root);
 }
 
 SpJsonType
 sp_json_type (const SpJsonValue *value)
 {
-  return value ? value->type : SP_JSON_NULL;
+  return value ? VALUE_TYPE (value) : SP_JSON_NULL;
 }
 
 const char *
 sp_json_string (SpJsonDoc         *doc,
                 const SpJsonValue *value)
 {
-  if (value == NULL || value->type != SP_JSON_STRING)
+  if (value == NULL || VALUE_TYPE (value) != SP_JSON_STRING)
     return NULL;
-  return (const char *) doc->arena.data + value->u.offset;
+  return (const char *) doc->arena.data + value->payload;
 }
 
 double
 sp_json_number (const SpJsonValue *value)
 {
-  return value && value->type == SP_JSON_NUMBER ? value->u.number : 0;
+  double number;
+
+  if (value == NULL || VALUE_TYPE (value) != SP_JSON_NUMBER)
+    return 0;
+  memcpy (&number, value + 1, sizeof number);
+  return number;
 }
 
 /**
@@ -726,21 +804,21 @@ sp_json_number (const SpJsonValue *value)
 gboolean
 sp_json_is_integer (const SpJsonValue *value)
 {
-  return value && value->type == SP_JSON_NUMBER && value->length == 1;
+  return value && VALUE_TYPE (value) == SP_JSON_NUMBER && VALUE_LENGTH (value) == 1;
 }
 
 gboolean
 sp_json_boolean (const SpJsonValue *value)
 {
-  return value && value->type == SP_JSON_BOOLEAN && value->u.boolean;
+  return value && VALUE_TYPE (value) == SP_JSON_BOOLEAN && value->payload;
 }
 
 guint
 sp_json_length (const SpJsonValue *value)
 {
-  if (value == NULL || (value->type != SP_JSON_ARRAY && value->type != SP_JSON_OBJECT))
+  if (value == NULL || (VALUE_TYPE (value) != SP_JSON_ARRAY && VALUE_TYPE (value) != SP_JSON_OBJECT))
     return 0;
-  return value->length;
+  return VALUE_LENGTH (value);
 }
 
 const SpJsonValue *
@@ -748,9 +826,9 @@ sp_json_element (SpJsonDoc         *doc,
                  const SpJsonValue *array,
                  guint              index)
 {
-  if (array == NULL || array->type != SP_JSON_ARRAY || index >= array->length)
+  if (array == NULL || VALUE_TYPE (array) != SP_JSON_ARRAY || index >= VALUE_LENGTH (array))
     return NULL;
-  return VALUE_AT (doc, SLOT_AT (doc->slots, array->u.first + index));
+  return VALUE_AT (doc, SLOT_AT (doc->slots, array->payload + index));
 }
 
 /**
@@ -764,16 +842,16 @@ sp_json_member (SpJsonDoc         *doc,
                 const SpJsonValue *object,
                 const char        *name)
 {
-  if (object == NULL || object->type != SP_JSON_OBJECT)
+  if (object == NULL || VALUE_TYPE (object) != SP_JSON_OBJECT)
     return NULL;
 
-  for (guint i = object->length; i > 0; i--)
+  for (guint i = VALUE_LENGTH (object); i > 0; i--)
     {
-      guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * (i - 1));
-      const char *key_text = (const char *) doc->arena.data + VALUE_AT (doc, key)->u.offset;
+      guint32     key = SLOT_AT (doc->slots, object->payload + 2 * (i - 1));
+      const char *key_text = (const char *) doc->arena.data + key;
 
       if (key_text[0] == name[0] && strcmp (key_text, name) == 0)
-        return VALUE_AT (doc, SLOT_AT (doc->slots, object->u.first + 2 * (i - 1) + 1));
+        return VALUE_AT (doc, SLOT_AT (doc->slots, object->payload + 2 * (i - 1) + 1));
     }
   return NULL;
 }
@@ -787,15 +865,14 @@ sp_json_member_iter_init (SpJsonMemberIter  *iter,
   iter->object = object;
   iter->index = 0;
   iter->last = NULL;
-  if (sp_json_length (object) > 1 && object->type == SP_JSON_OBJECT)
+  if (sp_json_length (object) > 1 && VALUE_TYPE (object) == SP_JSON_OBJECT)
     {
       iter->last = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < object->length; i++)
+      for (guint i = 0; i < VALUE_LENGTH (object); i++)
         {
-          guint32 key = SLOT_AT (doc->slots, object->u.first + 2 * i);
+          guint32 key = SLOT_AT (doc->slots, object->payload + 2 * i);
 
-          g_hash_table_insert (iter->last, (char *) doc->arena.data + VALUE_AT (doc, key)->u.offset,
-                               GUINT_TO_POINTER (i + 1));
+          g_hash_table_insert (iter->last, (char *) doc->arena.data + key, GUINT_TO_POINTER (i + 1));
         }
     }
 }
@@ -815,19 +892,19 @@ sp_json_member_iter_next (SpJsonMemberIter   *iter,
   SpJsonDoc         *doc = iter->doc;
   const SpJsonValue *object = iter->object;
 
-  if (object == NULL || object->type != SP_JSON_OBJECT)
+  if (object == NULL || VALUE_TYPE (object) != SP_JSON_OBJECT)
     return FALSE;
-  while (iter->index < object->length)
+  while (iter->index < VALUE_LENGTH (object))
     {
       guint       i = iter->index++;
-      guint32     key = SLOT_AT (doc->slots, object->u.first + 2 * i);
-      const char *key_text = (const char *) doc->arena.data + VALUE_AT (doc, key)->u.offset;
+      guint32     key = SLOT_AT (doc->slots, object->payload + 2 * i);
+      const char *key_text = (const char *) doc->arena.data + key;
 
       /* A later member of the same name replaces this one */
       if (iter->last != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (iter->last, key_text)) != i + 1)
         continue;
       *name = key_text;
-      *value = VALUE_AT (doc, SLOT_AT (doc->slots, object->u.first + 2 * i + 1));
+      *value = VALUE_AT (doc, SLOT_AT (doc->slots, object->payload + 2 * i + 1));
       return TRUE;
     }
   return FALSE;
@@ -845,7 +922,7 @@ sp_json_describe (const SpJsonValue *value)
   if (value == NULL)
     return _("nothing");
 
-  switch ((SpJsonType) value->type)
+  switch (VALUE_TYPE (value))
     {
     case SP_JSON_OBJECT:
       return _("an object");
