@@ -58,7 +58,8 @@ typedef struct
   GPtrArray        *failures;   /* "name: message" */
   GPtrArray        *hung;       /* element-type SoupServerMessage, paused forever */
   GPtrArray        *writers;    /* element-type GThread: raw answers */
-  gint              stop;       /* tells the writers to stop */
+  GMutex            writers_lock;  /* the server's thread adds, tear-down ends */
+  gint              stop;          /* tells the writers to stop */
   guint             unconditional; /* requests that asked for no cached copy */
   guint             generation;    /* /cursor: changes its page addresses */
 } Fixture;
@@ -120,7 +121,20 @@ answer_raw (Fixture           *fixture,
   answer->drip_len = drip_len;
   answer->repeat = repeat;
   answer->interval_ms = interval_ms;
-  g_ptr_array_add (fixture->writers, g_thread_new ("raw-answer", raw_answer_thread, answer));
+  /* A request can still come (libsoup asks again on a reused connection
+   * that closed) while the test tears down: it gets no answer */
+  g_mutex_lock (&fixture->writers_lock);
+  if (fixture->writers != NULL)
+    g_ptr_array_add (fixture->writers, g_thread_new ("raw-answer", raw_answer_thread, answer));
+  else
+    {
+      g_io_stream_close (answer->io, NULL, NULL);
+      g_object_unref (answer->io);
+      g_free (answer->head);
+      g_free (answer->drip);
+      g_free (answer);
+    }
+  g_mutex_unlock (&fixture->writers_lock);
 }
 
 static const char good_body[] =
@@ -440,6 +454,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autoptr(GPtrArray) writers = NULL;
+
   g_clear_object (&fixture->catalog);
   g_clear_object (&fixture->fetcher);
   g_clear_object (&fixture->cache);
@@ -447,9 +463,11 @@ fixture_tear_down (Fixture       *fixture,
     sp_test_server_unpause (fixture->server, fixture->hung);
   g_clear_pointer (&fixture->hung, g_ptr_array_unref);
   g_atomic_int_set (&fixture->stop, 1);
-  for (guint i = 0; i < fixture->writers->len; i++)
-    g_thread_join (g_ptr_array_index (fixture->writers, i));
-  g_clear_pointer (&fixture->writers, g_ptr_array_unref);
+  g_mutex_lock (&fixture->writers_lock);
+  writers = g_steal_pointer (&fixture->writers);
+  g_mutex_unlock (&fixture->writers_lock);
+  for (guint i = 0; i < writers->len; i++)
+    g_thread_join (g_ptr_array_index (writers, i));
   g_clear_object (&fixture->server);
   /* Let the closed connections go */
   while (g_main_context_iteration (NULL, FALSE))
@@ -459,6 +477,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->base);
   g_free (fixture->user_agent);
   g_clear_pointer (&fixture->failures, g_ptr_array_unref);
+  g_mutex_clear (&fixture->writers_lock);
 }
 
 static void
