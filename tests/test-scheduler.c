@@ -793,7 +793,18 @@ test_zero_hours (void)
   g_clear_object (&schedule);
   schedule = sp_scheduler_run (&input);
   g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), ==, 0);
-  g_assert_nonnull (strstr (sp_schedule_get_summary (schedule), "more than 100 years"));
+  /* Every day off from the start: said so, not "more than 100 years" */
+  g_assert_true (g_str_has_prefix (sp_schedule_get_summary (schedule), "Every day from "));
+  g_assert_nonnull (strstr (sp_schedule_get_summary (schedule), " on is a day off, so nothing can be planned."));
+
+  /* Days off for a year only: planned after them */
+  sp_availability_remove_days_off (a, 0);
+  sp_availability_add_days_off (a, sp_test_date ("2025-01-01"), sp_test_date ("2026-01-01"));
+  g_clear_object (&schedule);
+  schedule = sp_scheduler_run (&input);
+  g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), >, 0);
+  g_assert_cmpuint (sp_schedule_get_block (schedule, 0)->day, >, sp_test_date ("2026-01-01"));
+  g_assert_nonnull (strstr (sp_schedule_get_summary (schedule), " h a week you finish the path on "));
 }
 
 static void

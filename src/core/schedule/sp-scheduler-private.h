@@ -95,8 +95,9 @@ gboolean _sp_scheduler_clock_changes       (Scheduler   *s,
                                             guint       *to);
 
 /* sp-scheduler-report.c: each level's dates and advice, and the summary */
-void     _sp_scheduler_make_reports        (Scheduler   *s,
-                                            gboolean     no_hours,
-                                            gboolean     too_long);
+void _sp_scheduler_make_reports (Scheduler *s,
+                                 gboolean   no_hours,
+                                 gboolean   too_long,
+                                 guint32    off_from);
 
 G_END_DECLS

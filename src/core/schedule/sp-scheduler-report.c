@@ -83,7 +83,8 @@ level_advice (SpLevelReport *report,
 void
 _sp_scheduler_make_reports (Scheduler *s,
                             gboolean   no_hours,
-                            gboolean   too_long)
+                            gboolean   too_long,
+                            guint32    off_from)
 {
   SpSchedule *schedule = s->schedule;
   double weekly_hours = schedule->weekly_minutes / 60.0;
@@ -142,6 +143,16 @@ _sp_scheduler_make_reports (Scheduler *s,
   else if (no_hours)
     schedule->summary = g_strdup (_("No study hours are set, so nothing can be planned. "
                                     "Give at least one weekday some hours in Preferences."));
+  else if (too_long && off_from != 0)
+    {
+      g_autofree char *from = sp_calendar_format_date (off_from);
+
+      /* Not "more than 100 years": no hours would be enough */
+      /* TRANSLATORS: "Every day from 5 December 2026 on is a day off, …" */
+      schedule->summary = g_strdup_printf (_("Every day from %s on is a day off, so nothing can be planned. "
+                                             "Remove days off in Preferences."),
+                                              from);
+    }
   else if (too_long)
     {
       g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);

@@ -654,6 +654,7 @@ sp_scheduler_run (const SpSchedulerInput *input)
   guint32 week = 0;
   gboolean project_due = FALSE;
   gboolean no_hours, too_long = FALSE;
+  guint32   off_from = 0;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (SP_IS_PLAN (input->plan), NULL);
@@ -738,9 +739,18 @@ sp_scheduler_run (const SpSchedulerInput *input)
       plan_day (&s, day, &project_due);
     }
 
+  /* Days off from the first day to the limit: the hours are not the cause */
+  for (guint i = 0; too_long && i < s.avail->days_off->len; i++)
+    {
+      const SpDayRange *range = &g_array_index (s.avail->days_off, SpDayRange, i);
+
+      if (range->first <= from && range->last >= limit)
+        off_from = from;
+    }
+
   attach_notes (&s);
   sp_schedule_finish (s.schedule);
-  _sp_scheduler_make_reports (&s, no_hours, too_long);
+  _sp_scheduler_make_reports (&s, no_hours, too_long, off_from);
 
   g_array_unref (s.work);
   g_free (s.work_of);
