@@ -358,6 +358,54 @@ draw_level_start (GtkSnapshot         *snapshot,
   fill_rect (snapshot, &(SpRect) { edge->x, edge->y, edge->width, 4 }, level_color (paint, (guint) cell->level_start));
 }
 
+/* A narrow month, as GNOME Calendar draws one on a phone: a dot per block
+ * in its level's colour (hollow when skipped), "+N" past the room; the
+ * selected day's blocks are listed below the grid */
+static void
+draw_compact_blocks (SpCalendarGrid      *self,
+                     GtkSnapshot         *snapshot,
+                     const Paint         *paint,
+                     SpSchedule          *schedule,
+                     const SpCalendarDay *cell)
+{
+  double size = 6, step = 9;
+  double x = cell->rect.x + 6;
+  double y = cell->header.y + cell->header.height + 2;
+  guint  room = (guint) MAX ((cell->rect.width - 12 + (step - size)) / step, 1);
+  guint  shown = cell->n_blocks > room ? room - 1 : cell->n_blocks;
+
+  if (y + size > cell->rect.y + cell->rect.height)
+    return;
+  for (guint k = 0; k < shown; k++)
+    {
+      const SpBlock  *block = sp_schedule_get_block (schedule, cell->first_block + k);
+      SpRect          dot = { x + k * step, y, size, size };
+      GskRoundedRect  round;
+      graphene_rect_t bounds = to_graphene (&dot);
+
+      gsk_rounded_rect_init_from_rect (&round, &bounds, (float) size / 2);
+      if (block->status == SP_BLOCK_STATUS_SKIPPED)
+        {
+          const GdkRGBA *color = level_color (paint, block->level);
+
+          gtk_snapshot_append_border (snapshot, &round, (float[4]){ 1, 1, 1, 1 },
+                                      (GdkRGBA[4]){ *color, *color, *color, *color });
+          continue;
+        }
+      gtk_snapshot_push_rounded_clip (snapshot, &round);
+      gtk_snapshot_append_color (snapshot, level_color (paint, block->level), &round.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  if (shown < cell->n_blocks)
+    {
+      /* TRANSLATORS: more blocks than a narrow month's day has dots for, "+3" */
+      g_autofree char *more = g_strdup_printf (_("+%u"), cell->n_blocks - shown);
+
+      draw_text (snapshot, paint->small, more, x + shown * step, y + size / 2 - self->small_height / 2,
+                 cell->rect.x + cell->rect.width - x - shown * step, PANGO_ALIGN_LEFT, &paint->fg);
+    }
+}
+
 void
 sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
                 GtkSnapshot            *snapshot,
@@ -369,6 +417,7 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
   GdkRGBA dim = with_alpha (&paint->fg, 0.55);
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
   double column_width = layout->width / 7;
+  gboolean    compact = sp_calendar_grid_is_compact (self);
 
   /* Weekday names, long when there is room */
   for (guint i = 0; i < 7; i++)
@@ -428,6 +477,13 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
                    number_width, PANGO_ALIGN_LEFT, &text_color);
       x += number_width;
 
+      if (compact)
+        {
+          draw_compact_blocks (self, snapshot, paint, schedule, cell);
+          g_string_free (right, TRUE);
+          continue;
+        }
+
       if (cell->level_start >= 0 && cell->header.width > number_width + 40)
         {
           /* TRANSLATORS: marks the first day of a level in the month grid, "▶ 2" */
@@ -446,7 +502,9 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
       else if (cell->flags & SP_CALENDAR_DAY_OFF)
         /* TRANSLATORS: a day the user takes off, in a month cell */
         g_string_append (right, _("Day off"));
-      if (right->len > 0 && cell->header.width > number_width + 30)
+      /* Only where it does not run over the level's mark */
+      if (right->len > 0 && cell->header.width > number_width + (cell->level_start >= 0 ? 40 : 0) + 12 +
+                                                     sp_calendar_grid_text_width (paint->small, right->str))
         draw_text (snapshot, paint->small, right->str, cell->header.x + number_width + 6,
                    cell->header.y + (cell->header.height - self->small_height) / 2,
                    cell->header.width - number_width - 12, PANGO_ALIGN_RIGHT, &dim);

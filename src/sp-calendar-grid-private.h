@@ -39,6 +39,8 @@ struct _SpCalendarGrid
   guint              drop_minute;
 
   guint              clock_id;
+  gboolean           compact; /* as last notified */
+  guint              compact_id;
 
   /* Made on the first frame and kept until the style or the fonts change */
   struct _Paint     *paint;

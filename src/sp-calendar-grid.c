@@ -20,11 +20,13 @@
 
 G_DEFINE_FINAL_TYPE (SpCalendarGrid, sp_calendar_grid, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PLANNER,
   PROP_SPAN,
   PROP_SELECTED_DAY,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -299,7 +301,9 @@ sp_calendar_grid_measure (GtkWidget      *widget,
     {
       double gutter = self->metrics.time_gutter;
 
-      *minimum = (int) (gutter + 7 * (self->span == SP_CALENDAR_SPAN_MONTH ? 44 : 40));
+      /* A month fits a narrow window with compact days; a week keeps its
+       * blocks readable and scrolls sideways instead */
+      *minimum = (int) (gutter + 7 * (self->span == SP_CALENDAR_SPAN_MONTH ? 44 : 80));
       *natural = (int) (gutter + 7 * 140);
     }
   else if (self->span == SP_CALENDAR_SPAN_MONTH)
@@ -323,6 +327,20 @@ sp_calendar_grid_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+notify_compact_cb (gpointer data)
+{
+  SpCalendarGrid *self = data;
+
+  self->compact_id = 0;
+  if (self->compact != sp_calendar_grid_is_compact (self))
+    {
+      self->compact = !self->compact;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sp_calendar_grid_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -333,6 +351,9 @@ sp_calendar_grid_size_allocate (GtkWidget *widget,
 
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
+  /* Told after the layout, as the window shows a list below a compact month */
+  if (sp_calendar_grid_is_compact (self) != self->compact && self->compact_id == 0)
+    self->compact_id = g_idle_add (notify_compact_cb, self);
 }
 
 static void
@@ -416,6 +437,14 @@ click_pressed_cb (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Days too narrow for the blocks' titles: dots instead, and a click
+ * selects the day rather than opening a block */
+gboolean
+sp_calendar_grid_is_compact (SpCalendarGrid *self)
+{
+  return self->span == SP_CALENDAR_SPAN_MONTH && gtk_widget_get_width (GTK_WIDGET (self)) < 7 * SP_CALENDAR_GRID_COMPACT_DAY;
+}
+
 static void
 click_released_cb (GtkGestureClick *gesture,
                    int              n_press,
@@ -430,7 +459,7 @@ click_released_cb (GtkGestureClick *gesture,
   if (layout == NULL)
     return;
 
-  item = sp_calendar_layout_item_at (layout, x, y);
+  item = sp_calendar_grid_is_compact (self) ? NULL : sp_calendar_layout_item_at (layout, x, y);
   if (item != NULL)
     {
       g_autofree char *id = g_strdup (sp_schedule_get_block (layout->schedule, item->block)->id);
@@ -547,6 +576,7 @@ sp_calendar_grid_dispose (GObject *object)
   SpCalendarGrid *self = SP_CALENDAR_GRID (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->compact_id, g_source_remove);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -590,6 +620,9 @@ sp_calendar_grid_get_property (GObject    *object,
       break;
     case PROP_SELECTED_DAY:
       g_value_set_uint (value, self->selected_day);
+      break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -656,6 +689,15 @@ sp_calendar_grid_class_init (SpCalendarGridClass *klass)
     g_param_spec_uint ("selected-day", NULL, NULL,
                        0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpCalendarGrid:compact:
+   *
+   * Whether a month's days are too narrow for their blocks and show dots;
+   * told once the grid is laid out at its new width.
+   */
+  properties[PROP_COMPACT] =
+      g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

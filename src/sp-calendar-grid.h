@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 #define SP_TYPE_CALENDAR_GRID (sp_calendar_grid_get_type ())
+
+/* Below this width a month's day shows dots rather than its blocks */
+#define SP_CALENDAR_GRID_COMPACT_DAY 64
 G_DECLARE_FINAL_TYPE (SpCalendarGrid, sp_calendar_grid, SP, CALENDAR_GRID, GtkWidget)
 
 SpPlanner              *sp_calendar_grid_get_planner       (SpCalendarGrid *self);
@@ -25,6 +28,7 @@ void                    sp_calendar_grid_invalidate        (SpCalendarGrid *self
 gboolean                sp_calendar_grid_open_block        (SpCalendarGrid *self,
                                                             const char     *block_id);
 GtkPopover             *sp_calendar_grid_get_popover       (SpCalendarGrid *self);
+gboolean                sp_calendar_grid_is_compact (SpCalendarGrid *self);
 gboolean                sp_calendar_grid_drop_block        (SpCalendarGrid *self,
                                                             const char     *block_id,
                                                             guint           grab_offset,

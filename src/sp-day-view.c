@@ -9,6 +9,7 @@
 #include "sp-calendar-layout.h"
 #include "sp-course-rows.h"
 #include "sp-day-view.h"
+#include "sp-wrap-layout.h"
 
 /* One day's blocks as a list a person works through: what to study and
  * how, the course for it, and buttons to mark each block. A day has a
@@ -423,7 +424,9 @@ new_block_row (SpDayView     *self,
   else
     add_suggestion (self, GTK_BOX (box), block);
 
+  /* The buttons wrap in a narrow window rather than widen it */
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_layout_manager (buttons, sp_wrap_layout_new (6, 6, FALSE));
   parts->done = new_button (self, _("_Done"), block->id, G_CALLBACK (done_clicked_cb));
   parts->partial = new_partial_button (self, block);
   parts->spin = g_object_get_data (G_OBJECT (parts->partial), "sp-spin");

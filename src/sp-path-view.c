@@ -6,10 +6,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sp-path-view.h"
 #include "sp-calendar-text.h"
 #include "sp-course-rows.h"
+#include "sp-path-view.h"
 #include "sp-tooltip.h"
+#include "sp-wrap-layout.h"
 
 /* The learning path as a person reads it: levels in order, each with its
  * time frame, its topics and what to do, and the chosen track. */
@@ -935,6 +936,8 @@ sp_path_view_init (SpPathView *self)
 {
   self->filling = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The level cards go one under the other in a narrow window */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->steps_box), sp_wrap_layout_new (12, 12, TRUE));
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "sp-catalog-preferences-page.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
+#include "sp-wrap-layout.h"
 
 /* The user's hours and the path's options. Every change goes to the
  * planner at once, which re-plans and saves; the window follows the
@@ -29,6 +30,7 @@ struct _SpPreferencesWindow
 
   AdwPreferencesGroup  *hours_group;
   GtkLabel             *weekly_label;
+  GtkWidget            *days_off_fields;
   GtkSpinButton        *block_spin;
   GtkSpinButton        *break_spin;
   GtkMenuButton        *start_button;
@@ -343,6 +345,18 @@ start_changed_cb (GtkSpinButton *start,
   gtk_spin_button_set_range (hours, 0, room / 60.0);
 }
 
+/* A row's title wraps: in a narrow window its fields would squeeze the
+ * weekday's name to a letter a line */
+static void
+keep_word_whole (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    gtk_label_set_width_chars (GTK_LABEL (widget), (int) g_utf8_strlen (text, -1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    keep_word_whole (child, text);
+}
+
 static void
 add_weekday_rows (SpPreferencesWindow *self)
 {
@@ -355,6 +369,7 @@ add_weekday_rows (SpPreferencesWindow *self)
       /* TRANSLATORS: between two fields of a weekday's row: "[2.00] h from [18:00]",
        * the hours of study and the time they start */
       GtkWidget *hours_label = gtk_label_new (_("h from"));
+      GtkWidget       *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       g_autofree char *hours_name = g_strdup_printf (_("%s: hours of study"), name);
       g_autofree char *start_name = g_strdup_printf (_("%s: start time"), name);
 
@@ -381,9 +396,16 @@ add_weekday_rows (SpPreferencesWindow *self)
       g_signal_connect_object (start, "value-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
 
       gtk_widget_add_css_class (hours_label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hours);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hours_label);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), start);
+      gtk_widget_set_valign (hours_label, GTK_ALIGN_CENTER);
+      /* The start time goes under the hours in a narrow window */
+      gtk_widget_set_layout_manager (fields, sp_wrap_layout_new (6, 6, FALSE));
+      gtk_widget_set_margin_top (fields, 6);
+      gtk_widget_set_margin_bottom (fields, 6);
+      gtk_box_append (GTK_BOX (fields), hours);
+      gtk_box_append (GTK_BOX (fields), hours_label);
+      gtk_box_append (GTK_BOX (fields), start);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), fields);
+      keep_word_whole (GTK_WIDGET (row), name);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), hours);
       adw_preferences_group_add (self->hours_group, row);
 
@@ -626,6 +648,7 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, hours_group);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, days_off_fields);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, weekly_label);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, block_spin);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, break_spin);
@@ -654,6 +677,8 @@ sp_preferences_window_init (SpPreferencesWindow *self)
 {
   self->track_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The days off fields wrap in a narrow window */
+  gtk_widget_set_layout_manager (self->days_off_fields, sp_wrap_layout_new (6, 6, FALSE));
   add_weekday_rows (self);
   guard_scroll (GTK_WIDGET (self->block_spin));
   guard_scroll (GTK_WIDGET (self->break_spin));

@@ -32,15 +32,21 @@ struct _SpWindow
   guint                 courses_id;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;     /* its popover is made when first opened */
+  GtkWidget            *nav_area;
   GtkWidget            *nav_box;
+  GtkWidget            *compact_nav_box;
   GtkMenuButton        *date_button;
   GtkCalendar          *date_calendar;    /* made when the date picker first opens */
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   SpCalendarGrid       *month_grid;
+  GtkWidget            *month_list_scroller;
+  GtkListBox           *month_list;
   SpCalendarGrid       *week_grid;
   GtkLabel             *week_label;
   SpDayView            *day_view;
   SpProgressSummary    *progress_summary;
+  GtkWidget            *summary_separator;
 };
 
 gboolean sp_window_get_span          (SpWindow       *self,

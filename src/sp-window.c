@@ -36,11 +36,58 @@ sp_window_get_span (SpWindow       *self,
   return TRUE;
 }
 
+/* The date button's label gives way rather than widen the header: a long
+ * week ("30 November – 6 December 2026") never moves the switcher */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (widget), 6);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    ellipsize_labels (child);
+}
+
+/* The title a narrow window shows instead of the switcher, short enough to
+ * fit beside the buttons at 360 px in every language: on a calendar view
+ * its date, on the others the view's name */
+static void
+update_narrow_title (SpWindow *self)
+{
+  SpCalendarSpan   span;
+  g_autofree char *title = NULL;
+
+  if (self->selected_day == 0 || !sp_window_get_span (self, &span))
+    {
+      GtkWidget        *view = adw_view_stack_get_visible_child (self->stack);
+      AdwViewStackPage *page = view ? adw_view_stack_get_page (self->stack, view) : NULL;
+
+      title = g_strdup (page ? adw_view_stack_page_get_title (page) : _("Study Planner"));
+    }
+  else if (span == SP_CALENDAR_SPAN_MONTH)
+    title = sp_calendar_format_month (self->selected_day);
+  else if (span == SP_CALENDAR_SPAN_WEEK)
+    {
+      guint32 first = sp_day_get_week_start (self->selected_day, sp_calendar_grid_get_first_weekday (self->week_grid));
+
+      /* TRANSLATORS: a narrow window's title in the Week view, "Week 49" */
+      title = g_strdup_printf (_("Week %u"), sp_day_get_iso_week (first + 3));
+    }
+  else
+    /* TRANSLATORS: a narrow window's title in the Day view, "Sat 5 Dec"; see g_date_time_format() */
+    /* xgettext:no-c-format */
+    title = sp_calendar_format (self->selected_day, C_("date", "%a %-d %b"));
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+}
+
 static void
 update_title (SpWindow *self)
 {
   SpCalendarSpan span;
   g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
   guint32 first, last;
   guint first_weekday = sp_calendar_grid_get_first_weekday (self->week_grid);
 
@@ -50,20 +97,30 @@ update_title (SpWindow *self)
   if (!sp_window_get_span (self, &span))
     span = SP_CALENDAR_SPAN_MONTH;
   sp_calendar_visible_range (self->selected_day, span, first_weekday, &first, &last);
+  /* The button's label is short, so that it fits beside a wide switcher;
+   * its accessible name and the Week view's header have the whole date */
   switch (span)
     {
     case SP_CALENDAR_SPAN_MONTH:
       title = sp_calendar_format_month (self->selected_day);
+      label = g_strdup (title);
       break;
     case SP_CALENDAR_SPAN_WEEK:
       title = sp_calendar_format_range (first, last);
+      /* the month of the week's Thursday, as ISO weeks count */
+      label = sp_calendar_format_month (first + 3);
       break;
     case SP_CALENDAR_SPAN_DAY:
     default:
       title = sp_calendar_format_day (self->selected_day);
+      /* TRANSLATORS: the date button in the Day view, "Sat 7 Mar 2026"; see g_date_time_format() */
+      /* xgettext:no-c-format */
+      label = sp_calendar_format (self->selected_day, C_("date", "%a %-d %b %Y"));
       break;
     }
-  gtk_menu_button_set_label (self->date_button, title);
+  gtk_menu_button_set_label (self->date_button, label);
+  ellipsize_labels (GTK_WIDGET (self->date_button));
+  update_narrow_title (self);
   {
     /* TRANSLATORS: the date button's accessible name, "Choose a date, shown: March 2026" */
     g_autofree char *accessible = g_strdup_printf (_("Choose a date, shown: %s"), title);
@@ -118,13 +175,17 @@ calendar_day_selected_cb (SpWindow *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
-/* The bottom switcher shows only in a narrow window */
+/* The bottom switcher shows only in a narrow window, where the progress
+ * summary gives its room to the view (the Path view has the same) */
 static void
 switcher_bar_reveal_cb (SpWindow *self)
 {
-  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
-      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+  gboolean narrow = adw_view_switcher_bar_get_reveal (self->switcher_bar);
+
+  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  gtk_widget_set_visible (self->summary_separator, !narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_summary), !narrow);
 }
 
 /* A month of day labels is a tenth of the window's widgets: the date
@@ -166,7 +227,19 @@ update_actions (SpWindow *self)
   SpCalendarSpan span;
   gboolean calendar = sp_window_get_span (self, &span);
 
+  /* Off the calendar views the navigation goes, and its place stays as
+   * wide as the narrow navigation */
+  if (calendar)
+    gtk_widget_set_size_request (self->nav_area, -1, -1);
+  else if (gtk_widget_get_visible (self->compact_nav_box))
+    {
+      int width;
+
+      gtk_widget_measure (self->compact_nav_box, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      gtk_widget_set_size_request (self->nav_area, width, -1);
+    }
   gtk_widget_set_visible (self->nav_box, calendar);
+  gtk_widget_set_visible (self->compact_nav_box, calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", calendar);
   /* Today does nothing when today is the day shown */
@@ -235,11 +308,76 @@ day_activated_cb (SpWindow       *self,
   sp_window_set_view (self, "day");
 }
 
+/* The selected day's blocks under a compact month */
+static void
+update_month_list (SpWindow *self)
+{
+  SpSchedule *schedule = self->planner ? sp_planner_get_schedule (self->planner) : NULL;
+  GtkWidget  *child;
+  guint       first, n;
+
+  if (!gtk_widget_get_visible (self->month_list_scroller))
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_list))) != NULL)
+    gtk_list_box_remove (self->month_list, child);
+  if (schedule == NULL || self->selected_day == 0)
+    return;
+
+  n = sp_schedule_get_day_blocks (schedule, self->selected_day, &first);
+  for (guint i = first; i < first + n; i++)
+    {
+      const SpBlock   *block = sp_schedule_get_block (schedule, i);
+      g_autofree char *times = sp_calendar_format_time_range (block);
+      g_autofree char *meta = sp_calendar_format_block_meta (schedule, block);
+      /* TRANSLATORS: a block under a narrow month: "19:00–19:50 · Fundamentals · Learn · Planned" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), times, meta);
+      g_autofree char *title = g_markup_escape_text (sp_topic_get_title (block->topic), -1);
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      GtkWidget       *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "sp-block-id", g_strdup (block->id), g_free);
+      gtk_list_box_append (self->month_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      /* TRANSLATORS: under a narrow month, a day without blocks */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No study blocks"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->month_list, row);
+    }
+}
+
+static void
+month_compact_cb (SpWindow *self)
+{
+  gboolean compact;
+
+  g_object_get (self->month_grid, "compact", &compact, NULL);
+  gtk_widget_set_visible (self->month_list_scroller, compact);
+  update_month_list (self);
+}
+
+static void
+month_row_activated_cb (SpWindow      *self,
+                        GtkListBoxRow *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "sp-block-id");
+
+  if (id != NULL)
+    sp_window_show_block (self, id);
+}
+
 static void
 planner_changed_cb (SpWindow *self)
 {
   update_actions (self);
   update_title (self);
+  update_month_list (self);
 }
 
 /* For bench/startup.sh: when the Path view has made all its sections */
@@ -383,17 +521,25 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_bin);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_area);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, nav_box);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, compact_nav_box);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, month_list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, month_list);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, week_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, week_label);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, day_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, progress_summary);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, summary_separator);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_compact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_row_activated_cb);
 
   sp_window_actions_class_init (widget_class);
   sp_window_print_class_init (widget_class);
@@ -510,6 +656,7 @@ sp_window_set_selected_day (SpWindow *self,
   sync_calendar (self);
   update_actions (self);
   update_title (self);
+  update_month_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
 }
 

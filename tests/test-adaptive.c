@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-calendar-grid.h"
+#include "sp-preferences-window.h"
+#include "sp-test-core.h"
+#include "sp-test-ui.h"
+#include "sp-window.h"
+
+/* The narrowest window GNOME's guidelines plan for, a phone's */
+#define NARROW_WIDTH  360
+#define NARROW_HEIGHT 640
+
+static const char *views[] = { "month", "week", "day", "path", "courses" };
+
+/* The widget needing more than @width, for the message of a failure */
+static GtkWidget *
+widest_descendant (GtkWidget *widget,
+                   int        width)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !found; child = gtk_widget_get_next_sibling (child))
+    {
+      int min;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > width)
+        found = widest_descendant (child, width);
+    }
+  return found != NULL ? found : widget;
+}
+
+static void
+assert_fits (GtkWidget  *window,
+             const char *what)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int         min_width, min_height;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, NARROW_WIDTH, &min_height, NULL, NULL, NULL);
+  if (min_width > NARROW_WIDTH)
+    g_error ("%s needs %d px: %s", what, min_width, G_OBJECT_TYPE_NAME (widest_descendant (window, NARROW_WIDTH)));
+  g_assert_cmpint (min_height, <=, NARROW_HEIGHT);
+  /* The window stayed as it was made: no view grew it */
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, NARROW_WIDTH);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, NARROW_HEIGHT);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, NARROW_WIDTH);
+}
+
+/* The header's title, where it shows, is whole: never "Stu…" */
+static void
+assert_title_whole (GtkWidget *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (title); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
+        {
+          PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (child));
+
+          if (pango_layout_is_ellipsized (layout))
+            g_error ("the title “%s” is cut short", gtk_label_get_text (GTK_LABEL (child)));
+        }
+      assert_title_whole (child);
+    }
+}
+
+static void
+test_each_view_narrow (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow     *window = sp_test_ui_get_window (app);
+  GtkWidget     *title = sp_test_ui_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget     *prefs = NULL;
+  GListModel    *toplevels;
+
+  if (!sp_test_ui_resize (window, NARROW_WIDTH, NARROW_HEIGHT))
+    {
+      g_test_incomplete ("the screen is too small");
+      sp_test_ui_stop_app (app);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%dx%d", views[i], NARROW_WIDTH, NARROW_HEIGHT);
+
+      sp_window_set_view (SP_WINDOW (window), views[i]);
+      sp_test_ui_wait (300);
+      assert_fits (GTK_WIDGET (window), views[i]);
+      g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)));
+      assert_title_whole (title);
+      sp_test_ui_save_png (GTK_WIDGET (window), name);
+    }
+
+  /* A narrow month shows dots, and lists the selected day's blocks below */
+  {
+    SpSchedule    *schedule = sp_planner_get_schedule (sp_application_get_planner (app));
+    const SpBlock *block = sp_schedule_get_block (schedule, 0);
+    GtkWidget     *grid = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_CALENDAR_GRID);
+    GtkWidget     *list = gtk_widget_get_next_sibling (grid);
+
+    sp_window_set_view (SP_WINDOW (window), "month");
+    sp_window_set_selected_day (SP_WINDOW (window), block->day);
+    sp_test_ui_wait (300);
+    g_assert_true (sp_calendar_grid_is_compact (SP_CALENDAR_GRID (grid)));
+    g_assert_true (gtk_widget_get_mapped (list));
+    g_assert_true (sp_test_ui_has_text (list, sp_topic_get_title (block->topic)));
+
+    /* ...and none of it in a wide window */
+    g_assert_true (sp_test_ui_resize (window, 1280, 800));
+    g_assert_false (sp_calendar_grid_is_compact (SP_CALENDAR_GRID (grid)));
+    g_assert_false (gtk_widget_get_mapped (list));
+  }
+
+  /* Preferences reflow too */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sp_test_ui_wait (300);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_PREFERENCES_WINDOW (toplevel))
+        prefs = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (prefs);
+  gtk_window_set_modal (GTK_WINDOW (prefs), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), NULL);
+  /* libadwaita's preferences window itself asks for 360 px, and its
+   * resize borders come on top under X11: its content fits in 360 */
+  {
+    GtkWidget *content = gtk_widget_get_first_child (prefs);
+    int        min, window_min;
+
+    gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    if (min > NARROW_WIDTH)
+      g_error ("Preferences need %d px: %s", min, G_OBJECT_TYPE_NAME (widest_descendant (content, NARROW_WIDTH)));
+    gtk_widget_measure (prefs, GTK_ORIENTATION_HORIZONTAL, -1, &window_min, NULL, NULL, NULL);
+    g_assert_true (sp_test_ui_resize (GTK_WINDOW (prefs), window_min, NARROW_HEIGHT));
+  }
+  sp_test_ui_save_png (prefs, "preferences-360x640");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  sp_test_ui_stop_app (app);
+}
+
+/* Where the view switcher is: in the header, or in the bar at the bottom */
+static gboolean
+switcher_in_header (GtkWindow *window)
+{
+  GtkWidget *title = sp_test_ui_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *bar = sp_test_ui_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  gboolean   in_header = !adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title));
+
+  /* one or the other, never both nor neither */
+  g_assert_true (in_header != adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  return in_header;
+}
+
+/* The switcher's place depends on the window's width alone: not on the
+ * view, nor on the length of the date shown */
+static void
+test_switcher_place (void)
+{
+  SpApplication     *app = sp_test_ui_start_app ();
+  GtkWindow         *window = sp_test_ui_get_window (app);
+  static const int   widths[] = { 360, 600, 800, 1000, 1280 };
+  static const char *days[] = { "2026-12-15", "2027-01-15" };
+  static const char *switched_views[] = { "month", "week", "day", "path", "courses" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      int place = -1;
+
+      if (!sp_test_ui_resize (window, widths[w], 700))
+        {
+          g_test_incomplete ("the screen is too small");
+          break;
+        }
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        for (guint v = 0; v < G_N_ELEMENTS (switched_views); v++)
+          {
+            gboolean in_header;
+
+            sp_window_set_selected_day (SP_WINDOW (window), sp_test_date (days[d]));
+            sp_window_set_view (SP_WINDOW (window), switched_views[v]);
+            sp_test_ui_wait (100);
+            in_header = switcher_in_header (window);
+            g_test_message ("%d px, %s, %s: %s", widths[w], days[d], switched_views[v], in_header ? "header" : "bar");
+            if (place == -1)
+              place = in_header;
+            else if (place != in_header)
+              g_error ("at %d px the switcher moved on %s with %s", widths[w], switched_views[v], days[d]);
+          }
+      /* at the ends: a phone has the bar, a laptop the header */
+      if (widths[w] == 360)
+        g_assert_false (place);
+      if (widths[w] == 1280)
+        g_assert_true (place);
+    }
+  sp_test_ui_stop_app (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sp_test_ui_init (&argc, &argv);
+  /* GNOME's own window buttons: the close button alone */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  g_test_add_func ("/adaptive/each-view-narrow", test_each_view_narrow);
+  g_test_add_func ("/adaptive/switcher-place", test_switcher_place);
+
+  return g_test_run ();
+}
