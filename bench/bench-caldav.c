@@ -25,6 +25,26 @@ now_s (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+/* When the push had sent 100, 200, n - 100 and n events: the time one PUT
+ * takes with few events in the calendar and with many */
+typedef struct
+{
+  double marks[4];
+} Pace;
+
+static void
+progress_cb (SpCaldavClient *client,
+             guint           done,
+             guint           total,
+             Pace           *pace)
+{
+  guint at[4] = { 100, 200, total > 100 ? total - 100 : 0, total };
+
+  for (guint i = 0; i < 4; i++)
+    if (done >= at[i] && pace->marks[i] == 0)
+      pace->marks[i] = now_s ();
+}
+
 static SpSyncResult *
 timed_sync (SpPlanner  *planner,
             const char *url,
@@ -34,15 +54,24 @@ timed_sync (SpPlanner  *planner,
 {
   g_autoptr(SpCaldavClient) client = sp_caldav_client_new (user, g_getenv ("STUDY_PLANNER_CALDAV_PASSWORD"));
   g_autoptr(GError) error = NULL;
-  double           start = now_s ();
-  SpSyncResult    *result = sp_caldav_sync_run (client, planner, url, record, NULL, &error);
-  double           seconds = now_s () - start;
+  Pace             pace = { { 0 } };
+  double           start;
+  SpSyncResult    *result;
+  double           seconds;
   g_autofree char *line = NULL;
+
+  g_signal_connect (client, "progress", G_CALLBACK (progress_cb), &pace);
+  start = now_s ();
+  result = sp_caldav_sync_run (client, planner, url, record, NULL, &error);
+  seconds = now_s () - start;
 
   if (result == NULL)
     g_error ("%s: %s", label, error->message);
   line = sp_sync_result_to_string (result);
   g_print ("%-6s %7.2f s  %5u requests, %5u PUT  (%s)\n", label, seconds, result->requests, result->puts, line);
+  if (result->puts >= 400 && pace.marks[3] > 0)
+    g_print ("       %.0f ms a PUT from the 100th to the 200th event, %.0f ms over the last 100 (%u)\n",
+             (pace.marks[1] - pace.marks[0]) * 10, (pace.marks[3] - pace.marks[2]) * 10, result->puts);
   return result;
 }
 

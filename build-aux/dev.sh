@@ -17,7 +17,7 @@ packages=(
   xvfb xauth dbus dbus-x11 locales
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   git clang-format
-  radicale python3-tz
+  radicale python3-tz gnome-keyring
 )
 
 build-aux/install-missing.sh "${packages[@]}"

@@ -14,6 +14,8 @@
 #include "sp-first-frame.h"
 #include "sp-notifier.h"
 #include "sp-preferences-window.h"
+#include "sp-sync-controller.h"
+#include "sp-sync-preferences-page.h"
 #include "sp-window.h"
 
 struct _SpApplication
@@ -24,6 +26,7 @@ struct _SpApplication
   SpPlanner      *planner;
   SpNotifier     *notifier;
   SpCatalog      *catalog;
+  SpSyncController *sync;
   char           *startup_error; /* shown once the window is up */
   gboolean        catalog_started;
   char           *state_error;   /* the state file could not be read: nothing is saved */
@@ -159,6 +162,8 @@ preferences_action (GSimpleAction *action,
   SpPreferencesWindow *prefs;
 
   prefs = sp_preferences_window_new (self->planner, self->settings);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
+                              ADW_PREFERENCES_PAGE (sp_sync_preferences_page_new (self->sync, self->settings)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ensure_window (self)));
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -254,6 +259,18 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* The calendar sync's news, as a toast in the window */
+static void
+sync_message_cb (SpApplication *self,
+                 const char    *text,
+                 gboolean       urgent)
+{
+  SpWindow *window = get_window (self);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), urgent ? "win.toast-urgent" : "win.toast", "s", text);
+}
+
 static int
 sp_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -318,6 +335,9 @@ sp_application_startup (GApplication *app)
   sp_bench_mark ("state");
 
   self->notifier = sp_notifier_new (app, self->planner, self->settings);
+
+  self->sync = sp_sync_controller_new (self->planner, self->settings, NULL);
+  g_signal_connect_object (self->sync, "message", G_CALLBACK (sync_message_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Reading the saved listings and connecting to the servers (proxy
@@ -331,6 +351,8 @@ start_catalog (gpointer user_data)
     return;
   self->catalog_started = TRUE;
   sp_catalog_start (self->catalog, g_settings_get_boolean (self->settings, "catalog-auto-refresh"));
+  /* The calendar too, in the background */
+  sp_sync_controller_start (self->sync);
 }
 
 static void
@@ -393,6 +415,7 @@ sp_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->notifier);
   g_clear_object (&self->catalog);
   g_clear_object (&self->planner);
@@ -404,6 +427,7 @@ sp_application_finalize (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->notifier);
   g_clear_object (&self->catalog);
   g_clear_object (&self->planner);

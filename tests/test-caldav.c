@@ -119,6 +119,34 @@ http_send (SoupMessage *message,
   return body;
 }
 
+/* The record's sync token, asked again: no change since */
+static void
+assert_no_changes_since_token (const char *record_path,
+                               const char *calendar,
+                               const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpSyncRecord) record = sp_sync_record_load (record_path, shared->url, &error);
+  g_autoptr(SoupMessage) message = http_message ("REPORT", calendar, user, NULL);
+  g_autofree char *query = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SpDavMultistatus) status = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record->sync_token);
+  query = g_strdup_printf ("<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>%s"
+                           "</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
+                           "</d:sync-collection>",
+                           record->sync_token);
+  request = g_bytes_new (query, strlen (query));
+  soup_message_set_request_body_from_bytes (message, "application/xml", request);
+  body = http_send (message, 207);
+  status = sp_dav_multistatus_parse (g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status->responses->len, ==, 0);
+}
+
 /* Every event in @calendar, UID → its calendar text */
 static GHashTable *
 server_events (const char *calendar,
@@ -433,12 +461,193 @@ test_push (void)
       icalcomponent_free (calendar);
     }
 
+  /* The token kept covers the push's own writes: nothing to read back */
+  assert_no_changes_since_token (record, first->calendar, "push");
+
   /* Nothing changed: nothing sent */
   second = sync_now (planner, shared->url, "push", "x", record, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (second->puts, ==, 0);
   g_assert_cmpuint (second->unchanged, ==, n);
   g_assert_cmpuint (second->created + second->updated + second->deleted + second->conflicts, ==, 0);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  guint         done;
+  guint         total;
+  guint         reports;
+} Waiter;
+
+static void
+waiter_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ((Waiter *) user_data)->result = g_object_ref (result);
+}
+
+static void
+progress_cb (SpCaldavClient *client,
+             guint           done,
+             guint           total,
+             Waiter         *waiter)
+{
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, waiter->done);
+  waiter->done = done;
+  waiter->total = total;
+  waiter->reports++;
+}
+
+static void
+waiter_run (Waiter *waiter)
+{
+  while (waiter->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Stop Syncing: every event made goes, someone else's stays, the record goes */
+static void
+test_stop (void)
+{
+  g_autoptr(SpPlanner) planner = make_planner (50);
+  g_autofree char *record = record_path ("stop.json");
+  g_autoptr(SpCaldavClient) client = sp_caldav_client_new ("stop", "x");
+  g_autoptr(SpSyncResult) first = NULL;
+  g_autoptr(SpSyncResult) removed = NULL;
+  g_autoptr(GHashTable) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) put = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autofree char *foreign_url = NULL;
+  Waiter           waiter = { NULL };
+  guint            n = n_synced_blocks (planner);
+  const char      *foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
+                             "UID:dentist@example.org\r\nDTSTAMP:20250301T100000Z\r\n"
+                             "DTSTART:20250305T100000Z\r\nDTEND:20250305T110000Z\r\nSUMMARY:Dentist\r\n"
+                             "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+  g_remove (record);
+  g_signal_connect (client, "progress", G_CALLBACK (progress_cb), &waiter);
+  first = sp_caldav_sync_run (client, planner, shared->url, record, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->created, ==, n);
+  /* The push told how far it was, up to the last event */
+  g_assert_cmpuint (waiter.total, ==, n);
+  g_assert_cmpuint (waiter.done, ==, n);
+  g_assert_cmpuint (waiter.reports, >, 1);
+
+  foreign_url = g_strconcat (first->calendar, "dentist.ics", NULL);
+  put = http_message ("PUT", foreign_url, "stop", foreign);
+  answer = http_send (put, 201);
+
+  memset (&waiter, 0, sizeof waiter);
+  sp_caldav_sync_remove_async (client, planner, shared->url, record, NULL, waiter_cb, &waiter);
+  waiter_run (&waiter);
+  removed = sp_caldav_sync_finish (client, waiter.result, &error);
+  g_clear_object (&waiter.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed->deleted, ==, n);
+  g_assert_cmpuint (removed->created + removed->updated + removed->puts, ==, 0);
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+
+  events = server_events (first->calendar, "stop");
+  g_assert_cmpuint (g_hash_table_size (events), ==, 1);
+  g_assert_true (g_hash_table_contains (events, "dentist@example.org"));
+}
+
+/* Basic and Digest: libsoup answers either, once */
+
+static char *
+digest_password_cb (SoupAuthDomain    *domain,
+                    SoupServerMessage *message,
+                    const char        *user,
+                    gpointer           user_data)
+{
+  return g_str_equal (user, "ana") ? soup_auth_domain_digest_encode_password (user, "Study", "secret") : NULL;
+}
+
+static gboolean
+basic_auth_cb (SoupAuthDomain    *domain,
+               SoupServerMessage *message,
+               const char        *user,
+               const char        *password,
+               gpointer           user_data)
+{
+  return g_str_equal (user, "ana") && g_str_equal (password, "secret");
+}
+
+static void
+calendar_cb (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  static const char page[] = "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\" "
+                             "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:response><d:href>/cal/</d:href>"
+                             "<d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"
+                             "</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+                             "</d:multistatus>";
+
+  soup_server_message_set_status (message, 207, NULL);
+  soup_server_message_set_response (message, "application/xml", SOUP_MEMORY_STATIC, page, strlen (page));
+}
+
+static char *
+discover_with (const char *url,
+               const char *password,
+               GError    **error)
+{
+  g_autoptr(SpCaldavClient) client = sp_caldav_client_new ("ana", password);
+  Waiter waiter = { NULL };
+  char  *found;
+
+  sp_caldav_client_discover_async (client, url, NULL, waiter_cb, &waiter);
+  waiter_run (&waiter);
+  found = sp_caldav_client_discover_finish (client, waiter.result, error);
+  g_object_unref (waiter.result);
+  return found;
+}
+
+static void
+test_auth_schemes (void)
+{
+  for (guint digest = 0; digest < 2; digest++)
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(SoupAuthDomain) domain = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *found = NULL;
+      GSList          *uris;
+
+      if (digest)
+        domain = soup_auth_domain_digest_new ("realm", "Study", "auth-callback", digest_password_cb, NULL);
+      else
+        domain = soup_auth_domain_basic_new ("realm", "Study", "auth-callback", basic_auth_cb, NULL);
+      soup_auth_domain_add_path (domain, "/");
+      soup_server_add_auth_domain (server, domain);
+      soup_server_add_handler (server, NULL, calendar_cb, NULL, NULL);
+      soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+      g_assert_no_error (error);
+      uris = soup_server_get_uris (server);
+      base = g_uri_to_string (uris->data);
+      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+      url = g_strconcat (base, "cal/", NULL);
+
+      found = discover_with (url, "secret", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (found, ==, url);
+      g_clear_pointer (&found, g_free);
+
+      found = discover_with (url, "wrong", &error);
+      g_assert_error (error, SP_CALDAV_ERROR, SP_CALDAV_ERROR_AUTH);
+      g_assert_null (found);
+    }
 }
 
 static void
@@ -776,6 +985,7 @@ main (int   argc,
   radicale_path = sp_test_radicale_find ();
 
   g_test_add_func ("/caldav/xml", test_xml);
+  g_test_add_func ("/caldav/auth-schemes", test_auth_schemes);
   if (radicale_path == NULL)
     {
       /* The one reason to skip: the server these cases run against */
@@ -792,6 +1002,7 @@ main (int   argc,
       g_test_add_func ("/caldav/unauthorized", test_unauthorized);
       g_test_add_func ("/caldav/not-caldav", test_not_caldav);
       g_test_add_func ("/caldav/server-gone", test_server_gone);
+      g_test_add_func ("/caldav/stop", test_stop);
       shared = sp_test_radicale_new (NULL);
     }
 

@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sp-caldav-secret.h"
 #include "sp-test-files.h"
+#include "sp-test-keyring.h"
 #include "sp-test-program.h"
 #include "sp-test-radicale.h"
 #include "sp-test-server.h"
@@ -21,23 +23,35 @@ static SpTestRadicale *radicale;
 static char           *plan;
 
 static void
-run_program (SpTestRun   *run,
-             const char  *password,
-             const char **args)
+run_program_on_bus (SpTestRun   *run,
+                    const char  *password,
+                    const char  *bus,
+                    const char **args)
 {
   g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
 
-  /* No saved progress of anybody's, no Secret Service to ask */
+  /* No saved progress of anybody's, no Secret Service but the test's own */
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+  if (bus != NULL)
+    envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
+  else
+    envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
   if (password != NULL)
     envp = g_environ_setenv (envp, "STUDY_PLANNER_CALDAV_PASSWORD", password, TRUE);
   else
     envp = g_environ_unsetenv (envp, "STUDY_PLANNER_CALDAV_PASSWORD");
   sp_test_run_program (run, args, (const char * const *) envp, NULL);
+}
+
+static void
+run_program (SpTestRun   *run,
+             const char  *password,
+             const char **args)
+{
+  run_program_on_bus (run, password, NULL, args);
 }
 
 static guint
@@ -117,6 +131,39 @@ test_unauthorized (void)
   sp_test_radicale_free (locked);
 }
 
+/* No password in the environment: the one in the Secret Service */
+static void
+test_secret_service (void)
+{
+  SpTestKeyring  *keyring = sp_test_keyring_new ();
+  SpTestRadicale *locked = sp_test_radicale_new ("kim:from-the-keyring\n");
+  g_auto(SpTestRun) before = { 0 };
+  g_auto(SpTestRun) after = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--sync", "--caldav-url", locked->url, "--caldav-user", "kim", SCHEDULE, NULL };
+  const char *bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+  run_program_on_bus (&before, NULL, bus, args);
+  assert_failed (&before, locked->url, "refused the user name or password");
+
+  g_assert_true (sp_caldav_secret_store_sync (locked->url, "kim", "from-the-keyring", NULL, &error));
+  g_assert_no_error (error);
+  run_program_on_bus (&after, NULL, bus, args);
+  g_assert_cmpstr (after.err, ==, "");
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_true (g_str_has_prefix (after.out, "synced: "));
+  g_assert_cmpuint (count (after.out, " created"), >, 0);
+
+  sp_test_radicale_free (locked);
+  sp_test_keyring_free (keyring);
+}
+
+static void
+skip_without_keyring (void)
+{
+  g_test_skip ("gnome-keyring is not installed (apt-get install gnome-keyring): the Secret Service case needs it");
+}
+
 static void
 web_page_cb (SoupServer        *server,
              SoupServerMessage *message,
@@ -176,10 +223,12 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *radicale_path = NULL;
+  g_autofree char *keyring_path = NULL;
   int              status;
 
   g_test_init (&argc, &argv, NULL);
   radicale_path = sp_test_radicale_find ();
+  keyring_path = sp_test_keyring_find ();
   tmp_dir = g_dir_make_tmp ("test-cli-sync-XXXXXX", NULL);
   plan = g_test_build_filename (G_TEST_DIST, "data", "plans", "sync.json", NULL);
   g_assert_nonnull (tmp_dir);
@@ -192,6 +241,10 @@ main (int   argc,
     {
       g_test_add_func ("/cli-sync/sync", test_sync);
       g_test_add_func ("/cli-sync/unauthorized", test_unauthorized);
+      if (keyring_path != NULL)
+        g_test_add_func ("/cli-sync/secret-service", test_secret_service);
+      else
+        g_test_add_func ("/cli-sync/secret-service", skip_without_keyring);
       radicale = sp_test_radicale_new (NULL);
     }
 

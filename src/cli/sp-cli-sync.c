@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
 
+#include "sp-caldav-secret.h"
 #include "sp-caldav-sync.h"
 #include "sp-cli-export.h"
 #include "sp-cli-options.h"
@@ -13,8 +13,6 @@
 /* --sync: the schedule the export options make, kept on a CalDAV server
  * (docs/sync.md). One line on standard output for scripts; conflicts and
  * refusals on standard error. */
-
-#define PASSWORD_VARIABLE "STUDY_PLANNER_CALDAV_PASSWORD"
 
 /* After the other modes' options in --help: the application adds both */
 /* One option a line and its help below, as in sp-cli-options.c */
@@ -30,41 +28,19 @@ const GOptionEntry sp_cli_sync_option_entries[] = {
 };
 /* clang-format on */
 
-/* Where the app keeps the password: one item per server and user */
-static const SecretSchema caldav_schema = {
-  "io.github.studyplanner.StudyPlanner.CalDAV",
-  SECRET_SCHEMA_NONE,
-  {
-      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-  },
-};
-
 /* The environment first, for scripts; then the Secret Service, when there
  * is one to ask */
 static char *
 lookup_password (const char *url,
                  const char *user)
 {
-  const char *variable = g_getenv (PASSWORD_VARIABLE);
-  g_autoptr(GError) error = NULL;
-  char *password;
+  const char *variable = g_getenv (SP_CALDAV_PASSWORD_VARIABLE);
 
   if (variable != NULL)
     return g_strdup (variable);
   if (user == NULL)
     return NULL;
-  password = secret_password_lookup_sync (&caldav_schema, NULL, &error, "server", url, "user", user, NULL);
-  if (password == NULL)
-    return NULL;
-  /* Out of the Secret Service's own memory, into ours */
-  {
-    char *copy = g_strdup (password);
-
-    secret_password_free (password);
-    return copy;
-  }
+  return sp_caldav_secret_lookup_sync (url, user, NULL, NULL);
 }
 
 /* The command line's planner does not save; the server's edits go into

@@ -26,6 +26,14 @@ struct _SpCaldavClient
 
 G_DEFINE_FINAL_TYPE (SpCaldavClient, sp_caldav_client, G_TYPE_OBJECT)
 
+enum
+{
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (sp - caldav - error - quark, sp_caldav_error)
 
 #define PROPFIND_DISCOVER                                                           \
@@ -650,6 +658,17 @@ static void
 sp_caldav_client_class_init (SpCaldavClientClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sp_caldav_client_finalize;
+
+  /**
+   * SpCaldavClient::progress:
+   * @done: the events written or deleted so far
+   * @total: how many a sync sends
+   *
+   * Emitted while a sync sends the schedule, after each answer, so that a
+   * long first sync can show how far it is.
+   */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -689,4 +708,18 @@ sp_caldav_client_set_timeout (SpCaldavClient *self,
   g_return_if_fail (SP_IS_CALDAV_CLIENT (self));
   self->timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
+}
+
+/**
+ * sp_caldav_client_report_progress:
+ *
+ * For the sync: emits SpCaldavClient::progress.
+ */
+void
+sp_caldav_client_report_progress (SpCaldavClient *self,
+                                  guint           done,
+                                  guint           total)
+{
+  g_return_if_fail (SP_IS_CALDAV_CLIENT (self));
+  g_signal_emit (self, signals[PROGRESS], 0, done, total);
 }

@@ -76,6 +76,9 @@ GError         *sp_caldav_status_error (guint       status,
 char           *sp_caldav_resolve (const char *base,
                                    const char *href);
 char           *sp_caldav_href_name (const char *href);
+void            sp_caldav_client_report_progress (SpCaldavClient *self,
+                                                  guint           done,
+                                                  guint           total);
 
 void sp_dav_reply_free (SpDavReply *reply);
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sp-caldav-sync.h"
@@ -22,83 +24,10 @@
  * one reads back what the server got and goes on. The rules are in
  * docs/sync.md. */
 
-#define XML_TYPE       "application/xml; charset=utf-8"
-#define ICS_TYPE       "text/calendar; charset=utf-8"
-#define UID_SUFFIX     "@studyplanner"
-#define MULTIGET_CHUNK 100
+#include "sp-caldav-sync-private.h"
 
-typedef enum
-{
-  OP_CREATE,
-  OP_UPDATE,
-  OP_DELETE,
-  OP_FETCH,
-} OpKind;
-
-typedef struct
-{
-  OpKind     kind;
-  char      *uid;
-  char      *block_id;
-  char      *href; /* the resource's name in the calendar */
-  char      *etag;
-  char      *body;
-  char      *hash;
-  char      *time;
-  int        sequence;
-  GPtrArray *hrefs; /* OP_FETCH: the names to fetch */
-  gboolean   retried;
-} Op;
-
-typedef enum
-{
-  EDIT_MOVE,
-  EDIT_SKIP,
-} EditKind;
-
-typedef struct
-{
-  EditKind kind;
-  char    *block_id;
-  char    *old_hash; /* what was sent last: the local side changed if the block now differs */
-  guint32  day;
-  guint    minute;
-} Edit;
-
-typedef struct
-{
-  SpPlanner    *planner;
-  char         *server;
-  char         *record_path;
-  SpSyncRecord *record;
-  gboolean      save_record;
-  gboolean      remade_calendar;
-  char         *calendar;
-  char         *new_token;
-  GHashTable   *to_fetch; /* name → etag */
-  GPtrArray    *deleted;  /* names deleted on the server */
-  GPtrArray    *edits;    /* element-type Edit */
-  SpSyncResult *result;
-
-  /* The pool of requests in flight */
-  GPtrArray *ops;
-  guint      next_op;
-  guint      in_flight;
-  GError    *pool_error;
-  void (*pool_done) (GTask *task);
-} Sync;
-
-typedef struct
-{
-  GTask *task;
-  Op    *op;
-} OpCall;
-
-static void pull (GTask *task);
-static void discover (GTask *task);
-
-static void
-op_free (gpointer data)
+void
+sync_op_free (gpointer data)
 {
   Op *op = data;
 
@@ -143,15 +72,10 @@ sync_free (gpointer data)
   g_free (sync);
 }
 
-static void
-add_message (Sync       *sync,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_message (Sync       *sync,
-             const char *format,
-             ...)
+void
+sync_add_message (Sync       *sync,
+                  const char *format,
+                  ...)
 {
   va_list args;
 
@@ -160,9 +84,9 @@ add_message (Sync       *sync,
   va_end (args);
 }
 
-static char *
-block_hash (SpPlanner     *planner,
-            const SpBlock *block)
+char *
+sync_block_hash (SpPlanner     *planner,
+                 const SpBlock *block)
 {
   SpExportOptions options;
   icalcomponent  *event;
@@ -203,13 +127,16 @@ pool_fill (GTask *task)
 
   while (sync->pool_error == NULL && sync->in_flight < SP_CALDAV_MAX_IN_FLIGHT && sync->next_op < sync->ops->len)
     start_op (task, g_ptr_array_index (sync->ops, sync->next_op++));
+  if (sync->pushing && sync->ops->len > 0)
+    sp_caldav_client_report_progress (g_task_get_source_object (task), sync->next_op - sync->in_flight,
+                                      sync->ops->len);
   if (sync->in_flight == 0 && (sync->pool_error != NULL || sync->next_op >= sync->ops->len))
     sync->pool_done (task);
 }
 
-static void
-pool_run (GTask *task,
-          void (*done) (GTask *task))
+void
+sync_pool_run (GTask *task,
+               void (*done) (GTask *task))
 {
   Sync *sync = g_task_get_task_data (task);
 
@@ -219,9 +146,9 @@ pool_run (GTask *task,
   pool_fill (task);
 }
 
-static void
-pool_fail (Sync   *sync,
-           GError *error)
+void
+sync_pool_fail (Sync   *sync,
+                GError *error)
 {
   if (sync->pool_error == NULL)
     sync->pool_error = error;
@@ -231,13 +158,24 @@ pool_fail (Sync   *sync,
 
 /* The end: the record is saved whatever happened */
 
-static void
-finish (GTask  *task,
-        GError *error)
+void
+sync_finish (GTask  *task,
+             GError *error)
 {
   Sync *sync = g_task_get_task_data (task);
 
-  if (sync->save_record)
+  if (sync->remove && error == NULL && g_hash_table_size (sync->record->entries) == 0)
+    {
+      /* Every event made is gone: the record goes with them */
+      if (g_remove (sync->record_path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          error = g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_RECORD, "%s: %s", sync->record_path,
+                               g_strerror (saved));
+        }
+    }
+  else if (sync->save_record)
     {
       g_autoptr(GError) save_error = NULL;
 
@@ -264,7 +202,13 @@ push_done (GTask *task)
 {
   Sync *sync = g_task_get_task_data (task);
 
-  finish (task, g_steal_pointer (&sync->pool_error));
+  sync->pushing = FALSE;
+  if (sync->pool_error == NULL && !sync->remove && (sync->result->puts > 0 || sync->result->deleted > 0))
+    {
+      sync_refresh_token (task);
+      return;
+    }
+  sync_finish (task, g_steal_pointer (&sync->pool_error));
 }
 
 static void
@@ -340,9 +284,6 @@ record_sent (Sync       *sync,
   entry->sequence = op->sequence;
 }
 
-static void process_fetched (Sync             *sync,
-                             SpDavMultistatus *status);
-
 /* Returns whether @op was sent again (it is still in flight) */
 static gboolean
 handle_reply (GTask      *task,
@@ -383,8 +324,8 @@ handle_reply (GTask      *task,
         }
       if (status == 412)
         {
-          add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
-                                op->uid);
+          sync_add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
+                                     op->uid);
           return FALSE;
         }
       break;
@@ -397,8 +338,8 @@ handle_reply (GTask      *task,
         }
       if (status == 412)
         {
-          add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
-                                op->uid);
+          sync_add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
+                                     op->uid);
           return FALSE;
         }
       break;
@@ -413,19 +354,19 @@ handle_reply (GTask      *task,
 
           if (multistatus == NULL)
             {
-              pool_fail (sync, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_HTTP, "%s", error->message));
+              sync_pool_fail (sync, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_HTTP, "%s", error->message));
               return FALSE;
             }
-          process_fetched (sync, multistatus);
+          sync_process_fetched (sync, multistatus);
           return FALSE;
         }
       break;
     }
 
-  pool_fail (sync, sp_caldav_status_error (status, op->kind == OP_FETCH ? _("reading events")
-                                                                        : op->kind == OP_DELETE
-                                           ? _("deleting an event")
-                                           : _("writing an event")));
+  sync_pool_fail (sync, sp_caldav_status_error (status, op->kind == OP_FETCH ? _("reading events")
+                                                                             : op->kind == OP_DELETE
+                                                ? _("deleting an event")
+                                                : _("writing an event")));
   return FALSE;
 }
 
@@ -450,7 +391,7 @@ op_request_cb (GObject      *source,
 
   g_free (call);
   if (reply == NULL)
-    pool_fail (sync, g_steal_pointer (&error));
+    sync_pool_fail (sync, g_steal_pointer (&error));
   else if (op->kind == OP_CREATE && reply->status == 412 && !op->retried)
     {
       OpCall          *head = g_new0 (OpCall, 1);
@@ -488,7 +429,7 @@ head_cb (GObject      *source,
 
   g_free (call);
   if (reply == NULL)
-    pool_fail (sync, g_steal_pointer (&error));
+    sync_pool_fail (sync, g_steal_pointer (&error));
   else if (reply->status == 200 && reply->etag != NULL)
     {
       op->kind = OP_UPDATE;
@@ -501,7 +442,7 @@ head_cb (GObject      *source,
       return;
     }
   else
-    pool_fail (sync, sp_caldav_status_error (reply->status, _("writing an event")));
+    sync_pool_fail (sync, sp_caldav_status_error (reply->status, _("writing an event")));
 
   sync->in_flight--;
   pool_fill (task);
@@ -536,8 +477,8 @@ new_put (Sync          *sync,
   return op;
 }
 
-static void
-push (GTask *task)
+void
+sync_push (GTask *task)
 {
   Sync       *sync = g_task_get_task_data (task);
   SpSchedule *schedule = sp_planner_get_schedule (sync->planner);
@@ -553,13 +494,14 @@ push (GTask *task)
   head = sp_export_ics_resource_head (schedule, &options, &error);
   if (head == NULL)
     {
-      finish (task, g_steal_pointer (&error));
+      sync_finish (task, g_steal_pointer (&error));
       return;
     }
 
   g_clear_pointer (&sync->ops, g_ptr_array_unref);
-  sync->ops = g_ptr_array_new_with_free_func (op_free);
-  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+  sync->ops = g_ptr_array_new_with_free_func (sync_op_free);
+  /* Stopping wants none of the blocks: every event made is deleted */
+  for (guint i = 0; !sync->remove && i < sp_schedule_get_n_blocks (schedule); i++)
     {
       const SpBlock   *block = sp_schedule_get_block (schedule, i);
       g_autofree char *uid = NULL;
@@ -598,463 +540,8 @@ push (GTask *task)
         g_ptr_array_add (sync->ops, op);
       }
 
-  pool_run (task, push_done);
-}
-
-/* Step 3: the server's edits, into the planner */
-
-static void
-sync_edit_clear (gpointer data)
-{
-  g_free (((SpSyncEdit *) data)->block_id);
-}
-
-static void
-add_applied (Sync *sync,
-             Edit *edit)
-{
-  SpSyncEdit applied = { g_strdup (edit->block_id), edit->kind == EDIT_SKIP, edit->day, edit->minute };
-
-  g_array_append_val (sync->result->edits, applied);
-}
-
-static gboolean
-locally_changed (Sync *sync,
-                 Edit *edit)
-{
-  const SpBlock   *block = sp_schedule_lookup_block (sp_planner_get_schedule (sync->planner), edit->block_id);
-  g_autofree char *hash = NULL;
-
-  if (block == NULL)
-    return FALSE;
-  hash = block_hash (sync->planner, block);
-  return !g_str_equal (hash, edit->old_hash);
-}
-
-static void
-apply_edits (GTask *task)
-{
-  Sync                *sync = g_task_get_task_data (task);
-  g_autofree gboolean *both_sides = g_new0 (gboolean, sync->edits->len + 1);
-
-  /* Before any edit re-plans, which moves other blocks */
-  for (guint i = 0; i < sync->edits->len; i++)
-    both_sides[i] = locally_changed (sync, g_ptr_array_index (sync->edits, i));
-
-  for (guint i = 0; i < sync->edits->len; i++)
-    {
-      Edit          *edit = g_ptr_array_index (sync->edits, i);
-      const SpBlock *block = sp_schedule_lookup_block (sp_planner_get_schedule (sync->planner), edit->block_id);
-      gboolean       both = both_sides[i];
-      g_autoptr(GError) error = NULL;
-      g_autofree char *title = NULL;
-
-      if (block == NULL)
-        continue;
-      /* TRANSLATORS: a block named in sync messages: "Linear algebra · Learn" */
-      title = g_strdup_printf (_("%s · %s"), sp_topic_get_title (block->topic), sp_block_kind_get_label (block->kind));
-      if (edit->kind == EDIT_MOVE)
-        {
-          if (block->day == edit->day && block->start == edit->minute && block->pinned)
-            continue;
-          if (!sp_planner_move_block (sync->planner, edit->block_id, edit->day, edit->minute, &error))
-            {
-              /* The planner's time stays, and is written back over the server's */
-              sync->result->conflicts++;
-              add_message (sync, _("“%s” was moved on the server, but could not be moved here: %s"),
-                                    title, error->message);
-              continue;
-            }
-          sync->result->pinned++;
-          add_applied (sync, edit);
-          if (both)
-            {
-              sync->result->conflicts++;
-              add_message (sync, _("“%s” changed here and on the server; the server’s time was kept"), title);
-            }
-        }
-      else
-        {
-          if (block->status != SP_BLOCK_STATUS_PLANNED)
-            {
-              /* Done work is not undone by a deleted event; it is written again */
-              add_message (sync, _("“%s” was deleted on the server, but it is marked done here; it was written again"),
-                                    title);
-              continue;
-            }
-          if (!sp_planner_mark_block (sync->planner, edit->block_id, SP_BLOCK_STATUS_SKIPPED, 0, &error))
-            {
-              sync->result->conflicts++;
-              add_message (sync, _("“%s” was deleted on the server, but could not be skipped here: %s"),
-                                    title, error->message);
-              continue;
-            }
-          sync->result->skipped++;
-          add_applied (sync, edit);
-          if (both)
-            {
-              sync->result->conflicts++;
-              add_message (sync, _("“%s” changed here and was deleted on the server; it was skipped"), title);
-            }
-        }
-    }
-  push (task);
-}
-
-static void
-add_edit (Sync        *sync,
-          EditKind     kind,
-          SpSyncEntry *entry,
-          guint32      day,
-          guint        minute)
-{
-  Edit *edit = g_new0 (Edit, 1);
-
-  edit->kind = kind;
-  edit->block_id = g_strdup (entry->block_id);
-  edit->old_hash = g_strdup (entry->hash);
-  edit->day = day;
-  edit->minute = minute;
-  g_ptr_array_add (sync->edits, edit);
-}
-
-/* The block id in a UID of ours: "<block>.<plan>@studyplanner" */
-static char *
-block_id_of (Sync       *sync,
-             const char *uid)
-{
-  g_autofree char *suffix = g_strdup_printf (".%s" UID_SUFFIX, sp_plan_get_id (sp_planner_get_plan (sync->planner)));
-
-  if (g_str_has_suffix (uid, suffix))
-    return g_strndup (uid, strlen (uid) - strlen (suffix));
-  return g_strdup (uid);
-}
-
-static void
-process_event (Sync       *sync,
-               const char *name,
-               const char *etag,
-               const char *data)
-{
-  icalcomponent   *calendar = icalcomponent_new_from_string (data);
-  icalcomponent   *event;
-  const char      *uid;
-  SpSyncEntry     *entry;
-  g_autofree char *hash = NULL;
-  g_autofree char *time = NULL;
-
-  event = calendar ? icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT) : NULL;
-  if (calendar != NULL && icalcomponent_isa (calendar) == ICAL_VEVENT_COMPONENT)
-    event = calendar;
-  uid = event ? icalcomponent_get_uid (event) : NULL;
-  if (uid == NULL)
-    {
-      g_clear_pointer (&calendar, icalcomponent_free);
-      return;
-    }
-
-  hash = sp_caldav_event_hash (event);
-  time = sp_caldav_event_time (event);
-  entry = sp_sync_record_lookup_href (sync->record, name);
-  if (entry == NULL)
-    {
-      g_autofree char *block_id = NULL;
-
-      /* Never touch what someone else put in the calendar; ours are
-       * adopted, by UID, so a lost record duplicates nothing */
-      if (!g_str_has_suffix (uid, UID_SUFFIX) || sp_sync_record_lookup (sync->record, uid) != NULL)
-        {
-          icalcomponent_free (calendar);
-          return;
-        }
-      block_id = block_id_of (sync, uid);
-      entry = sp_sync_record_add (sync->record, uid, block_id, name);
-      entry->etag = g_strdup (etag);
-      g_free (entry->hash);
-      entry->hash = g_steal_pointer (&hash);
-      g_free (entry->time);
-      entry->time = g_steal_pointer (&time);
-      entry->sequence = MAX (0, icalcomponent_get_sequence (event));
-      icalcomponent_free (calendar);
-      return;
-    }
-
-  if (!g_str_equal (entry->hash, hash) && icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
-    add_edit (sync, EDIT_SKIP, entry, 0, 0);
-  else if (!g_str_equal (entry->hash, hash) && !g_str_equal (entry->time, time))
-    {
-      guint32 day;
-      guint   minute;
-
-      if (sp_caldav_event_start (calendar, event, sp_planner_get_timezone (sync->planner), &day, &minute))
-        add_edit (sync, EDIT_MOVE, entry, day, minute);
-    }
-  /* Other edits on the server are written over by the block as it is here */
-  if (!g_str_equal (entry->hash, hash))
-    {
-      g_free (entry->hash);
-      entry->hash = g_strdup ("");
-    }
-  g_free (entry->etag);
-  entry->etag = g_strdup (etag);
-  g_free (entry->time);
-  entry->time = g_steal_pointer (&time);
-  entry->sequence = MAX (entry->sequence, icalcomponent_get_sequence (event));
-  icalcomponent_free (calendar);
-}
-
-static void
-process_fetched (Sync             *sync,
-                 SpDavMultistatus *status)
-{
-  for (guint i = 0; i < status->responses->len; i++)
-    {
-      SpDavResponse   *response = g_ptr_array_index (status->responses, i);
-      g_autofree char *name = sp_caldav_href_name (response->href);
-
-      if (response->status == 404 || response->calendar_data == NULL)
-        {
-          if (response->status == 404)
-            g_ptr_array_add (sync->deleted, g_steal_pointer (&name));
-          continue;
-        }
-      process_event (sync, name, response->etag, response->calendar_data);
-    }
-}
-
-static void
-fetch_done (GTask *task)
-{
-  Sync *sync = g_task_get_task_data (task);
-
-  if (sync->pool_error != NULL)
-    {
-      finish (task, g_steal_pointer (&sync->pool_error));
-      return;
-    }
-  for (guint i = 0; i < sync->deleted->len; i++)
-    {
-      SpSyncEntry *entry = sp_sync_record_lookup_href (sync->record, g_ptr_array_index (sync->deleted, i));
-
-      if (entry == NULL)
-        continue;
-      add_edit (sync, EDIT_SKIP, entry, 0, 0);
-      sp_sync_record_remove (sync->record, entry->uid);
-    }
-  apply_edits (task);
-}
-
-/* Step 2: what changed on the server */
-
-static void
-fetch_changes (GTask *task)
-{
-  Sync          *sync = g_task_get_task_data (task);
-  GHashTableIter iter;
-  const char    *name;
-  Op            *op = NULL;
-
-  g_clear_pointer (&sync->ops, g_ptr_array_unref);
-  sync->ops = g_ptr_array_new_with_free_func (op_free);
-  g_hash_table_iter_init (&iter, sync->to_fetch);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
-    {
-      if (op == NULL || op->hrefs->len >= MULTIGET_CHUNK)
-        {
-          op = g_new0 (Op, 1);
-          op->kind = OP_FETCH;
-          op->hrefs = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (sync->ops, op);
-        }
-      g_ptr_array_add (op->hrefs, g_strdup (name));
-    }
-  pool_run (task, fetch_done);
-}
-
-static void
-note_listed (Sync       *sync,
-             const char *name,
-             const char *etag)
-{
-  SpSyncEntry *entry = sp_sync_record_lookup_href (sync->record, name);
-
-  if (entry == NULL || entry->etag == NULL || etag == NULL || !g_str_equal (entry->etag, etag))
-    g_hash_table_replace (sync->to_fetch, g_strdup (name), g_strdup (etag));
-}
-
-static void
-calendar_gone (GTask *task)
-{
-  Sync *sync = g_task_get_task_data (task);
-
-  if (sync->remade_calendar)
-    {
-      finish (task, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_HTTP,
-                                 _("The calendar could not be found on the server")));
-      return;
-    }
-  /* Deleted on the server: start again in a new one */
-  sync->remade_calendar = TRUE;
-  g_clear_pointer (&sync->record, sp_sync_record_free);
-  sync->record = sp_sync_record_new (sync->server);
-  add_message (sync, _("The calendar was deleted on the server; it was made again"));
-  discover (task);
-}
-
-static void
-listing_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GTask *task = user_data;
-  Sync  *sync = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
-  g_autoptr(SpDavMultistatus) status = NULL;
-  g_autoptr(GHashTable) listed = NULL;
-  g_autofree char *calendar_name = NULL;
-  GHashTableIter   iter;
-  SpSyncEntry     *entry;
-
-  if (reply == NULL)
-    {
-      finish (task, g_steal_pointer (&error));
-      return;
-    }
-  if (reply->status == 404 || reply->status == 410)
-    {
-      calendar_gone (task);
-      return;
-    }
-  if (reply->status != 207)
-    {
-      finish (task, sp_caldav_status_error (reply->status, _("reading the calendar")));
-      return;
-    }
-  status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), &error);
-  if (status == NULL)
-    {
-      finish (task, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_NOT_CALDAV, "%s", error->message));
-      return;
-    }
-
-  calendar_name = sp_caldav_href_name (sync->calendar);
-  listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < status->responses->len; i++)
-    {
-      SpDavResponse   *response = g_ptr_array_index (status->responses, i);
-      g_autofree char *name = sp_caldav_href_name (response->href);
-
-      if (response->is_collection || g_str_equal (name, calendar_name))
-        {
-          g_free (sync->new_token);
-          sync->new_token = g_strdup (response->sync_token);
-          continue;
-        }
-      g_hash_table_add (listed, g_strdup (name));
-      note_listed (sync, name, response->etag);
-    }
-  g_hash_table_iter_init (&iter, sync->record->entries);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    if (!g_hash_table_contains (listed, entry->href))
-      g_ptr_array_add (sync->deleted, g_strdup (entry->href));
-
-  fetch_changes (task);
-}
-
-/* Every resource and its ETag, and the collection's sync token */
-static void
-list_calendar (GTask *task)
-{
-  Sync *sync = g_task_get_task_data (task);
-
-  sync->result->requests++;
-  sp_caldav_client_request_async (g_task_get_source_object (task), "PROPFIND", sync->calendar, "1", NULL, FALSE,
-                                  XML_TYPE,
-                                  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                  "<d:propfind xmlns:d=\"DAV:\"><d:prop>"
-                                  "<d:resourcetype/><d:getetag/><d:sync-token/>"
-                                  "</d:prop></d:propfind>",
-                                  SP_DAV_REQUEST_NONE, g_task_get_cancellable (task), listing_cb, task);
-}
-
-static void
-sync_collection_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  GTask *task = user_data;
-  Sync  *sync = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
-  g_autoptr(SpDavMultistatus) status = NULL;
-
-  if (reply == NULL)
-    {
-      finish (task, g_steal_pointer (&error));
-      return;
-    }
-  if (reply->status == SOUP_STATUS_UNAUTHORIZED)
-    {
-      finish (task, sp_caldav_status_error (reply->status, NULL));
-      return;
-    }
-  if (reply->status == 207)
-    status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
-  if (status == NULL || status->sync_token == NULL)
-    {
-      /* No such report, or a token the server no longer knows: compare every ETag */
-      list_calendar (task);
-      return;
-    }
-
-  sync->new_token = g_strdup (status->sync_token);
-  for (guint i = 0; i < status->responses->len; i++)
-    {
-      SpDavResponse   *response = g_ptr_array_index (status->responses, i);
-      g_autofree char *name = sp_caldav_href_name (response->href);
-
-      if (response->status == 404)
-        {
-          if (sp_sync_record_lookup_href (sync->record, name) != NULL)
-            g_ptr_array_add (sync->deleted, g_steal_pointer (&name));
-        }
-      else if (!response->is_collection)
-        note_listed (sync, name, response->etag);
-    }
-  fetch_changes (task);
-}
-
-static void
-pull (GTask *task)
-{
-  Sync            *sync = g_task_get_task_data (task);
-  g_autofree char *token = NULL;
-  g_autofree char *body = NULL;
-
-  g_hash_table_remove_all (sync->to_fetch);
-  g_ptr_array_set_size (sync->deleted, 0);
-  sync->save_record = TRUE;
-  g_free (sync->record->calendar);
-  sync->record->calendar = g_strdup (sync->calendar);
-  g_free (sync->result->calendar);
-  sync->result->calendar = g_strdup (sync->calendar);
-
-  if (sync->record->sync_token == NULL || g_hash_table_size (sync->record->entries) == 0)
-    {
-      list_calendar (task);
-      return;
-    }
-
-  token = g_markup_escape_text (sync->record->sync_token, -1);
-  body = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                          "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>%s</d:sync-token>"
-                          "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>",
-                          token);
-  sync->result->requests++;
-  sp_caldav_client_request_async (g_task_get_source_object (task), "REPORT", sync->calendar, "0", NULL, FALSE,
-                                  XML_TYPE, body, SP_DAV_REQUEST_NONE, g_task_get_cancellable (task),
-                                  sync_collection_cb, task);
+  sync->pushing = TRUE;
+  sync_pool_run (task, push_done);
 }
 
 /* Step 1: the calendar */
@@ -1071,21 +558,78 @@ discover_cb (GObject      *source,
 
   if (calendar == NULL)
     {
-      finish (task, g_steal_pointer (&error));
+      sync_finish (task, g_steal_pointer (&error));
       return;
     }
   g_free (sync->calendar);
   sync->calendar = calendar;
-  pull (task);
+  sync_pull (task);
 }
 
-static void
-discover (GTask *task)
+void
+sync_discover (GTask *task)
 {
   Sync *sync = g_task_get_task_data (task);
 
   sp_caldav_client_discover_async (g_task_get_source_object (task), sync->server, g_task_get_cancellable (task),
                                    discover_cb, task);
+}
+
+static void
+start (SpCaldavClient     *client,
+       SpPlanner          *planner,
+       const char         *server,
+       const char         *record_path,
+       gboolean            remove,
+       GCancellable       *cancellable,
+       GAsyncReadyCallback callback,
+       gpointer            user_data)
+{
+  GTask *task;
+  Sync  *sync;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SP_IS_CALDAV_CLIENT (client));
+  g_return_if_fail (SP_IS_PLANNER (planner));
+  g_return_if_fail (server != NULL && record_path != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_caldav_sync_async);
+  sync = g_new0 (Sync, 1);
+  sync->remove = remove;
+  sync->planner = g_object_ref (planner);
+  sync->server = g_strdup (server);
+  sync->record_path = g_strdup (record_path);
+  sync->to_fetch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sync->deleted = g_ptr_array_new_with_free_func (g_free);
+  sync->edits = g_ptr_array_new_with_free_func (edit_free);
+  sync->result = g_new0 (SpSyncResult, 1);
+  sync->result->messages = g_ptr_array_new_with_free_func (g_free);
+  sync->result->edits = g_array_new (FALSE, FALSE, sizeof (SpSyncEdit));
+  g_array_set_clear_func (sync->result->edits, sync_edit_clear);
+  g_task_set_task_data (task, sync, sync_free);
+
+  if (!sp_http_check_url (server, &error))
+    {
+      sync_finish (task, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_INSECURE, "%s", error->message));
+      return;
+    }
+
+  sync->record = sp_sync_record_load (record_path, server, &error);
+  if (sync->record == NULL)
+    {
+      /* A damaged record is only a cache: the server's events are adopted again */
+      sync_add_message (sync, "%s", error->message);
+      sync->record = sp_sync_record_new (server);
+    }
+
+  if (sync->record->calendar != NULL)
+    {
+      sync->calendar = g_strdup (sync->record->calendar);
+      sync_pull (task);
+    }
+  else
+    sync_discover (task);
 }
 
 /**
@@ -1105,50 +649,28 @@ sp_caldav_sync_async (SpCaldavClient     *client,
                       GAsyncReadyCallback callback,
                       gpointer            user_data)
 {
-  GTask *task;
-  Sync  *sync;
-  g_autoptr(GError) error = NULL;
+  start (client, planner, server, record_path, FALSE, cancellable, callback, user_data);
+}
 
-  g_return_if_fail (SP_IS_CALDAV_CLIENT (client));
-  g_return_if_fail (SP_IS_PLANNER (planner));
-  g_return_if_fail (server != NULL && record_path != NULL);
-
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sp_caldav_sync_async);
-  sync = g_new0 (Sync, 1);
-  sync->planner = g_object_ref (planner);
-  sync->server = g_strdup (server);
-  sync->record_path = g_strdup (record_path);
-  sync->to_fetch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sync->deleted = g_ptr_array_new_with_free_func (g_free);
-  sync->edits = g_ptr_array_new_with_free_func (edit_free);
-  sync->result = g_new0 (SpSyncResult, 1);
-  sync->result->messages = g_ptr_array_new_with_free_func (g_free);
-  sync->result->edits = g_array_new (FALSE, FALSE, sizeof (SpSyncEdit));
-  g_array_set_clear_func (sync->result->edits, sync_edit_clear);
-  g_task_set_task_data (task, sync, sync_free);
-
-  if (!sp_http_check_url (server, &error))
-    {
-      finish (task, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_INSECURE, "%s", error->message));
-      return;
-    }
-
-  sync->record = sp_sync_record_load (record_path, server, &error);
-  if (sync->record == NULL)
-    {
-      /* A damaged record is only a cache: the server's events are adopted again */
-      add_message (sync, "%s", error->message);
-      sync->record = sp_sync_record_new (server);
-    }
-
-  if (sync->record->calendar != NULL)
-    {
-      sync->calendar = g_strdup (sync->record->calendar);
-      pull (task);
-    }
-  else
-    discover (task);
+/**
+ * sp_caldav_sync_remove_async:
+ *
+ * Stopping: deletes every event a sync made on @server (the ones in the
+ * record, and any of ours adopted from the calendar when the record is
+ * lost), takes none of the server's edits, and removes the record once
+ * nothing of ours is left. Events someone else put there stay.
+ * Finish with sp_caldav_sync_finish(): the result counts the deleted.
+ */
+void
+sp_caldav_sync_remove_async (SpCaldavClient     *client,
+                             SpPlanner          *planner,
+                             const char         *server,
+                             const char         *record_path,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
+{
+  start (client, planner, server, record_path, TRUE, cancellable, callback, user_data);
 }
 
 /**

@@ -50,6 +50,13 @@ void          sp_caldav_sync_async (SpCaldavClient     *client,
                                     GCancellable       *cancellable,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
+void          sp_caldav_sync_remove_async (SpCaldavClient     *client,
+                                           SpPlanner          *planner,
+                                           const char         *server,
+                                           const char         *record_path,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
 SpSyncResult *sp_caldav_sync_finish (SpCaldavClient *client,
                                      GAsyncResult   *result,
                                      GError        **error);
