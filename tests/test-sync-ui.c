@@ -120,6 +120,8 @@ test_sync_page (void)
   g_autofree char *synced = format_prefix (_("Calendar synced: %s"));
   g_autofree char *stopped = format_prefix (_("Stopped syncing; %u event was removed from the calendar"));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
+  int              min_width = 0;
   SpApplication *app;
   GtkWindow     *window;
   GtkWindow     *prefs;
@@ -176,6 +178,27 @@ test_sync_page (void)
     }
   g_assert_nonnull (sp_test_ui_find_button (page, _("Sync _Now")));
 
+  /* The page as a phone and a laptop show it (docs/screenshots/): the
+   * page itself fits 360 pixels, the window no narrower than its widest
+   * page lets it */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int              width = MAX (sizes[i][0], min_width);
+      g_autofree char *name = g_strdup_printf ("sync-page-%dx%d", width, sizes[i][1]);
+
+      if (!sp_test_ui_resize (prefs, width, sizes[i][1]))
+        {
+          g_test_incomplete ("the screen is too small for the screenshots");
+          break;
+        }
+      /* Past the header's switcher transition */
+      sp_test_ui_wait (600);
+      sp_test_ui_save_png (GTK_WIDGET (prefs), name);
+    }
+
   /* A change to the plan: synced by itself a few seconds later */
   schedule = sp_planner_get_schedule (planner);
   for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
@@ -219,12 +242,6 @@ test_sync_page (void)
   sp_test_ui_stop_app (app);
 }
 
-static void
-skip_without_radicale (void)
-{
-  g_test_skip ("radicale is not installed (apt-get install radicale): the sync page needs it");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -241,7 +258,7 @@ main (int   argc,
     keyring = sp_test_keyring_new ();
   sp_test_ui_init (&argc, &argv);
   if (radicale_path == NULL)
-    g_test_add_func ("/sync-ui/radicale", skip_without_radicale);
+    g_test_add_func ("/sync-ui/radicale", sp_test_radicale_skip);
   else
     {
       radicale = sp_test_radicale_new (USER ":" PASSWORD "\n");
