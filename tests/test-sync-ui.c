@@ -122,16 +122,16 @@ test_sync_page (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
   int              min_width = 0;
-  SpApplication *app;
-  GtkWindow     *window;
-  GtkWindow     *prefs;
-  GtkWindow     *dialog;
-  GtkWidget     *page;
-  GtkWidget     *button;
-  SpPlanner     *planner;
-  SpSchedule    *schedule;
-  guint          n;
-  gint64         deadline;
+  SpApplication   *app;
+  GtkWindow       *window;
+  GtkWindow       *prefs;
+  GtkWindow       *dialog;
+  GtkWidget       *page;
+  GtkWidget       *button;
+  SpPlanner       *planner;
+  SpSchedule      *schedule;
+  guint            n;
+  gint64           deadline;
 
   g_settings_set_string (settings, "plan-file", plan);
   app = sp_test_ui_start_app ();
