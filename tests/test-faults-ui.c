@@ -32,11 +32,15 @@ json_quote (const char *text)
   return json_to_string (node, FALSE);
 }
 
+/* This run's own folder: g_get_tmp_dir () keeps the /tmp it first saw, so
+ * files there would meet those of another run at the same time */
+static char *scratch;
+
 static GFile *
 write_plan (const char *name,
             const char *json)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
 
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
   return g_file_new_for_path (path);
@@ -314,7 +318,7 @@ test_saved_plan_unusable (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(SpPlan) bundled = sp_plan_new_bundled ();
-  g_autofree char *broken = g_build_filename (g_get_tmp_dir (), "broken.json", NULL);
+  g_autofree char *broken = g_build_filename (scratch, "broken.json", NULL);
   const char *broken_json = "{\"format\": 1, \"id\": \"broken\", \"title\": ";
   const char *paths[2];
 
@@ -370,12 +374,13 @@ main (int   argc,
 {
   /* Not G_TEST_OPTION_ISOLATE_DIRS: that empties XDG_DATA_DIRS, and with it
    * the MIME database that icons are loaded through */
-  g_autofree char *scratch = g_dir_make_tmp ("sp-faults-ui-XXXXXX", NULL);
-  g_autofree char *home = g_build_filename (scratch, "home", NULL);
+  g_autofree char *home = NULL;
   const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
   int status;
 
+  scratch = g_dir_make_tmp ("sp-faults-ui-XXXXXX", NULL);
   g_assert_nonnull (scratch);
+  home = g_build_filename (scratch, "home", NULL);
   g_setenv ("HOME", home, TRUE);
   g_setenv ("TMPDIR", scratch, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
@@ -400,5 +405,6 @@ main (int   argc,
 
   status = g_test_run ();
   sp_test_remove_tree (scratch);
+  g_free (scratch);
   return status;
 }
