@@ -415,6 +415,8 @@ sp_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
 
+  if (self->sync != NULL)
+    sp_sync_controller_cancel (self->sync);
   g_clear_object (&self->sync);
   g_clear_object (&self->notifier);
   g_clear_object (&self->catalog);

@@ -736,6 +736,22 @@ sp_sync_controller_stop (SpSyncController *self,
   after_busy (self);
 }
 
+/**
+ * sp_sync_controller_cancel:
+ *
+ * On the way out: the sync running now stops (the record keeps what the
+ * server confirmed) and none is started after it.
+ */
+void
+sp_sync_controller_cancel (SpSyncController *self)
+{
+  g_return_if_fail (SP_IS_SYNC_CONTROLLER (self));
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->pending = FALSE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
 gboolean
 sp_sync_controller_get_configured (SpSyncController *self)
 {

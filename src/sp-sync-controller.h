@@ -24,6 +24,7 @@ void              sp_sync_controller_set_up (SpSyncController *self,
 void              sp_sync_controller_sync_now (SpSyncController *self);
 void              sp_sync_controller_stop (SpSyncController *self,
                                            gboolean          remove_events);
+void              sp_sync_controller_cancel (SpSyncController *self);
 gboolean          sp_sync_controller_get_configured (SpSyncController *self);
 gboolean          sp_sync_controller_get_busy (SpSyncController *self);
 double            sp_sync_controller_get_fraction (SpSyncController *self);
