@@ -151,6 +151,13 @@ move_cb (SpBlockPopover *self)
   ok = sp_parse_supported_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day, &error) &&
        sp_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &minute, &error) &&
        sp_planner_move_block (self->planner, self->block_id, day, minute, &error);
+  /* Say what else the move took with it */
+  if (ok && sp_planner_get_moved (self->planner, NULL, NULL) > 0)
+    {
+      g_autofree char *text = sp_planner_describe_moved (self->planner, _("Block moved"));
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", text);
+    }
   finish_edit (self, ok, error);
 }
 
@@ -398,6 +405,7 @@ sp_block_mark_with_toast (GtkWidget    *widget,
   SpSchedule      *schedule;
   const SpBlock   *block;
   g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   const char      *title;
 
   if (!sp_planner_mark_block (planner, block_id, status, minutes, error))
@@ -422,6 +430,7 @@ sp_block_mark_with_toast (GtkWidget    *widget,
       message = g_strdup_printf (_("“%s” marked as planned"), title);
       break;
     }
-  gtk_widget_activate_action (widget, "win.toast-undo", "s", message);
+  text = sp_planner_describe_moved (planner, message);
+  gtk_widget_activate_action (widget, "win.toast-undo", "s", text);
   return TRUE;
 }

@@ -219,6 +219,7 @@ sp_calendar_grid_drop_block (SpCalendarGrid  *self,
   g_autofree char *when = NULL;
   g_autofree char *time = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (SP_IS_CALENDAR_GRID (self), FALSE);
 
@@ -248,6 +249,7 @@ sp_calendar_grid_drop_block (SpCalendarGrid  *self,
   time = sp_format_time (minute);
   /* TRANSLATORS: a toast after a move, "Moved “Linear algebra” to Tuesday 3 March, 18:00" */
   message = g_strdup_printf (_("Moved “%s” to %s, %s"), title, when, time);
-  show_toast (self, message, TRUE);
+  text = sp_planner_describe_moved (self->planner, message);
+  show_toast (self, text, TRUE);
   return TRUE;
 }

@@ -569,7 +569,14 @@ rebuild (SpDayView *self)
 
       for (guint i = first; i < first + n && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
         update_block_row (row, schedule, sp_schedule_get_block (schedule, i));
-      g_clear_pointer (&refocus, g_free);
+      /* The focus stays unless its button went (Skip after a skip): then the row takes it */
+      {
+        GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+        GtkWidget *now = root ? gtk_root_get_focus (root) : NULL;
+
+        if (now != NULL && gtk_widget_get_mapped (now))
+          g_clear_pointer (&refocus, g_free);
+      }
     }
 
   suggest_next (self, schedule, first, n);

@@ -30,6 +30,9 @@ struct _SpPlanner
   char       *state_path;     /* NULL: keep the state in memory only */
   char       *state_warning;
   GPtrArray  *undo; /* element-type SpUndoStep: before each edit */
+  guint       moved;          /* blocks of the next 7 days the last edit moved */
+  guint32     moved_days[SP_KEPT_DAYS]; /* the days they were on, in order */
+  guint       n_moved_days;
   guint       midnight_id;
 };
 
@@ -50,5 +53,11 @@ gboolean    _sp_planner_commit_edit (SpPlanner *self,
                                      GError   **error);
 void        _sp_planner_get_input (SpPlanner        *self,
                                    SpSchedulerInput *input);
+
+/* sp-planner-stable.c: a stable near future */
+void _sp_planner_keep_near_future (SpPlanner  *self,
+                                   SpProgress *progress);
+void _sp_planner_count_moved (SpPlanner  *self,
+                              SpProgress *progress);
 
 G_END_DECLS

@@ -175,6 +175,7 @@ push_undo (SpPlanner *self)
     g_ptr_array_remove_index (self->undo, 0);
   step->progress = sp_progress_copy (get_progress (self));
   g_ptr_array_add (self->undo, step);
+  _sp_planner_keep_near_future (self, get_progress (self));
 }
 
 /* What the edits apart from this file share (sp-planner-private.h) */
@@ -233,6 +234,7 @@ commit_edit (SpPlanner  *self,
              GError    **error)
 {
   replan (self);
+  _sp_planner_count_moved (self, get_progress (self));
   if (!_sp_planner_save_state (self, error))
     {
       restore_undo_step (self, g_ptr_array_steal_index (self->undo, self->undo->len - 1));

@@ -67,6 +67,11 @@ gboolean    sp_planner_set_block_note (SpPlanner      *self,
                                        GError        **error);
 gboolean    sp_planner_can_undo       (SpPlanner      *self);
 gboolean    sp_planner_undo           (SpPlanner      *self);
+guint               sp_planner_get_moved (SpPlanner      *self,
+                                          const guint32 **days,
+                                          guint          *n_days);
+char               *sp_planner_describe_moved (SpPlanner  *self,
+                                               const char *message);
 guint32     sp_planner_get_today      (SpPlanner      *self);
 void        sp_planner_set_today      (SpPlanner      *self,
                                        guint32         day);

@@ -28,9 +28,11 @@ typedef struct
   guint          pos;              /* position among its level's candidates */
   guint32        finish_day;       /* day of the last work block */
   guint          reviews;          /* reviews done, skipped or already placed */
+  guint          pending;          /* minutes of the user's blocks ahead that do its work, in remaining */
   guint          next_seq[N_KINDS];
   guint          weekly : 1;       /* a milestone served by the weekly project block */
   guint          active : 1;
+  guint          parked : 1; /* left only the user's blocks ahead, it gave its slot away */
 } Work;
 
 typedef struct
@@ -38,6 +40,14 @@ typedef struct
   guint   work;
   guint32 due;
 } Review;
+
+/* A block of the schedule as it was shown before the last edit: its topic
+ * goes there again wherever the plan's rules still allow it. */
+typedef struct
+{
+  const SpBlockRecord *record;
+  guint                work; /* work index */
+} Kept;
 
 typedef struct
 {
@@ -64,6 +74,12 @@ typedef struct
   guint                   n_unfinished;
   GArray                 *fixed;       /* element-type SpBlockRecord*, sorted, from today on */
   guint                   fixed_next;
+  guint                   fixed_passed; /* the fixed blocks before it have had their turn */
+  GArray                 *kept;         /* element-type Kept, sorted: the schedule as shown, from today on */
+  guint                   kept_next;
+  guint                  *kept_minutes; /* per work: minutes of its kept blocks ahead */
+  guint                  *kept_reviews; /* per work: its kept reviews ahead */
+  guint                   placing;      /* the work of the block being placed, or NONE */
   guint32                 quiet_until; /* no clock change on the days before */
 } Scheduler;
 
@@ -71,6 +87,14 @@ static inline guint
 round5 (double minutes)
 {
   return (guint) (lround (minutes / SP_MINUTES_STEP) * SP_MINUTES_STEP);
+}
+
+/* Whether some of @w's work is left to plan, besides the user's blocks
+ * ahead that will do the rest */
+static inline gboolean
+plannable (const Work *w)
+{
+  return w->remaining > w->pending;
 }
 
 static inline Work *
@@ -87,6 +111,52 @@ void     _sp_scheduler_consume             (Work        *w,
                                             guint        minutes);
 void     _sp_scheduler_tidy_parts          (Work        *w);
 void     _sp_scheduler_index_prerequisites (Scheduler   *s);
+
+/* sp-scheduler.c: what the parts share */
+gboolean _sp_scheduler_same_stream (const SpTopic *a,
+                                    const SpTopic *b);
+SpBlock *_sp_scheduler_add_block (Scheduler     *s,
+                                  const SpTopic *topic,
+                                  SpBlockKind    kind,
+                                  guint          seq_hint,
+                                  guint32        day,
+                                  guint          start,
+                                  guint          minutes);
+guint    _sp_scheduler_next_seq (Scheduler  *s,
+                                 Work       *w,
+                                 SpBlockKind kind);
+void     _sp_scheduler_place_work (Scheduler *s,
+                                   guint      index,
+                                   guint32    day,
+                                   guint      start,
+                                   guint      len,
+                                   guint     *used);
+guint    _sp_scheduler_activate (Scheduler *s,
+                                 guint      index);
+
+/* sp-scheduler-kept.c: the next 7 days as they were shown */
+void        _sp_scheduler_add_kept (Scheduler *s);
+const Kept *_sp_scheduler_next_kept (Scheduler *s,
+                                     guint32    day,
+                                     guint      cursor);
+void        _sp_scheduler_drop_kept (Scheduler *s);
+guint       _sp_scheduler_kept_minutes_on (Scheduler *s,
+                                           guint32    day);
+gboolean    _sp_scheduler_place_kept (Scheduler  *s,
+                                      const Kept *kept,
+                                      guint32     day,
+                                      guint       len,
+                                      gboolean   *project_due,
+                                      guint      *used);
+gboolean    _sp_scheduler_plan_free_time (Scheduler *s,
+                                          guint32    day,
+                                          guint      cursor,
+                                          guint      len,
+                                          guint     *used);
+guint       _sp_scheduler_pick_kept_topic (Scheduler *s,
+                                           guint      pick,
+                                           guint      other,
+                                           guint      free_slots);
 
 /* sp-scheduler-clock.c: days when the clocks change */
 gboolean _sp_scheduler_clock_changes       (Scheduler   *s,

@@ -24,7 +24,8 @@ typedef struct
 {
   guint start;
   guint end;
-  guint gap;  /* the break to keep after it */
+  guint gap;   /* the break to keep after it */
+  guint fixed; /* the user's block: its index in Scheduler.fixed, or NONE */
 } Obstacle;
 
 /**
@@ -71,9 +72,9 @@ sp_scheduler_get_review_minutes (const SpAvailability *availability)
 }
 
 /* Topics without a stream are each their own subject. */
-static gboolean
-same_stream (const SpTopic *a,
-             const SpTopic *b)
+gboolean
+_sp_scheduler_same_stream (const SpTopic *a,
+                           const SpTopic *b)
 {
   return a->stream != NULL && b->stream != NULL && g_str_equal (a->stream, b->stream);
 }
@@ -209,9 +210,9 @@ pick_topic (Scheduler *s,
       guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
-      if (w->remaining == 0 || w->active)
+      if (w->remaining == 0 || w->active || w->parked)
         continue;
-      if (other != NONE && same_stream (w->topic, work_at (s, other)->topic))
+      if (other != NONE && _sp_scheduler_same_stream (w->topic, work_at (s, other)->topic))
         continue;
       return index;
     }
@@ -300,14 +301,14 @@ format_id (char          *buf,
   return len;
 }
 
-static SpBlock *
-add_block (Scheduler     *s,
-           const SpTopic *topic,
-           SpBlockKind    kind,
-           guint          seq_hint,
-           guint32        day,
-           guint          start,
-           guint          minutes)
+SpBlock *
+_sp_scheduler_add_block (Scheduler     *s,
+                         const SpTopic *topic,
+                         SpBlockKind    kind,
+                         guint          seq_hint,
+                         guint32        day,
+                         guint          start,
+                         guint          minutes)
 {
   SpBlock *block;
   char id[200];
@@ -330,10 +331,10 @@ add_block (Scheduler     *s,
 
 /* A new block gets the first number in its topic and kind that no block
  * the user touched holds, so untouched blocks keep their ids. */
-static guint
-next_seq (Scheduler   *s,
-          Work        *w,
-          SpBlockKind  kind)
+guint
+_sp_scheduler_next_seq (Scheduler  *s,
+                        Work       *w,
+                        SpBlockKind kind)
 {
   guint seq = ++w->next_seq[kind];
 
@@ -352,18 +353,33 @@ next_seq (Scheduler   *s,
   return seq;
 }
 
-static void
-place_work (Scheduler *s,
-            guint      index,
-            guint32    day,
-            guint      start,
-            guint      len,
-            guint     *used)
+void
+_sp_scheduler_place_work (Scheduler *s,
+                          guint      index,
+                          guint32    day,
+                          guint      start,
+                          guint      len,
+                          guint     *used)
 {
   Work *w = work_at (s, index);
   SpBlockKind kind;
-  guint minutes = take_minutes (w, len, &kind);
-  SpBlock *block = add_block (s, w->topic, kind, next_seq (s, w, kind), day, start, minutes);
+  guint       minutes;
+
+  /* The user's blocks ahead keep their share. A piece too short for a
+   * block is taken as it would be without them when their share stays
+   * whole (the rest of a part grows to a block); else it is one short block */
+  if (w->pending > 0 && w->remaining - w->pending >= SP_MIN_BLOCK_MINUTES)
+    len = MIN (len, w->remaining - w->pending);
+  else if (w->pending > 0)
+    {
+      Work trial = *w;
+
+      take_minutes (&trial, len, &kind);
+      if (trial.remaining < w->pending)
+        len = MIN (len, SP_MIN_BLOCK_MINUTES);
+    }
+  minutes = take_minutes (w, len, &kind);
+  SpBlock *block = _sp_scheduler_add_block (s, w->topic, kind, _sp_scheduler_next_seq (s, w, kind), day, start, minutes);
 
   if (w->moved > 0)
     {
@@ -378,27 +394,52 @@ place_work (Scheduler *s,
     }
 }
 
-/* Fills the free slots of the two side-by-side topics, in turn. */
-static guint
-next_topic (Scheduler *s)
+/* Fills the free slots of the two side-by-side topics with the first
+ * topics that can start. */
+static void
+fill_slots (Scheduler *s)
 {
   for (guint slot = 0; slot < 2; slot++)
     if (s->active[slot] == NONE)
       {
         guint index = pick_topic (s, s->active[1 - slot]);
 
+        if (s->kept_next < s->kept->len)
+          index = _sp_scheduler_pick_kept_topic (s, index, s->active[1 - slot], slot == 0 && s->active[1] == NONE ? 2 : 1);
         if (index != NONE)
           {
             s->active[slot] = index;
             work_at (s, index)->active = TRUE;
           }
       }
+}
 
-  if (s->active[0] == NONE && s->active[1] == NONE)
-    return NONE;
-  if (s->active[s->turn] == NONE)
-    s->turn = 1 - s->turn;
-  return s->active[s->turn];
+/* The topic whose turn it is, the free slots filled first. */
+static guint
+next_topic (Scheduler *s)
+{
+  gboolean parked = FALSE;
+
+  fill_slots (s);
+
+  /* A topic left with only the user's blocks ahead waits for them, but
+   * gives its turn to the other one */
+  for (guint n = 0; n < 2; n++, s->turn = 1 - s->turn)
+    if (s->active[s->turn] != NONE && plannable (work_at (s, s->active[s->turn])))
+      return s->active[s->turn];
+
+  /* Nothing but waiting: they give their slots away until then */
+  for (guint slot = 0; slot < 2; slot++)
+    if (s->active[slot] != NONE)
+      {
+        Work *w = work_at (s, s->active[slot]);
+
+        w->active = FALSE;
+        w->parked = TRUE;
+        s->active[slot] = NONE;
+        parked = TRUE;
+      }
+  return parked ? next_topic (s) : NONE;
 }
 
 static guint
@@ -417,10 +458,136 @@ pick_milestone (Scheduler *s)
       guint index = g_array_index (candidates, guint, g_array_index (ready, guint, i));
       Work *w = work_at (s, index);
 
-      if (w->weekly && w->remaining > 0)
+      if (w->weekly && plannable (w))
         return index;
     }
   return NONE;
+}
+
+/* Makes @index one of the two topics studied side by side, when the rules
+ * allow: of the level being studied, its prerequisites done, a free slot,
+ * another stream than the other topic. Returns its slot, or NONE. */
+guint
+_sp_scheduler_activate (Scheduler *s,
+                        guint      index)
+{
+  Work *w = work_at (s, index);
+  guint slot;
+
+  if (!w->active && (w->remaining == 0 || w->blocked > 0 || w->topic->level != s->level))
+    return NONE;
+  /* The slots as the planning would have filled them, when it would pick
+   * this one; else none taken by a topic that was not asked for */
+  if (s->active[0] == NONE || s->active[1] == NONE)
+    {
+      guint before[2] = { s->active[0], s->active[1] };
+
+      s->placing = index;
+      fill_slots (s);
+      s->placing = NONE;
+      if (w->active)
+        return s->active[0] == index ? 0 : 1;
+      for (slot = 0; slot < 2; slot++)
+        if (before[slot] == NONE && s->active[slot] != NONE)
+          {
+            work_at (s, s->active[slot])->active = FALSE;
+            s->active[slot] = NONE;
+          }
+    }
+  if (w->active)
+    return s->active[0] == index ? 0 : 1;
+  slot = s->active[0] == NONE ? 0 : s->active[1] == NONE ? 1
+                                                         : NONE;
+  if (slot == NONE)
+    return NONE;
+  if (s->active[1 - slot] != NONE && _sp_scheduler_same_stream (w->topic, work_at (s, s->active[1 - slot])->topic))
+    return NONE;
+  s->active[slot] = index;
+  w->active = TRUE;
+  return slot;
+}
+
+/* Whether @record, a block of the user's from today on, does some of its
+ * topic's work: done, partly done, or pinned there */
+static gboolean
+does_work_ahead (const SpBlockRecord *record)
+{
+  return record->kind != SP_BLOCK_KIND_REVIEW &&
+         ((record->status == SP_BLOCK_STATUS_PLANNED && record->pinned) ||
+          (record->status != SP_BLOCK_STATUS_PLANNED && sp_block_record_get_done_minutes (record) > 0));
+}
+
+/* The work @record did, taken off @w's where a planned block there would
+ * have taken it. Returns whether any was. */
+static gboolean
+take_fixed_work (Work                *w,
+                 const SpBlockRecord *record)
+{
+  guint       minutes = record->status == SP_BLOCK_STATUS_PLANNED ? record->minutes
+                                                                  : sp_block_record_get_done_minutes (record);
+  Work        before = *w;
+  SpBlockKind kind;
+
+  w->pending -= MIN (w->pending, minutes);
+  w->moved -= MIN (w->moved, minutes);
+  if (take_minutes (w, minutes, &kind) == minutes && kind == record->kind)
+    return TRUE;
+
+  /* Not as planned: the minutes done, of its kind first */
+  *w = before;
+  w->pending -= MIN (w->pending, minutes);
+  w->moved -= MIN (w->moved, minutes);
+  _sp_scheduler_consume (w, record->kind, minutes);
+  _sp_scheduler_tidy_parts (w);
+  return TRUE;
+}
+
+/* The user's blocks up to @last (an index into fixed) are reached: each
+ * takes its topic's turn there, or the week's project block, as a planned
+ * block there would have, and the topic finishes at its last one. So a
+ * block marked done where it was planned leaves the rest as it was. */
+static void
+pass_fixed (Scheduler *s,
+            guint      last,
+            gboolean  *project_due)
+{
+  for (; s->fixed_passed <= last && s->fixed_passed < s->fixed->len; s->fixed_passed++)
+    {
+      const SpBlockRecord *record = g_array_index (s->fixed, SpBlockRecord *, s->fixed_passed);
+      const SpTopic       *topic = sp_plan_lookup_topic (s->input->plan, record->topic);
+      guint                index = topic != NULL ? s->work_of[topic->index] : NONE;
+      Work                *w;
+      guint                slot;
+
+      if (index == NONE || !does_work_ahead (record))
+        continue;
+      w = work_at (s, index);
+      w->parked = FALSE;
+      _sp_scheduler_next_kept (s, record->day, record->start);
+      if (project_due != NULL && w->weekly && !w->active && *project_due &&
+          sp_day_get_weekday (record->day) >= s->project_weekday)
+        *project_due = FALSE;
+      else if ((slot = _sp_scheduler_activate (s, index)) != NONE)
+        s->turn = 1 - slot;
+      if (w->remaining > 0 && take_fixed_work (w, record) && w->remaining == 0)
+        {
+          finish_topic (s, index, record->day);
+          advance_level (s);
+        }
+    }
+}
+
+/* Passes the user's blocks before @day */
+static void
+pass_fixed_before (Scheduler *s,
+                   guint32    day)
+{
+  guint last = s->fixed_passed;
+
+  while (last < s->fixed->len && g_array_index (s->fixed, SpBlockRecord *, last)->day < day)
+    last++;
+  if (last > s->fixed_passed)
+    pass_fixed (s, last - 1, NULL);
 }
 
 static int
@@ -446,26 +613,29 @@ plan_day (Scheduler *s,
   guint n_obstacles = 0;
   guint from, to;
   guint fixed_minutes = 0;
+  guint                 fixed_end;
   gboolean crowded = FALSE;
 
   /* The user's blocks on this day take their place and their time */
   while (s->fixed_next < s->fixed->len &&
          g_array_index (s->fixed, SpBlockRecord *, s->fixed_next)->day < day)
     s->fixed_next++;
-  for (guint i = s->fixed_next; i < s->fixed->len; i++)
+  pass_fixed_before (s, day);
+  for (fixed_end = s->fixed_next; fixed_end < s->fixed->len; fixed_end++)
     {
-      SpBlockRecord *record = g_array_index (s->fixed, SpBlockRecord *, i);
+      SpBlockRecord *record = g_array_index (s->fixed, SpBlockRecord *, fixed_end);
+      guint          i = fixed_end;
 
       if (record->day != day)
         break;
       fixed_minutes += record->minutes;
       if (n_obstacles < G_N_ELEMENTS (obstacles) - 1)
-        obstacles[n_obstacles++] = (Obstacle) { record->start, record->start + record->minutes, a->break_minutes };
+        obstacles[n_obstacles++] = (Obstacle){ record->start, record->start + record->minutes, a->break_minutes, i };
       else
         crowded = TRUE;
     }
   if (_sp_scheduler_clock_changes (s, day, &from, &to))
-    obstacles[n_obstacles++] = (Obstacle) { from, to, 0 };
+    obstacles[n_obstacles++] = (Obstacle){ from, to, 0, NONE };
   qsort (obstacles, n_obstacles, sizeof (Obstacle), compare_obstacles);
 
   budget = budget > fixed_minutes ? budget - fixed_minutes : 0;
@@ -477,6 +647,7 @@ plan_day (Scheduler *s,
       guint limit = SP_MINUTES_PER_DAY;
       guint len, used = 0;
       gboolean blocked = FALSE;
+      const Kept *kept;
 
       for (guint i = 0; i < n_obstacles; i++)
         {
@@ -486,6 +657,8 @@ plan_day (Scheduler *s,
             continue;
           if (o->start <= cursor + (o->gap ? a->break_minutes : 0))
             {
+              if (o->fixed != NONE)
+                pass_fixed (s, o->fixed, project_due);
               cursor = MAX (cursor, o->end + o->gap);
               blocked = TRUE;
               break;
@@ -505,7 +678,50 @@ plan_day (Scheduler *s,
           continue;
         }
 
-      if (s->reviews->len > 0 && g_array_index (s->reviews, Review, 0).due <= day)
+      kept = _sp_scheduler_next_kept (s, day, cursor);
+      if (kept != NULL && kept->record->start == cursor)
+        {
+          gboolean placed = _sp_scheduler_place_kept (s, kept, day, len, project_due, &used);
+
+          _sp_scheduler_drop_kept (s);
+          if (placed)
+            {
+              cursor += used + a->break_minutes;
+              budget -= used;
+              continue;
+            }
+          kept = _sp_scheduler_next_kept (s, day, cursor);
+        }
+      if (kept != NULL && kept->record->start - cursor < len + a->break_minutes)
+        {
+          /* End before the kept block, or leave a gap too short to use */
+          guint gap = kept->record->start - cursor;
+
+          if (gap < (guint) SP_MIN_BLOCK_MINUTES + (guint) a->break_minutes)
+            {
+              cursor = kept->record->start;
+              continue;
+            }
+          len = gap - a->break_minutes;
+        }
+
+      if (s->kept_next < s->kept->len)
+        {
+          /* The kept blocks later in the day keep their time */
+          guint held = _sp_scheduler_kept_minutes_on (s, day);
+
+          len = MIN (len, budget > held ? budget - held : 0);
+          if (len < SP_MIN_BLOCK_MINUTES || !_sp_scheduler_plan_free_time (s, day, cursor, len, &used))
+            {
+              /* Left free, up to the next kept block */
+              kept = _sp_scheduler_next_kept (s, day, cursor);
+              if (kept == NULL)
+                break;
+              cursor = kept->record->start;
+              continue;
+            }
+        }
+      else if (s->reviews->len > 0 && g_array_index (s->reviews, Review, 0).due <= day)
         {
           Review review = g_array_index (s->reviews, Review, 0);
           Work *w = work_at (s, review.work);
@@ -513,13 +729,13 @@ plan_day (Scheduler *s,
 
           g_array_remove_index (s->reviews, 0);
           w->reviews++;
-          add_block (s, w->topic, SP_BLOCK_KIND_REVIEW, next_seq (s, w, SP_BLOCK_KIND_REVIEW),
-                     day, cursor, minutes);
+          _sp_scheduler_add_block (s, w->topic, SP_BLOCK_KIND_REVIEW, _sp_scheduler_next_seq (s, w, SP_BLOCK_KIND_REVIEW),
+                                   day, cursor, minutes);
           used = minutes;
         }
       else if (*project_due && weekday >= s->project_weekday && pick_milestone (s) != NONE)
         {
-          place_work (s, pick_milestone (s), day, cursor, len, &used);
+          _sp_scheduler_place_work (s, pick_milestone (s), day, cursor, len, &used);
           *project_due = FALSE;
         }
       else
@@ -528,13 +744,17 @@ plan_day (Scheduler *s,
 
           if (index == NONE)
             break;
-          place_work (s, index, day, cursor, len, &used);
+          _sp_scheduler_place_work (s, index, day, cursor, len, &used);
           s->turn = 1 - s->turn;
         }
 
       cursor += used + a->break_minutes;
       budget -= used;
     }
+
+  /* The user's blocks the day's planning did not reach */
+  if (fixed_end > s->fixed_next)
+    pass_fixed (s, fixed_end - 1, project_due);
 }
 
 /* The user's blocks: done, partly done, skipped, pinned, or in the past.
@@ -568,7 +788,7 @@ add_records (Scheduler *s)
         continue;
 
       g_hash_table_add (s->taken_ids, record->id);
-      block = add_block (s, topic, record->kind, 0, record->day, record->start, record->minutes);
+      block = _sp_scheduler_add_block (s, topic, record->kind, 0, record->day, record->start, record->minutes);
       block->id = sp_schedule_intern (s->schedule, record->id);
       block->status = record->status;
       block->done_minutes = (guint16) (record->status == SP_BLOCK_STATUS_PARTIAL ? record->done_minutes : 0);
@@ -597,6 +817,13 @@ add_records (Scheduler *s)
       if (missed)
         {
           w->moved += record->minutes;
+          continue;
+        }
+      if (!past && does_work_ahead (record))
+        {
+          /* Taken where it is, as a planned block there would be */
+          w->pending += record->status == SP_BLOCK_STATUS_PLANNED ? record->minutes
+                                                                  : sp_block_record_get_done_minutes (record);
           continue;
         }
       if (record->status == SP_BLOCK_STATUS_PLANNED)
@@ -667,7 +894,9 @@ sp_scheduler_run (const SpSchedulerInput *input)
   s.reviews = g_array_new (FALSE, FALSE, sizeof (Review));
   s.taken_ids = g_hash_table_new (g_str_hash, g_str_equal);
   s.fixed = g_array_new (FALSE, FALSE, sizeof (SpBlockRecord *));
+  s.kept = g_array_new (FALSE, FALSE, sizeof (Kept));
   s.active[0] = s.active[1] = NONE;
+  s.placing = NONE;
   s.review_minutes = sp_scheduler_get_review_minutes (s.avail);
   s.project_weekday = project_weekday (s.avail);
 
@@ -692,6 +921,7 @@ sp_scheduler_run (const SpSchedulerInput *input)
     }
   _sp_scheduler_index_prerequisites (&s);
   advance_level (&s);
+  _sp_scheduler_add_kept (&s);
 
   from = MAX (input->today, s.avail->start_day);
   limit = from + (guint32) (SP_SCHEDULER_MAX_YEARS * 365.2425);
@@ -764,6 +994,9 @@ sp_scheduler_run (const SpSchedulerInput *input)
   g_array_unref (s.reviews);
   g_hash_table_unref (s.taken_ids);
   g_array_unref (s.fixed);
+  g_array_unref (s.kept);
+  g_free (s.kept_minutes);
+  g_free (s.kept_reviews);
 
   return s.schedule;
 }

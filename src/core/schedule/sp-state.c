@@ -117,6 +117,7 @@ sp_progress_new (void)
   progress->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   progress->topic_hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   progress->goals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  progress->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_block_record_free);
   return progress;
 }
 
@@ -131,6 +132,8 @@ sp_progress_copy (const SpProgress *progress)
   copy->track = g_strdup (progress->track);
   for (guint i = 0; i < progress->records->len; i++)
     sp_progress_set_record (copy, sp_block_record_copy (g_ptr_array_index (progress->records, i)));
+  for (guint i = 0; i < progress->kept->len; i++)
+    g_ptr_array_add (copy->kept, sp_block_record_copy (g_ptr_array_index (progress->kept, i)));
   g_hash_table_iter_init (&iter, progress->notes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->notes, g_strdup (key), g_strdup (value));
@@ -153,6 +156,7 @@ sp_progress_free (SpProgress *progress)
   g_hash_table_unref (progress->notes);
   g_hash_table_unref (progress->topic_hours);
   g_hash_table_unref (progress->goals);
+  g_ptr_array_unref (progress->kept);
   g_free (progress->track);
   g_free (progress);
 }
@@ -297,6 +301,7 @@ sp_state_new (void)
 {
   return g_object_new (SP_TYPE_STATE, NULL);
 }
+
 
 static gboolean
 state_invalid (GError           **error,
@@ -473,6 +478,24 @@ load_progress (SpJsonDoc         *doc,
         return NULL;
       sp_progress_set_record (progress, record);
     }
+
+  member = MEMBER ("kept");
+  if (member != NULL && sp_json_type (member) != SP_JSON_ARRAY)
+    {
+      field = g_strdup_printf ("%s.kept", path);
+      state_invalid (error, filename, field, _("an array"), member);
+      return NULL;
+    }
+  for (guint i = 0; i < sp_json_length (member); i++)
+    {
+      g_autofree char *block_path = g_strdup_printf ("%s.kept[%u]", path, i);
+      SpBlockRecord   *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (progress->kept, record);
+    }
+  g_ptr_array_sort (progress->kept, sp_block_record_compare);
 
   member = MEMBER ("notes");
   if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
@@ -718,31 +741,9 @@ sp_block_record_compare (gconstpointer a,
 }
 
 static void
-add_progress (JsonBuilder *builder,
-              SpProgress  *progress)
+add_records (JsonBuilder *builder,
+             GPtrArray   *records)
 {
-  g_autoptr(GPtrArray) records = sp_progress_dup_records (progress);
-  g_autoptr(GPtrArray) note_ids = sorted_keys (progress->notes);
-  g_autoptr(GPtrArray) hour_ids = sorted_keys (progress->topic_hours);
-
-  g_ptr_array_sort (records, sp_block_record_compare);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "today");
-  if (progress->planned_today != 0)
-    {
-      g_autofree char *today = sp_format_date (progress->planned_today);
-      json_builder_add_string_value (builder, today);
-    }
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "track");
-  if (progress->track != NULL)
-    json_builder_add_string_value (builder, progress->track);
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "blocks");
   json_builder_begin_array (builder);
   for (guint i = 0; i < records->len; i++)
     {
@@ -777,6 +778,42 @@ add_progress (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_progress (JsonBuilder *builder,
+              SpProgress  *progress)
+{
+  g_autoptr(GPtrArray) records = sp_progress_dup_records (progress);
+  g_autoptr(GPtrArray) note_ids = sorted_keys (progress->notes);
+  g_autoptr(GPtrArray) hour_ids = sorted_keys (progress->topic_hours);
+
+  g_ptr_array_sort (records, sp_block_record_compare);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "today");
+  if (progress->planned_today != 0)
+    {
+      g_autofree char *today = sp_format_date (progress->planned_today);
+      json_builder_add_string_value (builder, today);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "track");
+  if (progress->track != NULL)
+    json_builder_add_string_value (builder, progress->track);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "blocks");
+  add_records (builder, records);
+
+  /* Only when there are some, so files stay as they were for everyone else */
+  if (progress->kept->len > 0)
+    {
+      json_builder_set_member_name (builder, "kept");
+      add_records (builder, progress->kept);
+    }
 
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_object (builder);

@@ -61,7 +61,13 @@ typedef struct
   GHashTable *notes;          /* block id → note */
   GHashTable *topic_hours;    /* topic id → double *: hours the user chose over the plan's estimate */
   GHashTable *goals;          /* level id or "path" → GUINT_TO_POINTER (Julian day): goal dates */
+  GPtrArray  *kept;           /* element-type SpBlockRecord, owned, sorted: the next 7 days as they were
+                               * shown before the last edit, which the scheduler keeps where the rules allow */
 } SpProgress;
+
+/* How far ahead an edit keeps the schedule as it was: the days a person
+ * prints or plans around. Beyond them the scheduler plans freely. */
+#define SP_KEPT_DAYS 7
 
 /* The most hours a topic may be given instead of its estimate. */
 #define SP_TOPIC_HOURS_MAX 2000.0
