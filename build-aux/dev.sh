@@ -13,6 +13,7 @@ build_dir=${BUILD_DIR:-build}
 packages=(
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev libsecret-1-dev
+  libgsound-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core

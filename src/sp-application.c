@@ -220,6 +220,21 @@ start_block_action (GSimpleAction *action,
   sp_window_show_block (window, g_variant_get_string (param, NULL));
 }
 
+/* From a notification's Start: the block, studied in a focus session */
+static void
+focus_block_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  SpWindow      *window = ensure_window (self);
+
+  sp_notifier_withdraw (self->notifier);
+  gtk_window_present (GTK_WINDOW (window));
+  sp_window_show_block (window, g_variant_get_string (param, NULL));
+  sp_window_start_focus (window, g_variant_get_string (param, NULL));
+}
+
 static void
 skip_block_action (GSimpleAction *action,
                    GVariant      *param,
@@ -251,6 +266,7 @@ skip_block_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "start-block", start_block_action, "s" },
+  { "focus-block", focus_block_action, "s" },
   { "skip-block", skip_block_action, "s" },
   { "open-plan", open_plan_action },
   { "bundled-plan", bundled_plan_action },
@@ -292,6 +308,7 @@ sp_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.focus-next", { "<Control><Shift>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('month')", { "<Control>1", NULL } },

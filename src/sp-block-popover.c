@@ -26,6 +26,7 @@ struct _SpBlockPopover
   GtkWidget      *course_box;
   GtkLabel       *course_label;
   GtkLinkButton  *course_link;
+  GtkWidget       *start_button;
   GtkWidget      *done_button;
   GtkToggleButton *partial_button;
   GtkAdjustment  *partial_adjustment;
@@ -85,6 +86,18 @@ mark (SpBlockPopover *self,
     return;
   ok = sp_block_mark_with_toast (GTK_WIDGET (self), self->planner, self->block_id, status, minutes, &error);
   finish_edit (self, ok, error);
+}
+
+/* A focus session on the block, in the window's hands */
+static void
+start_clicked_cb (SpBlockPopover *self)
+{
+  g_autofree char *id = g_strdup (self->block_id);
+
+  if (id == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-start", "s", id);
 }
 
 static void
@@ -240,6 +253,8 @@ update (SpBlockPopover *self)
         gtk_link_button_set_uri (self->course_link, url);
     }
 
+  gtk_widget_set_visible (self->start_button, block->status == SP_BLOCK_STATUS_PLANNED ||
+                                                  block->status == SP_BLOCK_STATUS_PARTIAL);
   gtk_widget_set_sensitive (self->done_button, block->status != SP_BLOCK_STATUS_DONE);
   gtk_widget_set_sensitive (self->skip_button, block->status != SP_BLOCK_STATUS_SKIPPED);
   gtk_widget_set_visible (self->reset_button, block->status != SP_BLOCK_STATUS_PLANNED);
@@ -316,6 +331,7 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_box);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_label);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, course_link);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, start_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, done_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_adjustment);
@@ -328,6 +344,7 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, time_entry);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, unpin_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);

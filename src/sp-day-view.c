@@ -224,6 +224,7 @@ typedef struct
 {
   GtkWidget *time;
   GtkWidget *meta;
+  GtkWidget *start;
   GtkWidget *done;
   GtkWidget *partial;
   GtkWidget *spin;
@@ -283,6 +284,8 @@ update_block_row (GtkWidget     *row,
   gtk_label_set_text (GTK_LABEL (parts->time), when);
   gtk_label_set_text (GTK_LABEL (parts->meta), meta);
 
+  gtk_widget_set_visible (parts->start, block->status == SP_BLOCK_STATUS_PLANNED ||
+                                            block->status == SP_BLOCK_STATUS_PARTIAL);
   gtk_widget_set_sensitive (parts->done, block->status != SP_BLOCK_STATUS_DONE);
   gtk_widget_set_sensitive (parts->skip, block->status != SP_BLOCK_STATUS_SKIPPED);
   gtk_widget_set_visible (parts->reset, block->status != SP_BLOCK_STATUS_PLANNED);
@@ -427,6 +430,12 @@ new_block_row (SpDayView     *self,
   /* The buttons wrap in a narrow window rather than widen it */
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_layout_manager (buttons, sp_wrap_layout_new (6, 6, FALSE));
+  /* A focus session on this block, in the window's hands */
+  parts->start = gtk_button_new_with_mnemonic (_("_Start"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (parts->start), "win.focus-start");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (parts->start), "s", block->id);
+  gtk_widget_set_tooltip_text (parts->start, _("Study this block with a timer"));
+  gtk_box_append (GTK_BOX (buttons), parts->start);
   parts->done = new_button (self, _("_Done"), block->id, G_CALLBACK (done_clicked_cb));
   parts->partial = new_partial_button (self, block);
   parts->spin = g_object_get_data (G_OBJECT (parts->partial), "sp-spin");

@@ -61,7 +61,8 @@ send (SpNotifier    *self,
   g_notification_set_body (notification, body);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.start-block", "s", block->id);
-  g_notification_add_button_with_target (notification, C_("notification button", "Start"), "app.start-block", "s", block->id);
+  /* Start studies the block in a focus session; the notification itself only shows it */
+  g_notification_add_button_with_target (notification, C_("notification button", "Start"), "app.focus-block", "s", block->id);
   g_notification_add_button_with_target (notification, _("Skip"), "app.skip-block", "s", block->id);
   g_application_send_notification (self->application, SP_NOTIFIER_ID, notification);
 

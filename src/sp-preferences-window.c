@@ -43,6 +43,8 @@ struct _SpPreferencesWindow
   GtkButton            *add_off_button;
   AdwComboRow          *track_row;
   GtkSwitch            *notify_switch;
+  GtkSwitch            *pomodoro_switch;
+  GtkSwitch            *focus_sound_switch;
 
   /* What the shown Undo toast brings back: the choices before the first
    * change of a series, so steps of a spin button undo as one */
@@ -563,6 +565,12 @@ sp_preferences_window_constructed (GObject *object)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (sp_catalog_preferences_page_new (self->settings)));
   g_settings_bind (self->settings, "notify-blocks", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "focus-pomodoro", self->pomodoro_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "focus-sound", self->focus_sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
+#ifndef HAVE_GSOUND
+  /* Built without libgsound: there is no sound to turn off */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->focus_sound_switch), ADW_TYPE_ACTION_ROW), FALSE);
+#endif
 
   g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
   self->updating = TRUE;
@@ -662,6 +670,8 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, add_off_button);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, track_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, pomodoro_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, focus_sound_switch);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, blocks_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_selected_cb);

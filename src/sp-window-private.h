@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sp-calendar-grid.h"
+#include "sp-clock.h"
 #include "sp-courses-view.h"
 #include "sp-day-view.h"
 #include "sp-path-view.h"
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
 
 /* The window's parts, shared by the files that make the window:
  * sp-window.c (the views and their wiring), sp-window-actions.c (its
- * GActions and keys) and sp-window-print.c (printing and exporting).
+ * GActions and keys), sp-window-print.c (printing and exporting) and
+ * sp-window-focus.c (focus sessions).
  * Nothing else sees them: children ask the window through its actions. */
 struct _SpWindow
 {
@@ -24,6 +26,7 @@ struct _SpWindow
   guint32               selected_day;
   gboolean              syncing_calendar;
 
+  AdwHeaderBar         *header_bar;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   SpPathView           *path_view;
@@ -47,11 +50,25 @@ struct _SpWindow
   SpDayView            *day_view;
   SpProgressSummary    *progress_summary;
   GtkWidget            *summary_separator;
+
+  /* sp-window-focus.c */
+  GtkWidget *focus_window; /* while a focus session runs */
+  GtkWidget *focus_view;
+  GtkWidget *focus_indicator;
+  guint      focus_announced; /* the minutes screen readers last heard */
+  SpClock   *focus_clock;
+  GObject   *focus_sound; /* a GSoundContext, made at the first end */
+  guint      focus_inhibit;
+  guint      focus_recover_id;
+  GtkWidget *focus_recover_dialog;
 };
 
 gboolean sp_window_get_span          (SpWindow       *self,
                                       SpCalendarSpan *span);
 void     sp_window_actions_class_init (GtkWidgetClass *widget_class);
 void     sp_window_print_class_init   (GtkWidgetClass *widget_class);
+void     sp_window_focus_class_init (GtkWidgetClass *widget_class);
+void     sp_window_focus_setup (SpWindow *self);
+void     sp_window_focus_dispose (SpWindow *self);
 
 G_END_DECLS

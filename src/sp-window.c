@@ -430,6 +430,7 @@ setup (SpWindow      *self,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_actions (self);
   update_title (self);
+  sp_window_focus_setup (self);
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "courses") == 0)
     ensure_courses_view (self);
@@ -443,6 +444,7 @@ sp_window_dispose (GObject *object)
   SpWindow *self = SP_WINDOW (object);
 
   g_clear_handle_id (&self->courses_id, g_source_remove);
+  sp_window_focus_dispose (self);
 
   g_clear_object (&self->planner);
   g_clear_object (&self->catalog);
@@ -515,6 +517,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_type_ensure (SP_TYPE_PROGRESS_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
@@ -543,6 +546,7 @@ sp_window_class_init (SpWindowClass *klass)
 
   sp_window_actions_class_init (widget_class);
   sp_window_print_class_init (widget_class);
+  sp_window_focus_class_init (widget_class);
 }
 
 static void

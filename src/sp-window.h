@@ -26,5 +26,13 @@ void        sp_window_set_selected_day (SpWindow    *self,
                                         guint32      day);
 gboolean    sp_window_show_block     (SpWindow      *self,
                                       const char    *block_id);
+void        sp_window_start_focus (SpWindow   *self,
+                                   const char *block_id);
+GtkWidget  *sp_window_get_focus_view (SpWindow *self);
+GtkWidget  *sp_window_get_focus_indicator (SpWindow *self);
+GtkWidget  *sp_window_get_focus_recovery (SpWindow *self);
+/* The clock new focus sessions read; tests move one by hand */
+void sp_window_set_focus_clock (SpWindow *self,
+                                GObject  *clock);
 
 G_END_DECLS

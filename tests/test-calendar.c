@@ -13,6 +13,7 @@
 #include "sp-day-view.h"
 #include "sp-progress-summary.h"
 #include "sp-test-core.h"
+#include "sp-test-notify.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
 
@@ -805,134 +806,6 @@ test_move (void)
   ui_stop (&ui);
 }
 
-/* A notification server on the test's own session bus, as GNOME Shell
- * would run: org.freedesktop.Notifications, on its own connection. */
-typedef struct
-{
-  GDBusConnection *connection;
-  guint            object_id;
-  guint            owner_id;
-  gboolean         owned;
-  guint            next_id;
-  GPtrArray       *summaries;  /* what Notify received, in order */
-  GPtrArray       *bodies;
-  GPtrArray       *icons;      /* the image-path hint: an icon name or a file */
-  GPtrArray       *actions;    /* element-type GStrv */
-  guint            n_closed;
-} NotifyServer;
-
-static const char notify_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static void
-notify_method_cb (GDBusConnection       *connection,
-                  const char            *sender,
-                  const char            *path,
-                  const char            *interface,
-                  const char            *method,
-                  GVariant              *parameters,
-                  GDBusMethodInvocation *invocation,
-                  gpointer               user_data)
-{
-  NotifyServer *server = user_data;
-
-  if (g_str_equal (method, "Notify"))
-    {
-      const char             *summary, *body, *icon = NULL;
-      g_autofree const char **actions = NULL;
-      g_autoptr(GVariant) hints = NULL;
-
-      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, &hints, NULL);
-      g_variant_lookup (hints, "image-path", "&s", &icon);
-      g_ptr_array_add (server->summaries, g_strdup (summary));
-      g_ptr_array_add (server->bodies, g_strdup (body));
-      g_ptr_array_add (server->icons, g_strdup (icon));
-      g_ptr_array_add (server->actions, g_strdupv ((char **) actions));
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->next_id));
-    }
-  else if (g_str_equal (method, "CloseNotification"))
-    {
-      server->n_closed++;
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method, "GetCapabilities"))
-    {
-      const char *caps[] = { "actions", "body", NULL };
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "Study Planner", "1", "1.2"));
-}
-
-static void
-name_acquired_cb (GDBusConnection *connection,
-                  const char      *name,
-                  gpointer         user_data)
-{
-  ((NotifyServer *) user_data)->owned = TRUE;
-}
-
-static void
-notify_server_start (NotifyServer *server)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  static const GDBusInterfaceVTable vtable = { notify_method_cb, NULL, NULL };
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_assert_no_error (error);
-  memset (server, 0, sizeof *server);
-  server->summaries = g_ptr_array_new_with_free_func (g_free);
-  server->bodies = g_ptr_array_new_with_free_func (g_free);
-  server->icons = g_ptr_array_new_with_free_func (g_free);
-  server->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  server->connection = g_dbus_connection_new_for_address_sync (address,
-                                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                               NULL, NULL, &error);
-  g_assert_no_error (error);
-  info = g_dbus_node_info_new_for_xml (notify_xml, &error);
-  g_assert_no_error (error);
-  server->object_id = g_dbus_connection_register_object (server->connection, "/org/freedesktop/Notifications",
-                                                         info->interfaces[0], &vtable, server, NULL, &error);
-  g_assert_no_error (error);
-  server->owner_id = g_bus_own_name_on_connection (server->connection, "org.freedesktop.Notifications",
-                                                   G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, server, NULL);
-  while (!server->owned && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (server->owned);
-}
-
-static void
-notify_server_stop (NotifyServer *server)
-{
-  g_bus_unown_name (server->owner_id);
-  g_dbus_connection_unregister_object (server->connection, server->object_id);
-  g_dbus_connection_close_sync (server->connection, NULL, NULL);
-  g_clear_object (&server->connection);
-  g_clear_pointer (&server->summaries, g_ptr_array_unref);
-  g_clear_pointer (&server->bodies, g_ptr_array_unref);
-  g_clear_pointer (&server->icons, g_ptr_array_unref);
-  g_clear_pointer (&server->actions, g_ptr_array_unref);
-}
-
 static void
 wait_for (guint *count,
           guint  at_least)
@@ -946,7 +819,7 @@ wait_for (guint *count,
 static void
 test_notification (void)
 {
-  NotifyServer server;
+  SpTestNotifyServer server;
   Ui ui;
   GSettings *settings;
   SpNotifier *notifier;
@@ -959,7 +832,7 @@ test_notification (void)
   guint32 day;
 
   reset_state ();
-  notify_server_start (&server);
+  sp_test_notify_server_start (&server);
   ui_start (&ui);
   settings = sp_application_get_settings (ui.app);
   notifier = sp_application_get_notifier (ui.app);
@@ -1026,7 +899,7 @@ test_notification (void)
   g_assert_cmpuint (server.summaries->len, ==, 1);
 
   ui_stop (&ui);
-  notify_server_stop (&server);
+  sp_test_notify_server_stop (&server);
 }
 
 static void

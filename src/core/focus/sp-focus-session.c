@@ -459,6 +459,12 @@ sp_focus_session_pause (SpFocusSession *self)
   refresh (self);
 }
 
+/**
+ * sp_focus_session_resume:
+ *
+ * Ends the pause, or sets a recovered session that was running when it
+ * was saved ticking again.
+ */
 void
 sp_focus_session_resume (SpFocusSession *self)
 {
@@ -466,11 +472,14 @@ sp_focus_session_resume (SpFocusSession *self)
 
   g_return_if_fail (SP_IS_FOCUS_SESSION (self));
 
-  if (self->over || !is_paused (self) || self->ended_at != 0)
+  if (self->over || self->ended_at != 0)
     return;
-  pauses = self->saved->pauses;
-  g_array_index (pauses, SpFocusPause, pauses->len - 1).end = sp_clock_get_time (self->clock);
-  save (self);
+  if (is_paused (self))
+    {
+      pauses = self->saved->pauses;
+      g_array_index (pauses, SpFocusPause, pauses->len - 1).end = sp_clock_get_time (self->clock);
+      save (self);
+    }
   start_ticking (self);
   refresh (self);
 }

@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* The state file's focus members, which came after format 1: a block's
- * focus stretches and the session running when it was saved. */
+/* Shared by sp-state.c and sp-state-focus.c: the state file's focus
+ * members, which came after format 1 (a block's focus stretches and the
+ * session running when it was saved). */
 gboolean      _sp_state_load_focus (SpJsonDoc         *doc,
                                     const SpJsonValue *member,
                                     SpBlockRecord     *record,
