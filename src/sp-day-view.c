@@ -431,7 +431,7 @@ new_block_row (SpDayView     *self,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_layout_manager (buttons, sp_wrap_layout_new (6, 6, FALSE));
   /* A focus session on this block, in the window's hands */
-  parts->start = gtk_button_new_with_mnemonic (_("_Start"));
+  parts->start = gtk_button_new_with_mnemonic (_("St_art"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (parts->start), "win.focus-start");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (parts->start), "s", block->id);
   gtk_widget_set_tooltip_text (parts->start, _("Study this block with a timer"));

@@ -31,6 +31,7 @@ struct _SpFocusView
   GtkButton      *pause_button;
   GtkWidget      *finish_button;
   GtkWidget      *end_box;
+  GtkWidget      *done_button;
   GtkEntry       *note_entry;
 };
 
@@ -85,6 +86,7 @@ update (SpFocusView *self)
   else if (phase == SP_FOCUS_PHASE_LONG_BREAK)
     phase_text = _("Long break");
   gtk_label_set_text (self->phase_label, phase_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), phase_text[0] != '\0');
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   /* At the end: done, or more time (+5 stays, to go on a little) */
   gtk_widget_set_visible (GTK_WIDGET (self->pause_button), !ended);
@@ -223,6 +225,17 @@ fill (SpFocusView *self)
     }
 }
 
+/* The keys start on the session's next step: Pause, or Done at the end */
+static gboolean
+sp_focus_view_grab_focus (GtkWidget *widget)
+{
+  SpFocusView *self = SP_FOCUS_VIEW (widget);
+
+  if (self->session != NULL && sp_focus_session_get_ended (self->session))
+    return gtk_widget_grab_focus (self->done_button);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+}
+
 static void
 sp_focus_view_dispose (GObject *object)
 {
@@ -245,6 +258,7 @@ sp_focus_view_class_init (SpFocusViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_focus_view_dispose;
+  widget_class->grab_focus = sp_focus_view_grab_focus;
 
   /**
    * SpFocusView::finished:
@@ -267,6 +281,7 @@ sp_focus_view_class_init (SpFocusViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpFocusView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, SpFocusView, finish_button);
   gtk_widget_class_bind_template_child (widget_class, SpFocusView, end_box);
+  gtk_widget_class_bind_template_child (widget_class, SpFocusView, done_button);
   gtk_widget_class_bind_template_child (widget_class, SpFocusView, note_entry);
   gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);

@@ -9,6 +9,7 @@
 
 #include "sp-calendar-text.h"
 #include "sp-catalog-preferences-page.h"
+#include "sp-focus-session.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
 #include "sp-wrap-layout.h"
@@ -43,6 +44,7 @@ struct _SpPreferencesWindow
   GtkButton            *add_off_button;
   AdwComboRow          *track_row;
   GtkSwitch            *notify_switch;
+  AdwActionRow         *pomodoro_row;
   GtkSwitch            *pomodoro_switch;
   GtkSwitch            *focus_sound_switch;
 
@@ -532,11 +534,31 @@ update_tracks (SpPreferencesWindow *self)
   self->updating = FALSE;
 }
 
+/* The Pomodoro split follows the block and break lengths: say what it is */
+static void
+update_pomodoro (SpPreferencesWindow *self)
+{
+  SpPomodoro       pomodoro;
+  g_autofree char *focus = NULL;
+  g_autofree char *pause = NULL;
+  g_autofree char *long_pause = NULL;
+  g_autofree char *text = NULL;
+
+  sp_pomodoro_init_default (&pomodoro, sp_planner_get_availability (self->planner));
+  focus = sp_calendar_format_duration (pomodoro.focus_minutes);
+  pause = sp_calendar_format_duration (pomodoro.break_minutes);
+  long_pause = sp_calendar_format_duration (pomodoro.long_break_minutes);
+  /* TRANSLATORS: the Pomodoro switch's subtitle, "Each block in 25 min of focus with 5 min breaks, 15 min after four" */
+  text = g_strdup_printf (_("Each block in %s of focus with %s breaks, %s after four"), focus, pause, long_pause);
+  adw_action_row_set_subtitle (self->pomodoro_row, text);
+}
+
 static void
 planner_changed_cb (SpPreferencesWindow *self)
 {
   update_tracks (self);
   update_availability (self);
+  update_pomodoro (self);
 }
 
 static void
@@ -670,6 +692,7 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, add_off_button);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, track_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, pomodoro_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, pomodoro_switch);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, focus_sound_switch);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);

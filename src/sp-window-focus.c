@@ -134,7 +134,10 @@ ended_cb (SpWindow *self)
     g_application_send_notification (app, FOCUS_NOTIFICATION_ID, notification);
   play_end_sound (self);
   if (self->focus_window != NULL)
-    gtk_window_present (GTK_WINDOW (self->focus_window));
+    {
+      gtk_widget_grab_focus (self->focus_view);
+      gtk_window_present (GTK_WINDOW (self->focus_window));
+    }
 }
 
 static GtkWidget *
@@ -184,6 +187,7 @@ show_session (SpWindow       *self,
                                                    GTK_APPLICATION_INHIBIT_SUSPEND | GTK_APPLICATION_INHIBIT_IDLE,
                                                    _("A focus session is running"));
   update_indicator (self);
+  gtk_widget_grab_focus (self->focus_view);
   gtk_window_present (GTK_WINDOW (self->focus_window));
 }
 

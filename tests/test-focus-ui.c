@@ -189,7 +189,7 @@ test_session (void)
 
   row = sp_day_view_get_block_row (SP_DAY_VIEW (day_view), id);
   g_assert_nonnull (row);
-  click (find_button (row, _("_Start")));
+  click (find_button (row, _("St_art")));
   view = sp_window_get_focus_view (window);
   g_assert_nonnull (view);
   sp_test_ui_wait_for_mapped (view);
@@ -271,7 +271,7 @@ test_popover_to_done (void)
   popover = sp_calendar_grid_get_popover (month);
   g_assert_nonnull (popover);
   g_assert_cmpstr (sp_block_popover_get_block_id (SP_BLOCK_POPOVER (popover)), ==, id);
-  click (find_button (GTK_WIDGET (popover), _("_Start a Focus Session")));
+  click (find_button (GTK_WIDGET (popover), _("Start a _Focus Session")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   view = sp_window_get_focus_view (window);
   g_assert_nonnull (view);
