@@ -206,18 +206,25 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
-/* From a notification: show the block, ready to be worked on. */
-static void
-start_block_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+/* From a notification: the block, ready to be worked on */
+static SpWindow *
+show_notified_block (SpApplication *self,
+                     GVariant      *param)
 {
-  SpApplication *self = SP_APPLICATION (user_data);
   SpWindow *window = ensure_window (self);
 
   sp_notifier_withdraw (self->notifier);
   gtk_window_present (GTK_WINDOW (window));
   sp_window_show_block (window, g_variant_get_string (param, NULL));
+  return window;
+}
+
+static void
+start_block_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  show_notified_block (SP_APPLICATION (user_data), param);
 }
 
 /* From a notification's Start: the block, studied in a focus session */
@@ -226,12 +233,8 @@ focus_block_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  SpApplication *self = SP_APPLICATION (user_data);
-  SpWindow      *window = ensure_window (self);
+  SpWindow *window = show_notified_block (SP_APPLICATION (user_data), param);
 
-  sp_notifier_withdraw (self->notifier);
-  gtk_window_present (GTK_WINDOW (window));
-  sp_window_show_block (window, g_variant_get_string (param, NULL));
   sp_window_start_focus (window, g_variant_get_string (param, NULL));
 }
 

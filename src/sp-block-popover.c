@@ -7,6 +7,7 @@
 
 #include "sp-block-popover.h"
 #include "sp-calendar-layout.h"
+#include "sp-course-rows.h"
 
 /* A study block's details, opened from any view: what to do, marking it
  * done, partly done or skipped, a note, and moving it by date and time so
@@ -202,7 +203,6 @@ update (SpBlockPopover *self)
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   g_autofree char *accessible = NULL;
-  const char *course;
   gboolean past;
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -239,19 +239,8 @@ update (SpBlockPopover *self)
   gtk_label_set_text (self->task_label, task ? task : "");
   gtk_widget_set_visible (GTK_WIDGET (self->task_label), task != NULL);
 
-  course = sp_planner_get_topic_course (self->planner, block->topic->id);
-  gtk_widget_set_visible (self->course_box, course != NULL);
-  if (course != NULL)
-    {
-      g_autofree char *url = NULL;
-      g_autofree char *text = sp_calendar_describe_course (course, &url);
-      g_autofree char *label = g_strdup_printf (_("Course: %s"), text);
-
-      gtk_label_set_text (self->course_label, label);
-      gtk_widget_set_visible (GTK_WIDGET (self->course_link), url != NULL);
-      if (url != NULL)
-        gtk_link_button_set_uri (self->course_link, url);
-    }
+  sp_course_rows_show_attached (self->planner, block->topic->id, self->course_box, self->course_label,
+                                self->course_link);
 
   gtk_widget_set_visible (self->start_button, block->status == SP_BLOCK_STATUS_PLANNED ||
                                                   block->status == SP_BLOCK_STATUS_PARTIAL);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sp-calendar-layout.h"
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
 #include "sp-scheduler.h"
@@ -285,4 +286,34 @@ sp_course_rows_add (AdwExpanderRow *expander,
       adw_expander_row_add_row (expander, new_course_row (course, title, planner, topic_id, FALSE));
       shown++;
     }
+}
+
+/**
+ * sp_course_rows_show_attached:
+ * @box: what holds @label and @link, hidden when no course is attached
+ *
+ * Shows the course attached to @topic_id ("Course: …") and a link to its
+ * page, only when that is a web page (http or https).
+ */
+void
+sp_course_rows_show_attached (SpPlanner     *planner,
+                              const char    *topic_id,
+                              GtkWidget     *box,
+                              GtkLabel      *label,
+                              GtkLinkButton *link)
+{
+  const char      *course = sp_planner_get_topic_course (planner, topic_id);
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  gtk_widget_set_visible (box, course != NULL);
+  if (course == NULL)
+    return;
+  text = sp_calendar_describe_course (course, &url);
+  shown = g_strdup_printf (_("Course: %s"), text);
+  gtk_label_set_text (label, shown);
+  gtk_widget_set_visible (GTK_WIDGET (link), url != NULL);
+  if (url != NULL)
+    gtk_link_button_set_uri (link, url);
 }

@@ -16,5 +16,10 @@ void sp_course_rows_attach (GtkWidget      *from,
                             SpPlanner      *planner,
                             const char     *topic_id,
                             SpCourse       *course);
+void sp_course_rows_show_attached (SpPlanner     *planner,
+                                   const char    *topic_id,
+                                   GtkWidget     *box,
+                                   GtkLabel      *label,
+                                   GtkLinkButton *link);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-calendar-layout.h"
+#include "sp-course-rows.h"
 #include "sp-focus-view.h"
 
 /* Studying inside one block: what to do, the time left in large figures,
@@ -193,7 +194,6 @@ fill (SpFocusView *self)
 {
   SpSchedule      *schedule = sp_planner_get_schedule (self->planner);
   const SpBlock   *block = sp_schedule_lookup_block (schedule, sp_focus_session_get_block_id (self->session));
-  const char      *course;
   g_autofree char *task = NULL;
   g_autofree char *meta = NULL;
 
@@ -209,20 +209,8 @@ fill (SpFocusView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->task_label), task != NULL && task[0] != '\0');
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), block->note ? block->note : "");
 
-  /* The course attached to the topic; its link only when it is a web page */
-  course = sp_planner_get_topic_course (self->planner, block->topic->id);
-  gtk_widget_set_visible (self->course_box, course != NULL);
-  if (course != NULL)
-    {
-      g_autofree char *url = NULL;
-      g_autofree char *text = sp_calendar_describe_course (course, &url);
-      g_autofree char *label = g_strdup_printf (_("Course: %s"), text);
-
-      gtk_label_set_text (self->course_label, label);
-      gtk_widget_set_visible (GTK_WIDGET (self->course_link), url != NULL);
-      if (url != NULL)
-        gtk_link_button_set_uri (self->course_link, url);
-    }
+  sp_course_rows_show_attached (self->planner, block->topic->id, self->course_box, self->course_label,
+                                self->course_link);
 }
 
 /* The keys start on the session's next step: Pause, or Done at the end */
