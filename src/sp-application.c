@@ -12,6 +12,7 @@
 #include "sp-cli.h"
 #include "sp-file-utils.h"
 #include "sp-first-frame.h"
+#include "sp-welcome-window.h"
 #include "sp-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-sync-controller.h"
@@ -29,6 +30,7 @@ struct _SpApplication
   SpSyncController *sync;
   char           *startup_error; /* shown once the window is up */
   gboolean        catalog_started;
+  gboolean        welcome_asked;
   char           *state_error;   /* the state file could not be read: nothing is saved */
 };
 
@@ -405,6 +407,17 @@ sp_application_activate (GApplication *app)
 
       if (warning != NULL)
         sp_window_show_error (window, _("About Your Saved Progress"), warning);
+    }
+
+  /* The first start asks the hours, the start date and the track, once */
+  if (!self->welcome_asked && !g_settings_get_boolean (self->settings, "welcome-shown"))
+    {
+      SpWelcomeWindow *welcome = sp_welcome_window_new (self->planner, self->settings);
+
+      self->welcome_asked = TRUE;
+      gtk_window_set_transient_for (GTK_WINDOW (welcome), GTK_WINDOW (window));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (welcome), TRUE);
+      gtk_window_present (GTK_WINDOW (welcome));
     }
 }
 

@@ -120,6 +120,47 @@ drop_target_at (SpCalendarGrid *self,
   return TRUE;
 }
 
+static gboolean
+autoscroll_cb (gpointer data)
+{
+  SpCalendarGrid *self = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *v;
+
+  if (scrolled == NULL || !self->drop_active || self->autoscroll_step == 0)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + self->autoscroll_step);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A drag reaches any hour: near the top or bottom of what shows, the
+ * week scrolls on its own */
+static void
+update_autoscroll (SpCalendarGrid *self,
+                   double          y)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *v;
+  double top, bottom, edge = 40;
+
+  self->autoscroll_step = 0;
+  if (scrolled == NULL || self->span != SP_CALENDAR_SPAN_WEEK)
+    return;
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  top = gtk_adjustment_get_value (v);
+  bottom = top + gtk_adjustment_get_page_size (v);
+  if (y < top + edge && top > gtk_adjustment_get_lower (v))
+    self->autoscroll_step = -12;
+  else if (y > bottom - edge && bottom < gtk_adjustment_get_upper (v))
+    self->autoscroll_step = 12;
+  if (self->autoscroll_step != 0 && self->autoscroll_id == 0)
+    self->autoscroll_id = g_timeout_add (30, autoscroll_cb, self);
+}
+
 static GdkDragAction
 drop_motion_cb (GtkDropTarget  *target,
                 double          x,
@@ -135,6 +176,7 @@ drop_motion_cb (GtkDropTarget  *target,
       self->drop_day = day;
       self->drop_minute = minute;
     }
+  update_autoscroll (self, y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return self->drop_active ? GDK_ACTION_MOVE : 0;
 }
@@ -144,6 +186,7 @@ drop_leave_cb (GtkDropTarget  *target,
                SpCalendarGrid *self)
 {
   self->drop_active = FALSE;
+  self->autoscroll_step = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -40,6 +40,10 @@ struct _SpCalendarGrid
 
   guint              clock_id;
   gboolean           compact; /* as last notified */
+  gboolean           scroll_pending; /* week: to its first block once laid out */
+  guint              scroll_id;
+  guint              autoscroll_id;  /* a drag near the top or bottom edge */
+  int                autoscroll_step;
   guint              compact_id;
 
   /* Made on the first frame and kept until the style or the fonts change */

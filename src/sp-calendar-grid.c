@@ -222,7 +222,9 @@ measure_fonts (SpCalendarGrid *self)
     {
       metrics.header_height = height + small_height + 14;
       metrics.time_gutter = gutter + 16;
-      metrics.min_hour_height = height + 6;
+      /* Tall enough for a 25-minute block's title; the day scrolls */
+      metrics.min_hour_height = ceil ((height + 8) * 60.0 / 25);
+      metrics.whole_day = TRUE;
       metrics.spacing = 4;
     }
 
@@ -294,7 +296,6 @@ sp_calendar_grid_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   SpCalendarGrid *self = SP_CALENDAR_GRID (widget);
-  SpSchedule *schedule = sp_calendar_grid_get_schedule (self);
 
   measure_fonts (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -315,16 +316,84 @@ sp_calendar_grid_measure (GtkWidget      *widget,
     }
   else
     {
-      guint first = 8 * 60, last = 20 * 60;
-      double hours;
-
-      if (schedule != NULL && self->selected_day != 0)
-        sp_calendar_week_hours (schedule, get_availability (self), week_first_day (self), SP_N_WEEKDAYS,
-                                &first, &last);
-      hours = (last - first) / 60.0;
-      *minimum = (int) ceil (self->metrics.header_height + hours * self->metrics.min_hour_height);
-      *natural = (int) ceil (self->metrics.header_height + hours * (self->line_height + self->small_height + 12));
+      /* The whole day, in a scrolled window */
+      *minimum = *natural = (int) ceil (self->metrics.header_height + 24 * self->metrics.min_hour_height);
     }
+}
+
+/* Where a week's study starts: its earliest block, or with none its
+ * earliest study time */
+static guint
+week_first_minute (SpCalendarGrid         *self,
+                   const SpCalendarLayout *layout)
+{
+  const SpAvailability *availability = get_availability (self);
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const SpCalendarItem *item = sp_calendar_layout_get_item (layout, i);
+
+      first = MIN (first, sp_schedule_get_block (layout->schedule, item->block)->start);
+    }
+  for (guint32 day = layout->first_day; first == G_MAXUINT && availability && day <= layout->last_day; day++)
+    {
+      guint weekday = sp_day_get_weekday (day);
+
+      if (sp_availability_get_usable_minutes (availability, weekday) > 0)
+        first = MIN (first, availability->start[weekday]);
+    }
+  return first == G_MAXUINT ? 8 * 60 : first;
+}
+
+/* A week opens on its first block, and a narrow window on the selected
+ * day's column */
+static gboolean
+scroll_to_first_block_cb (gpointer data)
+{
+  SpCalendarGrid *self = data;
+  const SpCalendarLayout *layout = sp_calendar_grid_ensure_layout (self);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  const SpCalendarDay *cell;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || scrolled == NULL)
+    {
+      self->scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Not laid out at its height yet: again on a later frame */
+  if (layout == NULL ||
+      gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))) + 1 < layout->height)
+    return G_SOURCE_CONTINUE;
+  self->scroll_id = 0;
+  self->scroll_pending = FALSE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            MAX (sp_calendar_layout_minute_to_y (layout, week_first_minute (self, layout)) -
+                                   layout->hour_height / 2,
+                                 0));
+  cell = sp_calendar_layout_lookup_day (layout, self->selected_day);
+  if (cell != NULL)
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double left = cell->rect.x - layout->body.x;
+
+      if (cell->rect.x < gtk_adjustment_get_value (h) ||
+          cell->rect.x + cell->rect.width > gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h))
+        gtk_adjustment_set_value (h, left);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A week scrolls to its first block once laid out (again at each allocation
+ * until it is) */
+static void
+request_scroll (SpCalendarGrid *self)
+{
+  if (self->span != SP_CALENDAR_SPAN_WEEK)
+    return;
+  self->scroll_pending = TRUE;
+  if (self->scroll_id == 0)
+    self->scroll_id = g_timeout_add (16, scroll_to_first_block_cb, self);
 }
 
 static gboolean
@@ -351,6 +420,8 @@ sp_calendar_grid_size_allocate (GtkWidget *widget,
 
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
+  if (self->scroll_pending && self->scroll_id == 0)
+    self->scroll_id = g_timeout_add (16, scroll_to_first_block_cb, self);
   /* Told after the layout, as the window shows a list below a compact month */
   if (sp_calendar_grid_is_compact (self) != self->compact && self->compact_id == 0)
     self->compact_id = g_idle_add (notify_compact_cb, self);
@@ -550,6 +621,7 @@ sp_calendar_grid_map (GtkWidget *widget)
   SpCalendarGrid *self = SP_CALENDAR_GRID (widget);
 
   GTK_WIDGET_CLASS (sp_calendar_grid_parent_class)->map (widget);
+  request_scroll (self);
   /* The line at the current time moves */
   if (self->span == SP_CALENDAR_SPAN_WEEK && self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
@@ -577,6 +649,8 @@ sp_calendar_grid_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->compact_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -801,9 +875,13 @@ sp_calendar_grid_set_selected_day (SpCalendarGrid *self,
   if (day == 0 || !g_date_valid_julian (day) || day == self->selected_day)
     return;
 
-  /* Another month or week: lay it out again; within it, only redraw */
+  /* Another month or week: lay it out again (a week opens on its first
+   * block); within it, only redraw */
   if (self->layout != NULL && (day < self->layout->month_first || day > self->layout->month_last))
-    invalidate (self);
+    {
+      invalidate (self);
+      request_scroll (self);
+    }
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
   self->selected_day = day;

@@ -107,18 +107,21 @@ spin_text_hours (GtkSpinButton *spin)
   return CLAMP (value, 0, max);
 }
 
+/* The hours as typed, and what is studied of them */
 static void
 update_weekly_total (SpPreferencesWindow *self)
 {
-  double total = 0;
-  g_autofree char *hours = NULL;
+  g_autoptr(SpAvailability) availability = NULL;
   g_autofree char *text = NULL;
 
+  if (self->planner == NULL)
+    return;
+  availability = sp_availability_copy (sp_planner_get_availability (self->planner));
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
-    total += round (spin_text_hours (self->hours_spins[d]) * 12) / 12;
-  hours = sp_scheduler_format_hours (total);
-  /* TRANSLATORS: the total of the study hours, "10 h a week" */
-  text = g_strdup_printf (_("%s h a week"), hours);
+    availability->minutes[d] = (guint16) (lround (spin_text_hours (self->hours_spins[d]) * 12) * 5);
+  availability->block_minutes = (guint16) gtk_spin_button_get_value_as_int (self->block_spin);
+  availability->break_minutes = (guint16) gtk_spin_button_get_value_as_int (self->break_spin);
+  text = sp_availability_describe_week (availability);
   gtk_label_set_text (self->weekly_label, text);
 }
 
@@ -204,8 +207,8 @@ spin_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
-static void
-guard_scroll (GtkWidget *spin)
+void
+sp_preferences_guard_spin (GtkWidget *spin)
 {
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
@@ -236,6 +239,7 @@ commit (SpPreferencesWindow *self)
 static void
 blocks_changed_cb (SpPreferencesWindow *self)
 {
+  update_weekly_total (self);
   commit (self);
 }
 
@@ -413,8 +417,8 @@ add_weekday_rows (SpPreferencesWindow *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), hours);
       adw_preferences_group_add (self->hours_group, row);
 
-      guard_scroll (hours);
-      guard_scroll (start);
+      sp_preferences_guard_spin (hours);
+      sp_preferences_guard_spin (start);
       self->hours_spins[d] = GTK_SPIN_BUTTON (hours);
       self->start_spins[d] = GTK_SPIN_BUTTON (start);
     }
@@ -713,8 +717,8 @@ sp_preferences_window_init (SpPreferencesWindow *self)
   /* The days off fields wrap in a narrow window */
   gtk_widget_set_layout_manager (self->days_off_fields, sp_wrap_layout_new (6, 6, FALSE));
   add_weekday_rows (self);
-  guard_scroll (GTK_WIDGET (self->block_spin));
-  guard_scroll (GTK_WIDGET (self->break_spin));
+  sp_preferences_guard_spin (GTK_WIDGET (self->block_spin));
+  sp_preferences_guard_spin (GTK_WIDGET (self->break_spin));
 }
 
 SpPreferencesWindow *

@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCE
 
 SpPreferencesWindow *sp_preferences_window_new (SpPlanner *planner,
                                                 GSettings *settings);
+void                 sp_preferences_guard_spin (GtkWidget *spin);
 
 G_END_DECLS

@@ -139,7 +139,12 @@ test_each_view_narrow (void)
 
     gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
     if (min > NARROW_WIDTH)
-      g_error ("Preferences need %d px: %s", min, G_OBJECT_TYPE_NAME (widest_descendant (content, NARROW_WIDTH)));
+      {
+        GtkWidget *widest = widest_descendant (content, NARROW_WIDTH);
+
+        g_error ("Preferences need %d px: %s “%s”", min, G_OBJECT_TYPE_NAME (widest),
+                 GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "");
+      }
     gtk_widget_measure (prefs, GTK_ORIENTATION_HORIZONTAL, -1, &window_min, NULL, NULL, NULL);
     g_assert_true (sp_test_ui_resize (GTK_WINDOW (prefs), window_min, NARROW_HEIGHT));
   }

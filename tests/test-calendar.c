@@ -732,7 +732,9 @@ test_move (void)
   sp_window_set_selected_day (ui.window, day);
   layout = sp_calendar_grid_get_layout (ui.week);
   cell = sp_calendar_layout_lookup_day (layout, day);
-  drop_minute = MAX (layout->first_minute, 7 * 60);
+  /* the whole day is there, the morning too */
+  g_assert_cmpuint (layout->first_minute, ==, 0);
+  drop_minute = 7 * 60;
   if (drop_minute == start)
     drop_minute += 60;
   sp_calendar_grid_drop_block (ui.week, id, 0, cell->rect.x + cell->rect.width / 2,

@@ -115,7 +115,10 @@ test_preferences (void)
   prefs = find_preferences ();
   g_assert_nonnull (prefs);
   sp_test_ui_wait_for_mapped (prefs);
-  g_assert_true (sp_test_ui_has_text (prefs, "10 h a week"));
+  /* The hours given, and plainly what is studied of them: an hour from
+   * 19:00 holds one 50-minute block, the 10 minutes after its break too
+   * short for another */
+  g_assert_true (sp_test_ui_has_text (prefs, "10 h a week, 9 h 10 min of study"));
   save_png_when_drawn (prefs, "preferences");
 
   /* Seven weekday rows of hours and start time, then block and break */
@@ -134,7 +137,7 @@ test_preferences (void)
   gtk_spin_button_set_value (monday_hours, 3);
   availability = sp_planner_get_availability (planner);
   g_assert_cmpuint (availability->minutes[0], ==, 180);
-  g_assert_true (sp_test_ui_has_text (prefs, "12 h a week"));
+  g_assert_true (sp_test_ui_has_text (prefs, "12 h a week, 11 h 20 min of study"));
   g_assert_cmpuint (sp_schedule_get_end_day (sp_planner_get_schedule (planner)), <, end_before);
   state_path = g_build_filename (data_home, "study-planner", "state.json", NULL);
   g_assert_true (g_file_get_contents (state_path, &saved, NULL, NULL));
@@ -142,7 +145,7 @@ test_preferences (void)
 
   /* The weekly total follows the keys, before the value is committed */
   gtk_editable_set_text (GTK_EDITABLE (tuesday_hours), "2.5");
-  g_assert_true (sp_test_ui_has_text (prefs, "13.5 h a week"));
+  g_assert_true (sp_test_ui_has_text (prefs, "13.5 h a week, 13 h of study"));
   gtk_spin_button_update (tuesday_hours);
   g_assert_cmpuint (sp_planner_get_availability (planner)->minutes[1], ==, 150);
 

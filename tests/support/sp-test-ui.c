@@ -10,9 +10,10 @@
 #include "sp-test-ui.h"
 
 /* Starts the real application with its real window. NON_UNIQUE keeps
- * tests apart from each other and from a running instance. */
-SpApplication *
-sp_test_ui_start_app (void)
+ * tests apart from each other and from a running instance. A first start
+ * shows the welcome; the tests start as a person who has seen it. */
+static SpApplication *
+start_app (gboolean first_start)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -23,6 +24,7 @@ sp_test_ui_start_app (void)
   /* Desktop notifications need a notification server on the bus: a test
    * that wants them runs one and turns them on */
   g_settings_set_boolean (settings, "notify-blocks", FALSE);
+  g_settings_set_boolean (settings, "welcome-shown", !first_start);
 
   /* Tests reach no network: only the bundled and test-made course listings */
   g_settings_set_boolean (settings, "catalog-auto-refresh", FALSE);
@@ -38,6 +40,19 @@ sp_test_ui_start_app (void)
   g_application_activate (G_APPLICATION (app));
   sp_test_ui_wait_for_mapped (GTK_WIDGET (sp_test_ui_get_window (app)));
   return app;
+}
+
+SpApplication *
+sp_test_ui_start_app (void)
+{
+  return start_app (FALSE);
+}
+
+/* As the very first start: the welcome shows */
+SpApplication *
+sp_test_ui_start_app_first_time (void)
+{
+  return start_app (TRUE);
 }
 
 /* What every UI test program does first: the translations of the build,

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 SpApplication *sp_test_ui_start_app        (void);
+SpApplication *sp_test_ui_start_app_first_time (void);
 void           sp_test_ui_init (int    *argc,
                                 char ***argv);
 void           sp_test_ui_stop_app         (SpApplication *app);

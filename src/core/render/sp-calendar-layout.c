@@ -416,7 +416,9 @@ assign_lanes (SpCalendarLayout *self,
  *
  * Lays days out as columns on a grid of the hours of the day: a header
  * row, a gutter of hours at the left, and each block at its start time
- * with a height from its length. When the box is too short for
+ * with a height from its length, over the whole day when
+ * metrics->whole_day (the screen, which scrolls), else over the hours that
+ * hold blocks or study time. When the box is too short for
  * metrics->min_hour_height the layout is taller than @height.
  *
  * Returns: (transfer full): the layout
@@ -445,7 +447,13 @@ sp_calendar_layout_new_week (SpSchedule              *schedule,
   self->n_columns = n_days;
   self->n_rows = 1;
 
-  sp_calendar_week_hours (schedule, availability, first_day, n_days, &self->first_minute, &self->last_minute);
+  if (metrics->whole_day)
+    {
+      self->first_minute = 0;
+      self->last_minute = SP_MINUTES_PER_DAY;
+    }
+  else
+    sp_calendar_week_hours (schedule, availability, first_day, n_days, &self->first_minute, &self->last_minute);
   n_hours = (self->last_minute - self->first_minute) / 60;
   grid_height = MAX (self->height - metrics->header_height, 0);
   self->hour_height = MAX (floor (grid_height / n_hours), metrics->min_hour_height);

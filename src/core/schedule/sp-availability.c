@@ -109,6 +109,83 @@ sp_availability_get_usable_minutes (const SpAvailability *self,
   return MIN (self->minutes[weekday], SP_MINUTES_PER_DAY - self->start[weekday]);
 }
 
+/**
+ * sp_availability_get_study_minutes:
+ *
+ * The minutes of study the scheduler can plan on @weekday: its hours cut
+ * into blocks with a break after each, as sp-scheduler.c places them,
+ * where a piece shorter than a block's least length and what passes
+ * midnight are left out. At most sp_availability_get_usable_minutes().
+ *
+ * Returns: the minutes of study of @weekday
+ */
+guint
+sp_availability_get_study_minutes (const SpAvailability *self,
+                                   guint                 weekday)
+{
+  guint budget, cursor, study = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (weekday < SP_N_WEEKDAYS, 0);
+
+  budget = self->minutes[weekday];
+  cursor = self->start[weekday];
+  while (budget >= SP_MIN_BLOCK_MINUTES && cursor < SP_MINUTES_PER_DAY && self->block_minutes > 0)
+    {
+      guint len = MIN (MIN (budget, self->block_minutes), SP_MINUTES_PER_DAY - cursor);
+
+      if (len < SP_MIN_BLOCK_MINUTES)
+        break;
+      study += len;
+      budget -= len;
+      cursor += len + self->break_minutes;
+    }
+  return study;
+}
+
+guint
+sp_availability_get_weekly_study_minutes (const SpAvailability *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    total += sp_availability_get_study_minutes (self, i);
+  return total;
+}
+
+/**
+ * sp_availability_describe_week:
+ *
+ * The hours a week the user gave, and plainly what is studied of them when
+ * breaks and the leftovers too short for a block come out.
+ *
+ * Returns: (transfer full): "10 h a week", or "10 h a week, 8 h 20 min of
+ *   study"
+ */
+char *
+sp_availability_describe_week (const SpAvailability *self)
+{
+  guint given = 0, study;
+  g_autofree char *hours = NULL;
+  g_autofree char *studied = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < SP_N_WEEKDAYS; i++)
+    given += self->minutes[i];
+  study = sp_availability_get_weekly_study_minutes (self);
+  hours = sp_format_hours (given / 60.0, SP_HOURS_TEXT);
+  if (study >= given)
+    /* TRANSLATORS: the total of the study hours, "10 h a week" */
+    return g_strdup_printf (_("%s h a week"), hours);
+  studied = sp_calendar_format_duration (study);
+  /* TRANSLATORS: the hours given and what is studied of them once the breaks
+   * come out: "10 h a week, 8 h 20 min of study" */
+  return g_strdup_printf (_("%s h a week, %s of study"), hours, studied);
+}
+
 guint
 sp_availability_get_weekly_minutes (const SpAvailability *self)
 {
