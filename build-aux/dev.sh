@@ -19,6 +19,7 @@ packages=(
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   git clang-format
   radicale python3-tz gnome-keyring
+  python3-gi gir1.2-atspi-2.0 at-spi2-core
 )
 
 build-aux/install-missing.sh "${packages[@]}"

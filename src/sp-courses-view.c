@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-accessible.h"
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
 #include "sp-courses-view.h"
@@ -695,6 +696,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   accessible = g_strdup_printf ("%s, %s", sp_course_get_title (course), meta);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  sp_list_cell_set_accessible_label (row, accessible);
 }
 
 static void
@@ -892,6 +894,7 @@ sp_courses_view_init (SpCoursesView *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_accessible_name_status_page (self->empty_page);
 
   self->cancellable = g_cancellable_new ();
   self->providers = g_ptr_array_new_with_free_func (g_free);

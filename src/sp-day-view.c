@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-accessible.h"
 #include "sp-block-popover.h"
 #include "sp-calendar-layout.h"
 #include "sp-course-rows.h"
@@ -832,6 +833,7 @@ static void
 sp_day_view_init (SpDayView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_accessible_name_status_page (self->empty_page);
 }
 
 SpPlanner *

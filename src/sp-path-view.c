@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sp-accessible.h"
 #include "sp-calendar-text.h"
 #include "sp-course-rows.h"
 #include "sp-path-view.h"
@@ -448,6 +449,7 @@ new_track_selector (SpPathView    *self,
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   const char *current = sp_planner_get_track (self->planner);
   GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkListItemFactory) list_factory = sp_list_cell_string_factory_new ();
   guint selected = 0;
 
   for (guint i = 0; i < level->tracks->len; i++)
@@ -463,6 +465,9 @@ new_track_selector (SpPathView    *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), FALSE);
+  /* The row shows its choice in a list of its own, named as the popup's */
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), list_factory);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), list_factory);
   g_object_set_data (G_OBJECT (row), "sp-level", (gpointer) level);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (track_selected_cb), self, 0);
   return row;
