@@ -48,6 +48,10 @@ struct _SpSyncController
   gboolean        manual;  /* the user asked: the result is told whatever it is */
   int             stop;    /* 0, or a stop asked during a sync: 1 keep the events, 2 remove them */
   double          fraction;
+  gboolean        storing;   /* a password is on its way to the keyring */
+  char           *store_url; /* the next to store, once that one is kept */
+  char           *store_user;
+  char           *store_password;
 };
 
 G_DEFINE_FINAL_TYPE (SpSyncController, sp_sync_controller, G_TYPE_OBJECT)
@@ -468,6 +472,16 @@ settings_changed_cb (SpSyncController *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
+static void store_next (SpSyncController *self);
+
+static void
+clear_password (char **password)
+{
+  if (*password != NULL)
+    memset (*password, 0, strlen (*password));
+  g_clear_pointer (password, g_free);
+}
+
 static void
 store_cb (GObject      *source,
           GAsyncResult *result,
@@ -484,6 +498,23 @@ store_cb (GObject      *source,
 
       tell (self, toast, TRUE);
     }
+  self->storing = FALSE;
+  store_next (self);
+}
+
+/* One store at a time: gnome-keyring 42 fails (and quits) when two make
+ * the same new item at once; the last password typed is the one kept */
+static void
+store_next (SpSyncController *self)
+{
+  if (self->storing || self->store_user == NULL)
+    return;
+  self->storing = TRUE;
+  sp_caldav_secret_store_async (self->store_url, self->store_user, self->store_password, NULL, store_cb,
+                                g_object_ref (self));
+  g_clear_pointer (&self->store_url, g_free);
+  g_clear_pointer (&self->store_user, g_free);
+  clear_password (&self->store_password);
 }
 
 static void
@@ -554,6 +585,9 @@ sp_sync_controller_finalize (GObject *object)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_free (self->record_path);
+  g_free (self->store_url);
+  g_free (self->store_user);
+  clear_password (&self->store_password);
 
   G_OBJECT_CLASS (sp_sync_controller_parent_class)->finalize (object);
 }
@@ -694,7 +728,15 @@ sp_sync_controller_set_up (SpSyncController *self,
     {
       self->password = g_strdup (password);
       if (user != NULL && user[0] != '\0')
-        sp_caldav_secret_store_async (trimmed, user, password, NULL, store_cb, g_object_ref (self));
+        {
+          g_free (self->store_url);
+          self->store_url = g_strdup (trimmed);
+          g_free (self->store_user);
+          self->store_user = g_strdup (user);
+          clear_password (&self->store_password);
+          self->store_password = g_strdup (password);
+          store_next (self);
+        }
     }
   sp_sync_controller_sync_now (self);
 }

@@ -17,7 +17,8 @@
 /* Preferences → Sync as a user fills it: the real app on a small plan
  * (tests/data/plans/sync.json), a Radicale on loopback asking for a
  * password, the keyring of the test's own session bus. Sync Now puts the
- * schedule on the server and a toast says so; a change to the plan is
+ * schedule on the server and a toast says so (and what to do, with a
+ * wrong password); a change to the plan is
  * synced a few seconds later by itself; Stop Syncing with the events
  * removed leaves the calendar empty. */
 
@@ -118,6 +119,8 @@ test_sync_page (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "data", "plans", "sync.json", NULL);
   g_autofree char *synced = format_prefix (_("Calendar synced: %s"));
+  g_autofree char *failed = format_prefix (_("Calendar sync failed: %s. %s"));
+  const char      *advice = _("Check the user name and password in Preferences → Sync.");
   g_autofree char *stopped = format_prefix (_("Stopped syncing; %u event was removed from the calendar"));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
@@ -155,10 +158,19 @@ test_sync_page (void)
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (g_ptr_array_index (rows, 2)));
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), radicale->url);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), USER);
-  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 2)), PASSWORD);
+
+  /* A wrong password: the toast and the page say what to do */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 2)), "wrong");
   button = sp_test_ui_find_button (page, _("_Set Up and Sync"));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_text (GTK_WIDGET (window), failed);
+  wait_for_text (page, advice);
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 2)), PASSWORD);
+  button = sp_test_ui_find_button (page, _("_Set Up and Sync"));
+  g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
   /* A toast in the window; the schedule on the server; the password in

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
+#include <string.h>
 
 #include "sp-caldav-secret.h"
 
@@ -101,6 +102,8 @@ item_label (const char *server,
   return g_strdup_printf (_("Study Planner calendar: %s at %s"), user, server);
 }
 
+/* An item kept before is removed first: gnome-keyring 42 quits when
+ * CreateItem replaces one ("already registered") */
 gboolean
 sp_caldav_secret_store_sync (const char   *server,
                              const char   *user,
@@ -110,8 +113,29 @@ sp_caldav_secret_store_sync (const char   *server,
 {
   g_autofree char *label = item_label (server, user);
 
+  secret_password_clear_sync (&caldav_schema, cancellable, NULL, "server", server, "user", user, NULL);
   return secret_password_store_sync (&caldav_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable,
                                      error, "server", server, "user", user, NULL);
+}
+
+typedef struct
+{
+  char *server;
+  char *user;
+  char *password;
+} Store;
+
+static void
+store_free (gpointer data)
+{
+  Store *store = data;
+
+  g_free (store->server);
+  g_free (store->user);
+  if (store->password != NULL)
+    memset (store->password, 0, strlen (store->password));
+  g_free (store->password);
+  g_free (store);
 }
 
 static void
@@ -137,6 +161,22 @@ boolean_cb (GObject      *source,
     g_task_return_boolean (task, TRUE);
 }
 
+static void
+cleared_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask           *task = user_data;
+  Store           *store = g_task_get_task_data (task);
+  g_autofree char *label = item_label (store->server, store->user);
+
+  /* A failure here shows again in the store */
+  secret_password_clear_finish (result, NULL);
+  secret_password_store (&caldav_schema, SECRET_COLLECTION_DEFAULT, label, store->password,
+                         g_task_get_cancellable (task), boolean_cb, task, "server", store->server, "user",
+                         store->user, NULL);
+}
+
 void
 sp_caldav_secret_store_async (const char         *server,
                               const char         *user,
@@ -145,12 +185,15 @@ sp_caldav_secret_store_async (const char         *server,
                               GAsyncReadyCallback callback,
                               gpointer            user_data)
 {
-  GTask           *task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autofree char *label = item_label (server, user);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Store *store = g_new0 (Store, 1);
 
   g_task_set_source_tag (task, sp_caldav_secret_store_async);
-  secret_password_store (&caldav_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable, boolean_cb, task,
-                         "server", server, "user", user, NULL);
+  store->server = g_strdup (server);
+  store->user = g_strdup (user);
+  store->password = g_strdup (password);
+  g_task_set_task_data (task, store, store_free);
+  secret_password_clear (&caldav_schema, cancellable, cleared_cb, task, "server", server, "user", user, NULL);
 }
 
 gboolean
