@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sp-accessible.h"
 #include "sp-calendar-text.h"
 #include "sp-preferences-window.h"
 #include "sp-welcome-window.h"
@@ -179,6 +180,7 @@ static void
 add_tracks (SpWelcomeWindow *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = sp_list_cell_string_factory_new ();
   SpPlan *plan = sp_planner_get_plan (self->planner);
   const char *current = sp_planner_get_track (self->planner);
   guint selected = 0;
@@ -199,6 +201,9 @@ add_tracks (SpWelcomeWindow *self)
     }
   adw_combo_row_set_model (self->track_row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (self->track_row, selected);
+  /* Rows named for a screen reader, the names whole */
+  adw_combo_row_set_factory (self->track_row, factory);
+  adw_combo_row_set_list_factory (self->track_row, factory);
   gtk_widget_set_visible (GTK_WIDGET (self->track_row), self->track_ids->len > 0);
 }
 
