@@ -15,7 +15,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsoup-3.0-dev libical-dev libsecret-1-dev
   libgsound-dev
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11 locales
+  xvfb xauth dbus dbus-x11 locales xdotool imagemagick
   poppler-utils python3 adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   git clang-format
   radicale python3-tz gnome-keyring
