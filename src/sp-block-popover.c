@@ -32,6 +32,8 @@ struct _SpBlockPopover
   GtkToggleButton *partial_button;
   GtkAdjustment  *partial_adjustment;
   GtkWidget      *skip_button;
+  GtkWidget       *rating_box;
+  GtkWidget       *rating_buttons[SP_N_RATINGS];
   GtkWidget      *reset_button;
   GtkEntry       *note_entry;
   GtkWidget      *move_heading;
@@ -111,6 +113,44 @@ static void
 skip_clicked_cb (SpBlockPopover *self)
 {
   mark (self, SP_BLOCK_STATUS_SKIPPED, 0);
+}
+
+/* A review's recall: the topic's next review is spaced from it */
+static void
+rate (SpBlockPopover *self,
+      SpRating        rating)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->block_id == NULL)
+    return;
+  ok = sp_block_rate_with_toast (GTK_WIDGET (self), self->planner, self->block_id, rating, &error);
+  finish_edit (self, ok, error);
+}
+
+static void
+again_clicked_cb (SpBlockPopover *self)
+{
+  rate (self, SP_RATING_AGAIN);
+}
+
+static void
+hard_clicked_cb (SpBlockPopover *self)
+{
+  rate (self, SP_RATING_HARD);
+}
+
+static void
+good_clicked_cb (SpBlockPopover *self)
+{
+  rate (self, SP_RATING_GOOD);
+}
+
+static void
+easy_clicked_cb (SpBlockPopover *self)
+{
+  rate (self, SP_RATING_EASY);
 }
 
 static void
@@ -247,6 +287,10 @@ update (SpBlockPopover *self)
   gtk_widget_set_sensitive (self->done_button, block->status != SP_BLOCK_STATUS_DONE);
   gtk_widget_set_sensitive (self->skip_button, block->status != SP_BLOCK_STATUS_SKIPPED);
   gtk_widget_set_visible (self->reset_button, block->status != SP_BLOCK_STATUS_PLANNED);
+  /* After a review, how well it was recalled; the rating given is the one not offered */
+  gtk_widget_set_visible (self->rating_box, block->kind == SP_BLOCK_KIND_REVIEW);
+  for (SpRating r = SP_RATING_AGAIN; r <= SP_RATING_EASY; r++)
+    gtk_widget_set_sensitive (self->rating_buttons[r - 1], block->rating != r);
   gtk_toggle_button_set_active (self->partial_button, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->partial_button), block->minutes > 1);
   gtk_adjustment_configure (self->partial_adjustment,
@@ -325,6 +369,15 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, rating_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "again_button", FALSE,
+                                             G_STRUCT_OFFSET (SpBlockPopover, rating_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "hard_button", FALSE,
+                                             G_STRUCT_OFFSET (SpBlockPopover, rating_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "good_button", FALSE,
+                                             G_STRUCT_OFFSET (SpBlockPopover, rating_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "easy_button", FALSE,
+                                             G_STRUCT_OFFSET (SpBlockPopover, rating_buttons[3]));
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, reset_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, note_entry);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, move_heading);
@@ -336,6 +389,10 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, again_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hard_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, good_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, easy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, partial_save_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
@@ -438,5 +495,54 @@ sp_block_mark_with_toast (GtkWidget    *widget,
     }
   text = sp_planner_describe_moved (planner, message);
   gtk_widget_activate_action (widget, "win.toast-undo", "s", text);
+  return TRUE;
+}
+
+/**
+ * sp_block_rate_with_toast:
+ *
+ * Rates the review @block_id through @planner and, when that worked,
+ * says when the topic comes back, with Undo: "“Python” rated Good: next
+ * review Thursday 5 March".
+ */
+gboolean
+sp_block_rate_with_toast (GtkWidget  *widget,
+                          SpPlanner  *planner,
+                          const char *block_id,
+                          SpRating    rating,
+                          GError    **error)
+{
+  SpSchedule      *schedule;
+  const SpBlock   *block;
+  const SpTopic   *topic;
+  g_autofree char *rated = NULL;
+  g_autofree char *message = NULL;
+  guint32          next = 0;
+
+  if (!sp_planner_rate_review (planner, block_id, rating, error))
+    return FALSE;
+  schedule = sp_planner_get_schedule (planner);
+  block = sp_schedule_lookup_block (schedule, block_id);
+  topic = block->topic;
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule) && next == 0; i++)
+    {
+      const SpBlock *other = sp_schedule_get_block (schedule, i);
+
+      if (other->topic == topic && other->kind == SP_BLOCK_KIND_REVIEW && other->status == SP_BLOCK_STATUS_PLANNED &&
+          other->day > block->day)
+        next = other->day;
+    }
+  /* TRANSLATORS: a toast after rating a review, "“Python” rated Good" */
+  rated = g_strdup_printf (_("“%s” rated %s"), sp_topic_get_title (topic), sp_rating_get_label (rating));
+  if (next != 0)
+    {
+      g_autofree char *day = sp_calendar_format_day (next);
+
+      /* TRANSLATORS: "“Python” rated Good: next review Thursday 5 March" */
+      message = g_strdup_printf (_("%s: next review %s"), rated, day);
+    }
+  else
+    message = g_steal_pointer (&rated);
+  gtk_widget_activate_action (widget, "win.toast-undo", "s", message);
   return TRUE;
 }

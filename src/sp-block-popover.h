@@ -21,5 +21,10 @@ gboolean sp_block_mark_with_toast (GtkWidget    *widget,
                                    SpBlockStatus status,
                                    guint         minutes,
                                    GError      **error);
+gboolean sp_block_rate_with_toast (GtkWidget  *widget,
+                                   SpPlanner  *planner,
+                                   const char *block_id,
+                                   SpRating    rating,
+                                   GError    **error);
 
 G_END_DECLS

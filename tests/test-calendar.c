@@ -988,6 +988,68 @@ test_screenshots (void)
   ui_stop (&ui);
 }
 
+/* After a review block, its details ask how well it was recalled: four
+ * buttons with mnemonics, reached from the keyboard; Good rates it, says
+ * when the topic comes back, and Undo takes it back */
+static void
+test_rate_review (void)
+{
+  Ui          ui;
+  SpSchedule *schedule;
+  const char *id = NULL;
+  GtkPopover *popover;
+  GtkWidget  *good;
+  guint32     day;
+
+  reset_state ();
+  ui_start (&ui);
+  schedule = sp_planner_get_schedule (ui.planner);
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule) && id == NULL; i++)
+    if (sp_schedule_get_block (schedule, i)->kind == SP_BLOCK_KIND_REVIEW)
+      id = sp_schedule_get_block (schedule, i)->id;
+  g_assert_nonnull (id);
+  id = g_strdup (id);
+  day = lookup (&ui, id)->day;
+
+  /* Month view, the review's day (reviews come first), its details from the keyboard */
+  press (&ui, GDK_KEY_1, GDK_CONTROL_MASK);
+  sp_window_set_selected_day (ui.window, day);
+  press (&ui, GDK_KEY_Menu, 0);
+  popover = sp_calendar_grid_get_popover (ui.month);
+  g_assert_cmpstr (sp_block_popover_get_block_id (SP_BLOCK_POPOVER (popover)), ==, id);
+  g_assert_true (sp_test_ui_has_text (GTK_WIDGET (popover), _("How well did you recall it?")));
+  for (SpRating r = SP_RATING_AGAIN; r <= SP_RATING_EASY; r++)
+    {
+      static const char *labels[] = { NULL, N_("_Again"), N_("_Hard"), N_("_Good"), N_("_Easy") };
+      GtkWidget         *button = sp_test_ui_find_button (GTK_WIDGET (popover), _(labels[r]));
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_is_visible (button));
+      g_assert_true (gtk_widget_get_focusable (button));
+    }
+
+  good = sp_test_ui_find_button (GTK_WIDGET (popover), _("_Good"));
+  gtk_widget_grab_focus (good);
+  g_assert_true (gtk_widget_has_focus (good));
+  click (good);
+  g_assert_cmpint (lookup (&ui, id)->rating, ==, SP_RATING_GOOD);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_DONE);
+  {
+    g_autofree char *rated = g_strdup_printf (_("“%s” rated %s"), sp_topic_get_title (lookup (&ui, id)->topic),
+                                                 sp_rating_get_label (SP_RATING_GOOD));
+
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (ui.window), rated));
+  }
+
+  /* Undo takes the rating back with the mark */
+  press (&ui, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (lookup (&ui, id)->rating, ==, SP_RATING_NONE);
+  g_assert_cmpint (lookup (&ui, id)->status, ==, SP_BLOCK_STATUS_PLANNED);
+
+  g_free ((char *) id);
+  ui_stop (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1008,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/calendar/focus-and-today", test_focus_and_today);
   g_test_add_func ("/calendar/one-suggested", test_one_suggested);
   g_test_add_func ("/calendar/move", test_move);
+  g_test_add_func ("/calendar/rate-review", test_rate_review);
   g_test_add_func ("/calendar/notification", test_notification);
   g_test_add_func ("/calendar/screenshots", test_screenshots);
 

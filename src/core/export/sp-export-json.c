@@ -258,6 +258,9 @@ add_block (Writer        *w,
   add_bool (w, "pinned", block->pinned);
   add_bool (w, "moved", block->moved);
   add_string (w, "note", block->note);
+  /* Only on a rated review, so exports without ratings stay as they were */
+  if (block->rating != SP_RATING_NONE)
+    add_string (w, "rating", sp_rating_to_string (block->rating));
   begin (w, "focus", '[');
   for (guint i = 0; i < n_focus; i++)
     {

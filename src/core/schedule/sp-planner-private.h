@@ -29,8 +29,8 @@ struct _SpPlanner
   guint32     today;          /* 0: follow the clock */
   char       *state_path;     /* NULL: keep the state in memory only */
   char       *state_warning;
-  GPtrArray  *undo; /* element-type SpUndoStep: before each edit */
-  guint       moved;          /* blocks of the next 7 days the last edit moved */
+  GPtrArray  *undo;                     /* element-type SpUndoStep: before each edit */
+  guint       moved;                    /* blocks of the next 7 days the last edit moved */
   guint32     moved_days[SP_KEPT_DAYS]; /* the days they were on, in order */
   guint       n_moved_days;
   guint       midnight_id;
@@ -53,6 +53,12 @@ gboolean    _sp_planner_commit_edit (SpPlanner *self,
                                      GError   **error);
 void        _sp_planner_get_input (SpPlanner        *self,
                                    SpSchedulerInput *input);
+
+const SpBlock *_sp_planner_find_block (SpPlanner  *self,
+                                       const char *block_id,
+                                       GError    **error);
+SpBlockRecord *_sp_planner_ensure_record (SpPlanner     *self,
+                                          const SpBlock *block);
 
 /* sp-planner-stable.c: a stable near future */
 void _sp_planner_keep_near_future (SpPlanner  *self,

@@ -588,9 +588,26 @@ ensure_record (SpProgress    *progress,
       record->status = block->status;
       record->done_minutes = block->done_minutes;
       record->pinned = block->pinned;
+      record->rating = block->rating;
       sp_progress_set_record (progress, record);
     }
   return record;
+}
+
+/* For the edits in other files (sp-planner-reviews.c) */
+const SpBlock *
+_sp_planner_find_block (SpPlanner  *self,
+                        const char *block_id,
+                        GError    **error)
+{
+  return find_block (self, block_id, error);
+}
+
+SpBlockRecord *
+_sp_planner_ensure_record (SpPlanner     *self,
+                           const SpBlock *block)
+{
+  return ensure_record (get_progress (self), block);
 }
 
 /**
@@ -640,6 +657,8 @@ sp_planner_mark_block (SpPlanner      *self,
       record = ensure_record (progress, block);
       record->status = status;
       record->done_minutes = (guint16) (status == SP_BLOCK_STATUS_PARTIAL ? done_minutes : 0);
+      if (status != SP_BLOCK_STATUS_DONE)
+        record->rating = SP_RATING_NONE; /* a rating says the review was done */
     }
 
   return commit_edit (self, error);

@@ -65,6 +65,10 @@ gboolean    sp_planner_set_block_note (SpPlanner      *self,
                                        const char     *block_id,
                                        const char     *note,
                                        GError        **error);
+gboolean            sp_planner_rate_review (SpPlanner  *self,
+                                            const char *block_id,
+                                            SpRating    rating,
+                                            GError    **error);
 gboolean    sp_planner_can_undo       (SpPlanner      *self);
 gboolean    sp_planner_undo           (SpPlanner      *self);
 guint               sp_planner_get_moved (SpPlanner      *self,

@@ -49,6 +49,7 @@ typedef struct
   guint          pinned : 1;    /* placed by the user; planned around */
   guint          moved : 1;     /* moved forward from a missed day */
   guint          level_start : 1; /* the first block of its level */
+  guint          rating : 3;      /* SpRating: a review's recall, as the user rated it */
   const char    *note;          /* nullable: the user's note */
   guint          focus_first;   /* sp_schedule_get_focus() */
   guint          n_focus;

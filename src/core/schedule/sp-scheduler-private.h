@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "sp-fsrs.h"
 #include "sp-scheduler.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,10 @@ typedef struct
   guint          pos;              /* position among its level's candidates */
   guint32        finish_day;       /* day of the last work block */
   guint          reviews;          /* reviews done, skipped or already placed */
-  guint          pending;          /* minutes of the user's blocks ahead that do its work, in remaining */
+  SpFsrsMemory   memory;           /* after its rated reviews, when it has some */
+  guint32        rated_day;        /* the day of its last rated review, or 0 */
+  SpRating       last_rating;
+  guint          pending; /* minutes of the user's blocks ahead that do its work, in remaining */
   guint          next_seq[N_KINDS];
   guint          weekly : 1;       /* a milestone served by the weekly project block */
   guint          active : 1;

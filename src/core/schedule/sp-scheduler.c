@@ -91,20 +91,47 @@ compare_reviews (gconstpointer a,
 }
 
 static void
+queue_review (Scheduler *s,
+              guint      index,
+              guint32    due)
+{
+  Review review = { index, due };
+  guint  pos = s->reviews->len;
+
+  /* Keep the queue sorted; it stays short */
+  while (pos > 0 && compare_reviews (&g_array_index (s->reviews, Review, pos - 1), &review) > 0)
+    pos--;
+  g_array_insert_val (s->reviews, pos, review);
+}
+
+/* A topic's reviews: about 1, 7 and 30 days after it is finished, or, once
+ * the user has rated one, each when its memory (sp-fsrs.c) is expected to
+ * be down to 90 % recall, the later ones as if recalled well. A topic
+ * rated Again comes back, whatever reviews it had. */
+static void
 queue_reviews (Scheduler *s,
                guint      index)
 {
   Work *w = work_at (s, index);
+  SpFsrsMemory memory = w->memory;
+  guint32      due = w->rated_day;
+  guint        n = w->reviews < SP_N_REVIEWS ? SP_N_REVIEWS - w->reviews : 0;
 
-  for (guint r = w->reviews; r < SP_N_REVIEWS; r++)
+  if (w->rated_day == 0)
     {
-      Review review = { index, w->finish_day + sp_review_offsets[r] };
-      guint pos = s->reviews->len;
+      for (guint r = w->reviews; r < SP_N_REVIEWS; r++)
+        queue_review (s, index, w->finish_day + sp_review_offsets[r]);
+      return;
+    }
+  if (w->last_rating == SP_RATING_AGAIN)
+    n = MAX (n, 1);
+  for (guint r = 0; r < n; r++)
+    {
+      guint interval = sp_fsrs_interval (memory.stability);
 
-      /* Keep the queue sorted; it stays short */
-      while (pos > 0 && compare_reviews (&g_array_index (s->reviews, Review, pos - 1), &review) > 0)
-        pos--;
-      g_array_insert_val (s->reviews, pos, review);
+      due += interval;
+      queue_review (s, index, due);
+      sp_fsrs_review (&memory, interval, SP_RATING_GOOD, &memory);
     }
 }
 
@@ -757,6 +784,19 @@ plan_day (Scheduler *s,
     pass_fixed (s, fixed_end - 1, project_due);
 }
 
+/* A rated review updates the topic's memory; records come in time order */
+static void
+rate_review (Work                *w,
+             const SpBlockRecord *record)
+{
+  if (w->rated_day == 0)
+    sp_fsrs_first_review (record->rating, &w->memory);
+  else
+    sp_fsrs_review (&w->memory, (double) record->day - w->rated_day, record->rating, &w->memory);
+  w->rated_day = record->day;
+  w->last_rating = record->rating;
+}
+
 /* The user's blocks: done, partly done, skipped, pinned, or in the past.
  * They stay as they are; what they did is taken off the work to plan. */
 static void
@@ -793,6 +833,7 @@ add_records (Scheduler *s)
       block->status = record->status;
       block->done_minutes = (guint16) (record->status == SP_BLOCK_STATUS_PARTIAL ? record->done_minutes : 0);
       block->pinned = record->pinned;
+      block->rating = record->rating;
       if (record->focus != NULL && record->focus->len > 0)
         {
           block->focus_first = s->schedule->focus->len;
@@ -812,6 +853,8 @@ add_records (Scheduler *s)
         {
           if (!missed)
             w->reviews++;
+          if (record->rating != SP_RATING_NONE && record->status == SP_BLOCK_STATUS_DONE)
+            rate_review (w, record);
           continue;
         }
       if (missed)

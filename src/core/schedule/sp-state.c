@@ -302,7 +302,6 @@ sp_state_new (void)
   return g_object_new (SP_TYPE_STATE, NULL);
 }
 
-
 static gboolean
 state_invalid (GError           **error,
                const char        *filename,
@@ -347,6 +346,7 @@ load_record (SpJsonDoc         *doc,
 {
   g_autoptr(SpBlockRecord) record = NULL;
   const char *id, *topic, *kind, *date, *start, *status;
+  SpRating           rating = SP_RATING_NONE;
   SpBlockKind kind_value;
   SpBlockStatus status_value;
   guint32 day;
@@ -409,12 +409,19 @@ load_record (SpJsonDoc         *doc,
       state_invalid (error, filename, FIELD ("pinned"), _("true or false"), pinned);
       return NULL;
     }
+  /* Came after format 1: absent in older files */
+  if (MEMBER ("rating") != NULL && (rating = sp_rating_from_string (STRING ("rating"))) == SP_RATING_NONE)
+    {
+      state_invalid (error, filename, FIELD ("rating"), _("again, hard, good or easy"), MEMBER ("rating"));
+      return NULL;
+    }
 #undef FIELD
 
   record = sp_block_record_new (id, topic, kind_value, day, start_minute, (guint) minutes);
   record->status = status_value;
   record->done_minutes = (guint16) done_minutes;
   record->pinned = sp_json_boolean (pinned);
+  record->rating = rating;
   if (!_sp_state_load_focus (doc, MEMBER ("focus"), record, filename, path, error))
     return NULL;
   return g_steal_pointer (&record);
@@ -773,6 +780,11 @@ add_records (JsonBuilder *builder,
         }
       json_builder_set_member_name (builder, "pinned");
       json_builder_add_boolean_value (builder, record->pinned);
+      if (record->rating != SP_RATING_NONE)
+        {
+          json_builder_set_member_name (builder, "rating");
+          json_builder_add_string_value (builder, sp_rating_to_string (record->rating));
+        }
       if (record->focus != NULL && record->focus->len > 0)
         _sp_state_add_focus (builder, record->focus);
       json_builder_end_object (builder);

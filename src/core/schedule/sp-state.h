@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sp-availability.h"
+#include "sp-fsrs.h"
 #include "sp-schedule.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,8 @@ typedef struct
   SpBlockStatus  status;
   guint16        done_minutes;
   gboolean       pinned;
-  GArray        *focus; /* nullable, element-type SpFocusInterval: studied in focus sessions */
+  GArray        *focus;  /* nullable, element-type SpFocusInterval: studied in focus sessions */
+  SpRating       rating; /* a review's recall, as the user rated it */
 } SpBlockRecord;
 
 SpBlockRecord *sp_block_record_new      (const char          *id,
