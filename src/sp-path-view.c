@@ -9,6 +9,7 @@
 #include "sp-accessible.h"
 #include "sp-calendar-text.h"
 #include "sp-course-rows.h"
+#include "sp-goal-rows.h"
 #include "sp-path-view.h"
 #include "sp-tooltip.h"
 #include "sp-wrap-layout.h"
@@ -35,6 +36,7 @@ struct _SpPathView
   GtkBox     *steps_box;
   GtkBox     *fit_box;
   GtkBox     *levels_box;
+  GtkBox     *verdict_box; /* the one line that says whether the plan fits */
 };
 
 G_DEFINE_FINAL_TYPE (SpPathView, sp_path_view, ADW_TYPE_BIN)
@@ -608,23 +610,82 @@ new_fit_row (SpPlan              *plan,
   return row;
 }
 
-/* "Does it fit?": each level's projected dates at the user's hours, set
- * against the path's time frames, and the end of the whole path. */
+/* The row of @target's goal in the report, when it has one */
 static void
-add_fit_section (SpPathView *self)
+add_goal_row (SpPathView *self,
+              GtkWidget  *list,
+              GPtrArray  *goals,
+              const char *target)
+{
+  for (guint i = 0; i < goals->len; i++)
+    {
+      const SpGoalResult *goal = g_ptr_array_index (goals, i);
+
+      if (g_str_equal (goal->target, target))
+        gtk_list_box_append (GTK_LIST_BOX (list), sp_goal_result_row_new (self->planner, goal));
+    }
+}
+
+/* The projected end, its length, and how long the plan's sources say the
+ * whole journey typically takes */
+static char *
+describe_end (SpSchedule *schedule)
+{
+  SpPlan          *plan = sp_schedule_get_plan (schedule);
+  guint32          end_day = sp_schedule_get_end_day (schedule);
+  guint32          first = 0;
+  guint            min_months;
+  int              max_months;
+  g_autofree char *end = NULL;
+  g_autofree char *length = NULL;
+
+  if (end_day == 0)
+    return g_strdup (_("Not planned"));
+  for (guint l = 0; l < sp_schedule_get_n_levels (schedule) && first == 0; l++)
+    first = sp_schedule_get_level_report (schedule, l)->start_day;
+  end = sp_calendar_format_date (end_day);
+  length = format_months ((end_day - MIN (first, end_day) + 1) / 30.436875);
+  if (!sp_plan_get_months (plan, &min_months, &max_months))
+    /* TRANSLATORS: the projected end of the path and its length, "3 March 2029 · 25.9 months" */
+    return g_strdup_printf (_("%s · %s"), end, length);
+  if (max_months < 0)
+    /* TRANSLATORS: "3 March 2029 · 25.9 months; typically 12 months or more of dedicated study and practice before you’re job-ready" */
+    return g_strdup_printf (ngettext ("%s · %s; typically %u month or more of dedicated study and practice before you’re job-ready",
+                                      "%s · %s; typically %u months or more of dedicated study and practice before you’re job-ready",
+                                      min_months),
+                            end, length, min_months);
+  /* TRANSLATORS: "3 March 2029 · 25.9 months; typically 12–18 months of dedicated study and practice before you’re job-ready" */
+  return g_strdup_printf (ngettext ("%s · %s; typically %u–%d month of dedicated study and practice before you’re job-ready",
+                                    "%s · %s; typically %u–%d months of dedicated study and practice before you’re job-ready",
+                                    (gulong) max_months),
+                          end, length, min_months, max_months);
+}
+
+/* "Does it fit?": each level's projected dates at the user's hours, set
+ * against the path's time frames, with its goal; and the end of the whole
+ * path, with the path's goal. */
+static void
+add_fit_section (SpPathView *self,
+                 GPtrArray  *goals)
 {
   SpSchedule *schedule = sp_planner_get_schedule (self->planner);
   SpPlan *plan = sp_schedule_get_plan (schedule);
   GtkWidget *list = new_boxed_list ();
   GtkWidget *end_row = adw_action_row_new ();
   GtkWidget *hours_button = gtk_button_new_with_mnemonic (_("Change _Hours…"));
-  guint32 end_day = sp_schedule_get_end_day (schedule);
-  g_autofree char *end = end_day ? sp_calendar_format_date (end_day) : g_strdup (_("Not planned"));
+  g_autofree char *end = describe_end (schedule);
 
   gtk_box_append (self->fit_box, new_section_header (_("Does It Fit?"), sp_schedule_get_summary (schedule)));
 
   for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
-    gtk_list_box_append (GTK_LIST_BOX (list), new_fit_row (plan, sp_schedule_get_level_report (schedule, l)));
+    {
+      const char *level_id = sp_plan_get_level (plan, l)->id;
+      GtkWidget  *row = new_fit_row (plan, sp_schedule_get_level_report (schedule, l));
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sp_goal_button_new (self->planner, level_id, TRUE));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      add_goal_row (self, list, goals, level_id);
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end_row), _("Projected End of the Path"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (end_row), end);
@@ -632,8 +693,11 @@ add_fit_section (SpPathView *self)
   gtk_widget_set_valign (hours_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (hours_button), "app.preferences");
   adw_action_row_add_suffix (ADW_ACTION_ROW (end_row), hours_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (end_row), sp_goal_button_new (self->planner, SP_GOAL_PATH, TRUE));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (end_row), 0);
   gtk_widget_add_css_class (end_row, "path-end");
   gtk_list_box_append (GTK_LIST_BOX (list), end_row);
+  add_goal_row (self, list, goals, SP_GOAL_PATH);
 
   gtk_box_append (self->fit_box, list);
 }
@@ -738,8 +802,15 @@ add_overview (SpPathView *self)
                                 sp_planner_get_level_progress (self->planner, i)));
     }
 
+  remove_children (self->verdict_box);
   if (sp_planner_get_schedule (self->planner) != NULL)
-    add_fit_section (self);
+    {
+      /* A dozen runs of the scheduler a goal: only the goals set */
+      g_autoptr(GPtrArray) goals = sp_planner_solve_goals (self->planner);
+
+      gtk_box_append (self->verdict_box, sp_goal_verdict_new (self->planner, goals));
+      add_fit_section (self, goals);
+    }
 }
 
 static void
@@ -755,6 +826,7 @@ rebuild (SpPathView *self)
 
   if (self->planner == NULL)
     {
+      remove_children (self->verdict_box);
       remove_children (self->steps_box);
       remove_children (self->fit_box);
       remove_children (self->levels_box);
@@ -777,6 +849,7 @@ rebuild (SpPathView *self)
   else
     {
       gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
+      remove_children (self->verdict_box);
       remove_children (self->steps_box);
       remove_children (self->fit_box);
       self->overview_pending = TRUE;
@@ -943,6 +1016,11 @@ sp_path_view_init (SpPathView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The level cards go one under the other in a narrow window */
   gtk_widget_set_layout_manager (GTK_WIDGET (self->steps_box), sp_wrap_layout_new (12, 12, TRUE));
+  /* Under the title: whether the plan fits, at once; the details below */
+  self->verdict_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->verdict_box), 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->description_label))),
+                              GTK_WIDGET (self->verdict_box), GTK_WIDGET (self->description_label));
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include "sp-calendar-text.h"
 #include "sp-catalog-preferences-page.h"
 #include "sp-focus-session.h"
+#include "sp-goal-rows.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
 #include "sp-wrap-layout.h"
@@ -597,6 +598,10 @@ sp_preferences_window_constructed (GObject *object)
   /* Built without libgsound: there is no sound to turn off */
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->focus_sound_switch), ADW_TYPE_ACTION_ROW), FALSE);
 #endif
+  /* Goal dates on the page of the hours: the Path view says what they ask */
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->hours_group),
+                                                                           ADW_TYPE_PREFERENCES_PAGE)),
+                            ADW_PREFERENCES_GROUP (sp_goal_group_new (self->planner)));
 
   g_signal_connect_object (self->planner, "changed", G_CALLBACK (planner_changed_cb), self, G_CONNECT_SWAPPED);
   self->updating = TRUE;

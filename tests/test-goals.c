@@ -385,6 +385,94 @@ test_state_goal_invalid (void)
   g_assert_nonnull (strstr (error->message, "state.json: $.plans[\"ml-career\"].goals[\"fundamentals\"]: expected a date"));
 }
 
+/* The bundled path with each weekday given @minutes from 09:00 */
+static SpSchedule *
+bundled_at (Bundled *b,
+            guint    minutes)
+{
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    sp_availability_set_day (b->availability, d, minutes, 9 * 60);
+  return sp_scheduler_run (&b->input);
+}
+
+/* An open-ended frame is not a free pass: at 2.5 h a week Specialization
+ * took 59 months against "12+" with a green tick */
+static void
+test_advice_open_ended (void)
+{
+  Bundled b;
+  g_autoptr(SpSchedule) slow = NULL;
+  g_autoptr(SpSchedule) fast = NULL;
+  const SpLevelReport *report;
+
+  bundled_init (&b);
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    sp_availability_set_day (b.availability, d, d == 5 ? 150 : 0, 9 * 60);
+  slow = sp_scheduler_run (&b.input);
+  report = sp_schedule_get_level_report (slow, 2);
+  g_assert_cmpint (report->max_months, ==, -1);
+  g_assert_cmpfloat (report->months, >, 24);
+  g_assert_false (report->fits);
+  g_assert_nonnull (strstr (report->advice, "At 2.5 h a week, Specialization takes "));
+  g_assert_nonnull (strstr (report->advice, " months, more than twice the 12 months or more the path expects; "));
+  g_assert_true (g_str_has_suffix (report->advice, " h a week would finish it in 24 months."));
+
+  /* Much faster than its frame: the same note as the others */
+  fast = bundled_at (&b, 350);
+  report = sp_schedule_get_level_report (fast, 2);
+  g_assert_cmpfloat (report->months, <, 12);
+  g_assert_true (report->fits);
+  g_assert_true (g_str_has_suffix (report->advice,
+                                   " months, quicker than the 12 months or more the path expects: keep time for practice."));
+  report = sp_schedule_get_level_report (fast, 0);
+  g_assert_true (g_str_has_suffix (report->advice, "the path expects: keep time for practice."));
+  bundled_clear (&b);
+}
+
+/* One line says at once whether the plan fits */
+static void
+test_fit_headline (void)
+{
+  Bundled b;
+  g_autoptr(SpSchedule) ten = NULL;
+  g_autoptr(SpSchedule) slow = NULL;
+  g_autoptr(SpSchedule) none = NULL;
+  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_goal_result_free);
+  g_autofree char *line = NULL;
+  gboolean         fits = FALSE;
+
+  bundled_init (&b);
+  ten = sp_scheduler_run (&b.input);
+  line = sp_goals_describe_fit (ten, NULL, &fits);
+  g_assert_true (fits);
+  g_assert_cmpstr (line, ==, "The plan fits: every level within its time frame.");
+  g_clear_pointer (&line, g_free);
+
+  g_ptr_array_add (goals, sp_goal_solve (&b.input, SP_GOAL_PATH, sp_schedule_get_end_day (ten) + 7));
+  line = sp_goals_describe_fit (ten, goals, &fits);
+  g_assert_true (fits);
+  g_assert_cmpstr (line, ==, "The plan fits: every level within its time frame, every goal met.");
+  g_clear_pointer (&line, g_free);
+
+  g_ptr_array_add (goals, sp_goal_solve (&b.input, "fundamentals", sp_schedule_get_level_report (ten, 0)->end_day - 20));
+  line = sp_goals_describe_fit (ten, goals, &fits);
+  g_assert_false (fits);
+  g_assert_cmpstr (line, ==, "The plan does not fit: 1 goal is not met at these hours.");
+  g_clear_pointer (&line, g_free);
+
+  slow = bundled_at (&b, 20);
+  line = sp_goals_describe_fit (slow, NULL, &fits);
+  g_assert_false (fits);
+  g_assert_cmpstr (line, ==, "The plan does not fit: 3 of 3 levels take longer than their time frames.");
+  g_clear_pointer (&line, g_free);
+
+  none = bundled_at (&b, 0);
+  line = sp_goals_describe_fit (none, NULL, &fits);
+  g_assert_false (fits);
+  g_assert_cmpstr (line, ==, "The plan does not fit: no study hours are set.");
+  bundled_clear (&b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,5 +490,7 @@ main (int   argc,
   g_test_add_func ("/goals/out-of-reach", test_goal_out_of_reach);
   g_test_add_func ("/goals/planner", test_planner_goals);
   g_test_add_func ("/goals/state-invalid", test_state_goal_invalid);
+  g_test_add_func ("/goals/advice-open-ended", test_advice_open_ended);
+  g_test_add_func ("/goals/fit-headline", test_fit_headline);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-calendar-text.h"
 #include "sp-path-view.h"
 #include "sp-preferences-window.h"
 #include "sp-test-core.h"
@@ -315,6 +316,113 @@ test_scroll_and_undo (void)
   sp_test_ui_stop_app (app);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) found = sp_test_ui_collect_by_type (root, type);
+
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (found, i), css_class))
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
+/* Waits for the Path view to be rebuilt after a change */
+static void
+wait_for_path (GtkWidget *path_view)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  sp_test_ui_wait (50);
+  while (sp_path_view_get_loading (SP_PATH_VIEW (path_view)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  sp_test_ui_wait (50);
+}
+
+/* Goal dates: the Path view's top line, a goal's row and its button that
+ * takes the hours, undone from the toast; the goal buttons of the report
+ * and of Preferences */
+static void
+test_goals (void)
+{
+  g_autofree char *state = g_build_filename (data_home, "study-planner", "state.json", NULL);
+  g_autoptr(SpAvailability) before = NULL;
+  g_autoptr(GPtrArray) goal_buttons = NULL;
+  SpApplication *app;
+  SpPlanner     *planner;
+  GtkWindow     *window;
+  GtkWidget     *path_view, *verdict, *take, *prefs, *group;
+  guint32        end;
+  guint          n_goal_buttons = 0;
+
+  /* The hours the tests before saved go: the default ten hours a week */
+  g_remove (state);
+  app = sp_test_ui_start_app ();
+  planner = sp_application_get_planner (app);
+  window = sp_test_ui_get_window (app);
+  path_view = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PATH_VIEW);
+  before = sp_availability_copy (sp_planner_get_availability (planner));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "path");
+  wait_for_path (path_view);
+
+  /* At once, above the details */
+  verdict = find_with_class (path_view, GTK_TYPE_BOX, "path-verdict");
+  g_assert_nonnull (verdict);
+  g_assert_true (gtk_widget_has_css_class (verdict, "plan-fits"));
+  g_assert_true (sp_test_ui_has_text (verdict, "The plan fits: every level within its time frame."));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, "typically 12–18 months of dedicated study and practice"));
+
+  /* A goal a month before Fundamentals ends */
+  end = sp_schedule_get_level_report (sp_planner_get_schedule (planner), 0)->end_day;
+  g_assert_true (sp_planner_set_goal (planner, "fundamentals", end - 30, NULL));
+  wait_for_path (path_view);
+  verdict = find_with_class (path_view, GTK_TYPE_BOX, "path-verdict");
+  g_assert_true (gtk_widget_has_css_class (verdict, "plan-does-not-fit"));
+  g_assert_true (sp_test_ui_has_text (verdict, "The plan does not fit: 1 goal is not met at these hours."));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, "Goal for Fundamentals, "));
+  g_assert_true (sp_test_ui_has_text_containing (path_view, " h more on "));
+  save_png_when_drawn (GTK_WIDGET (window), "path-goal");
+
+  /* Its button takes the hours; the toast's Undo gives them back */
+  take = find_with_class (path_view, GTK_TYPE_BUTTON, "take-goal-hours");
+  g_assert_nonnull (take);
+  g_signal_emit_by_name (take, "clicked");
+  wait_for_path (path_view);
+  g_assert_false (sp_availability_equal (sp_planner_get_availability (planner), before));
+  g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (window), "Study hours set to "));
+  g_assert_true (sp_test_ui_has_text (path_view, "The plan fits: every level within its time frame, every goal met."));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_path (path_view);
+  g_assert_true (sp_availability_equal (sp_planner_get_availability (planner), before));
+  g_assert_cmpuint (sp_planner_get_goal (planner, "fundamentals"), ==, end - 30);
+
+  /* A goal button for each level and for the whole path */
+  goal_buttons = sp_test_ui_collect_by_type (path_view, GTK_TYPE_MENU_BUTTON);
+  for (guint i = 0; i < goal_buttons->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (goal_buttons, i), "goal-button"))
+      n_goal_buttons++;
+  g_assert_cmpuint (n_goal_buttons, ==, 4);
+
+  /* ...and in Preferences, where the goal shows */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  sp_test_ui_wait (200);
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  group = find_with_class (prefs, ADW_TYPE_PREFERENCES_GROUP, "goal-dates");
+  g_assert_nonnull (group);
+  g_assert_true (sp_test_ui_has_text (group, _("Whole Path")));
+  {
+    g_autofree char *date = sp_calendar_format_date (end - 30);
+
+    g_assert_true (sp_test_ui_has_text (group, date));
+  }
+  gtk_window_close (GTK_WINDOW (prefs));
+  sp_test_ui_stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +437,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences/hours-and-fit", test_preferences);
   g_test_add_func ("/preferences/scroll-and-undo", test_scroll_and_undo);
+  g_test_add_func ("/preferences/goals", test_goals);
 
   status = g_test_run ();
   sp_test_remove_tree (data_home);

@@ -814,6 +814,12 @@ sp_plan_new_from_bytes (GBytes      *bytes,
       g_clear_pointer (&self->url, g_free);
     }
 
+  /* How long the whole path typically takes (optional), shown beside its projected length */
+  if (get_months (&loader, object, "$", "min_months", FALSE, &self->min_months) &&
+      get_months (&loader, object, "$", "max_months", FALSE, &self->max_months) &&
+      self->max_months < self->min_months)
+    add_problem (&loader, "$.max_months", _("max_months (%d) is less than min_months (%d)"), self->max_months, self->min_months);
+
   levels = get_array (&loader, object, "$", "levels", TRUE);
   if (levels != NULL && sp_json_length (levels) > SP_PLAN_MAX_LEVELS)
     {

@@ -24,6 +24,8 @@ struct _SpPlan
   SpText     *description;
   char       *author;
   char       *url;
+  int         min_months; /* how long the whole path typically takes; -1: not said */
+  int         max_months; /* -1: open ended, or not said */
   GPtrArray  *levels;   /* element-type SpLevel, owned */
   GPtrArray  *topics;   /* element-type SpTopic, owned */
   GHashTable *topic_by_id;

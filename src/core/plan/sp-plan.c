@@ -129,6 +129,8 @@ sp_plan_init (SpPlan *self)
   self->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_level_free);
   self->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_topic_free);
   self->topic_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->min_months = -1;
+  self->max_months = -1;
 }
 
 
@@ -165,6 +167,27 @@ sp_plan_get_url (SpPlan *self)
 {
   g_return_val_if_fail (SP_IS_PLAN (self), NULL);
   return self->url;
+}
+
+/**
+ * sp_plan_get_months:
+ * @min_months: (out): the fewest months the whole path typically takes
+ * @max_months: (out): the most; -1 when open ended
+ *
+ * Returns: whether the plan says how long the whole path typically takes
+ */
+gboolean
+sp_plan_get_months (SpPlan *self,
+                    guint  *min_months,
+                    int    *max_months)
+{
+  g_return_val_if_fail (SP_IS_PLAN (self), FALSE);
+
+  if (self->min_months < 0)
+    return FALSE;
+  *min_months = (guint) self->min_months;
+  *max_months = self->max_months;
+  return TRUE;
 }
 
 const char *

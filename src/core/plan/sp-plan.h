@@ -104,6 +104,9 @@ const char     *sp_plan_get_description  (SpPlan       *self);
 const char     *sp_plan_get_author       (SpPlan       *self);
 const char     *sp_plan_get_url          (SpPlan       *self);
 const char     *sp_plan_get_filename     (SpPlan       *self);
+gboolean        sp_plan_get_months (SpPlan *self,
+                                    guint  *min_months,
+                                    int    *max_months);
 
 guint           sp_plan_get_n_levels     (SpPlan       *self);
 const SpLevel  *sp_plan_get_level        (SpPlan       *self,

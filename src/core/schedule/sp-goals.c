@@ -404,3 +404,62 @@ sp_goal_result_describe (const SpGoalResult *result,
                                  goal);
     }
 }
+
+/**
+ * sp_goals_describe_fit:
+ * @goals: (element-type SpGoalResult) (nullable): the goals set
+ * @fits: (out): whether every level fits its time frame and every goal is met
+ *
+ * Returns: (transfer full): one line that says at once whether the plan
+ *   fits, for the top of the Path view; the details are the reports'
+ */
+char *
+sp_goals_describe_fit (SpSchedule *schedule,
+                       GPtrArray  *goals,
+                       gboolean   *fits)
+{
+  guint n_levels = sp_schedule_get_n_levels (schedule);
+  guint late = 0, missed = 0;
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  *fits = FALSE;
+  if (!sp_schedule_has_hours (schedule))
+    return g_strdup (_("The plan does not fit: no study hours are set."));
+  if (!sp_schedule_is_whole (schedule))
+    return g_strdup_printf (ngettext ("The plan does not fit: at these hours the path would take more than %d year.",
+                                      "The plan does not fit: at these hours the path would take more than %d years.",
+                                      SP_SCHEDULER_MAX_YEARS),
+                            SP_SCHEDULER_MAX_YEARS);
+
+  for (guint l = 0; l < n_levels; l++)
+    if (!sp_schedule_get_level_report (schedule, l)->fits)
+      late++;
+  for (guint i = 0; goals != NULL && i < goals->len; i++)
+    {
+      const SpGoalResult *goal = g_ptr_array_index (goals, i);
+
+      if (goal->status != SP_GOAL_MET && goal->status != SP_GOAL_FINISHED)
+        missed++;
+    }
+
+  if (late == 0 && missed == 0)
+    {
+      *fits = TRUE;
+      if (goals != NULL && goals->len > 0)
+        return g_strdup (_("The plan fits: every level within its time frame, every goal met."));
+      return g_strdup (_("The plan fits: every level within its time frame."));
+    }
+  if (late > 0)
+    /* TRANSLATORS: part of "The plan does not fit: 2 of 3 levels take longer than their time frames." */
+    g_string_append_printf (what, ngettext ("%u of %u levels takes longer than its time frame", "%u of %u levels take longer than their time frames", late),
+                            late, n_levels);
+  if (late > 0 && missed > 0)
+    /* TRANSLATORS: between the two parts of "The plan does not fit: …; 1 goal is not met at these hours." */
+    g_string_append (what, _("; "));
+  if (missed > 0)
+    /* TRANSLATORS: part of "The plan does not fit: 1 goal is not met at these hours." */
+    g_string_append_printf (what, ngettext ("%u goal is not met at these hours", "%u goals are not met at these hours", missed),
+                            missed);
+  /* TRANSLATORS: "The plan does not fit: 2 of 3 levels take longer than their time frames." */
+  return g_strdup_printf (_("The plan does not fit: %s."), what->str);
+}

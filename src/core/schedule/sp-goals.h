@@ -47,6 +47,9 @@ char           *sp_goal_target_get_title (SpPlan     *plan,
                                           const char *target);
 gboolean        sp_goal_target_is_valid (SpPlan     *plan,
                                          const char *target);
+char           *sp_goals_describe_fit (SpSchedule *schedule,
+                                       GPtrArray  *goals,
+                                       gboolean   *fits);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpGoalResult, sp_goal_result_free)
 

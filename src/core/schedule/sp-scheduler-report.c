@@ -18,6 +18,17 @@ sp_scheduler_format_hours (double hours)
   return sp_format_hours (hours, SP_HOURS_TEXT);
 }
 
+/* The most months a level may take and still fit: its maximum, or twice
+ * its minimum when it is open ended (59 months against "12+" is not a
+ * fit); -1 for an open-ended level with no minimum */
+static int
+fit_limit (const SpLevelReport *report)
+{
+  if (report->max_months >= 0)
+    return report->max_months;
+  return report->min_months > 0 ? 2 * (int) report->min_months : -1;
+}
+
 /* A sentence a person can act on, for one level. */
 static char *
 level_advice (SpLevelReport *report,
@@ -42,22 +53,37 @@ level_advice (SpLevelReport *report,
   /* Plural forms follow the number as written: tenths ("0.9 months", "1.0 months") */
   n_months = (gulong) lround (report->months * 10);
 
-  if (!report->fits)
+  if (!report->fits && fit_limit (report) > 0)
     {
-      double needed = ceil (weekly_hours * report->months / report->max_months * 2) / 2;
+      int              limit = fit_limit (report);
+      double           needed = ceil (weekly_hours * report->months / limit * 2) / 2;
       g_autofree char *needed_text = sp_scheduler_format_hours (needed);
       g_autofree char *first = NULL;
 
-      /* TRANSLATORS: "At 5 h a week, Fundamentals takes 8.5 months;" */
-      first = g_strdup_printf (ngettext ("At %s h a week, %s takes %s month;",
-                                         "At %s h a week, %s takes %s months;", n_months),
-                               hours, title, months);
+      if (report->max_months < 0)
+        /* TRANSLATORS: "At 2.5 h a week, Specialization takes 59.0 months, more than twice the 12 months or more the path expects;" */
+        first = g_strdup_printf (ngettext ("At %s h a week, %s takes %s month, more than twice the %u months or more the path expects;",
+                                           "At %s h a week, %s takes %s months, more than twice the %u months or more the path expects;",
+                                           n_months),
+                                 hours, title, months, report->min_months);
+      else
+        /* TRANSLATORS: "At 5 h a week, Fundamentals takes 8.5 months;" */
+        first = g_strdup_printf (ngettext ("At %s h a week, %s takes %s month;",
+                                           "At %s h a week, %s takes %s months;", n_months),
+                                 hours, title, months);
       /* TRANSLATORS: the second half: "7.5 h a week would finish it in 6." */
       return g_strdup_printf (ngettext ("%s %s h a week would finish it in %d month.",
                                         "%s %s h a week would finish it in %d months.",
-                                        (gulong) report->max_months),
-                              first, needed_text, report->max_months);
+                                        (gulong) limit),
+                              first, needed_text, limit);
     }
+
+  if (report->max_months < 0 && report->months < report->min_months)
+    /* TRANSLATORS: "At 41 h a week, Specialization takes 4.0 months, quicker than the 12 months or more the path expects: keep time for practice." */
+    return g_strdup_printf (ngettext ("At %s h a week, %s takes %s month, quicker than the %u months or more the path expects: keep time for practice.",
+                                      "At %s h a week, %s takes %s months, quicker than the %u months or more the path expects: keep time for practice.",
+                                      n_months),
+                            hours, title, months, report->min_months);
 
   if (report->max_months < 0)
     /* TRANSLATORS: "At 10 h a week, Specialization takes 14.2 months; the path expects 12 months or more." */
@@ -128,7 +154,7 @@ _sp_scheduler_make_reports (Scheduler *s,
       if (report->start_day != 0)
         report->months = (report->end_day - report->start_day + 1) / DAYS_PER_MONTH;
       report->fits = report->start_day != 0 && !too_long &&
-                     (report->max_months < 0 || report->months <= report->max_months + 1e-9);
+                     (fit_limit (report) < 0 || report->months <= fit_limit (report) + 1e-9);
       if (no_hours && report->start_day == 0)
         report->fits = FALSE;
       advice = level_advice (report, sp_plan_get_level (s->input->plan, l), no_hours ? 0 : weekly_hours);
