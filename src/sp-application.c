@@ -12,11 +12,11 @@
 #include "sp-cli.h"
 #include "sp-file-utils.h"
 #include "sp-first-frame.h"
-#include "sp-welcome-window.h"
 #include "sp-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-sync-controller.h"
 #include "sp-sync-preferences-page.h"
+#include "sp-welcome-window.h"
 #include "sp-window.h"
 
 struct _SpApplication
@@ -30,7 +30,7 @@ struct _SpApplication
   SpSyncController *sync;
   char           *startup_error; /* shown once the window is up */
   gboolean        catalog_started;
-  gboolean        welcome_asked;
+  gboolean          welcome_asked;
   char           *state_error;   /* the state file could not be read: nothing is saved */
 };
 

@@ -124,8 +124,8 @@ static gboolean
 autoscroll_cb (gpointer data)
 {
   SpCalendarGrid *self = data;
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *v;
+  GtkWidget      *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment  *v;
 
   if (scrolled == NULL || !self->drop_active || self->autoscroll_step == 0)
     {
@@ -143,9 +143,9 @@ static void
 update_autoscroll (SpCalendarGrid *self,
                    double          y)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget     *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *v;
-  double top, bottom, edge = 40;
+  double         top, bottom, edge = 40;
 
   self->autoscroll_step = 0;
   if (scrolled == NULL || self->span != SP_CALENDAR_SPAN_WEEK)

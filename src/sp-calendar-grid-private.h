@@ -39,10 +39,10 @@ struct _SpCalendarGrid
   guint              drop_minute;
 
   guint              clock_id;
-  gboolean           compact; /* as last notified */
+  gboolean           compact;        /* as last notified */
   gboolean           scroll_pending; /* week: to its first block once laid out */
   guint              scroll_id;
-  guint              autoscroll_id;  /* a drag near the top or bottom edge */
+  guint              autoscroll_id; /* a drag near the top or bottom edge */
   int                autoscroll_step;
   guint              compact_id;
 

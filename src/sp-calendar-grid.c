@@ -328,7 +328,7 @@ week_first_minute (SpCalendarGrid         *self,
                    const SpCalendarLayout *layout)
 {
   const SpAvailability *availability = get_availability (self);
-  guint first = G_MAXUINT;
+  guint                 first = G_MAXUINT;
 
   for (guint i = 0; i < layout->items->len; i++)
     {
@@ -351,10 +351,10 @@ week_first_minute (SpCalendarGrid         *self,
 static gboolean
 scroll_to_first_block_cb (gpointer data)
 {
-  SpCalendarGrid *self = data;
+  SpCalendarGrid         *self = data;
   const SpCalendarLayout *layout = sp_calendar_grid_ensure_layout (self);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  const SpCalendarDay *cell;
+  GtkWidget              *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  const SpCalendarDay    *cell;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || scrolled == NULL)
     {
@@ -369,13 +369,13 @@ scroll_to_first_block_cb (gpointer data)
   self->scroll_pending = FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                             MAX (sp_calendar_layout_minute_to_y (layout, week_first_minute (self, layout)) -
-                                   layout->hour_height / 2,
+                                     layout->hour_height / 2,
                                  0));
   cell = sp_calendar_layout_lookup_day (layout, self->selected_day);
   if (cell != NULL)
     {
       GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      double left = cell->rect.x - layout->body.x;
+      double         left = cell->rect.x - layout->body.x;
 
       if (cell->rect.x < gtk_adjustment_get_value (h) ||
           cell->rect.x + cell->rect.width > gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h))

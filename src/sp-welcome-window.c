@@ -16,26 +16,27 @@
  * it is shown once: the welcome-shown setting. */
 struct _SpWelcomeWindow
 {
-  AdwWindow             parent_instance;
+  AdwWindow parent_instance;
 
-  SpPlanner            *planner;
-  GSettings            *settings;
-  SpAvailability       *availability; /* what the fields say */
-  GPtrArray            *track_ids;
-  gboolean              updating;
+  SpPlanner      *planner;
+  GSettings      *settings;
+  SpAvailability *availability; /* what the fields say */
+  GPtrArray      *track_ids;
+  gboolean        updating;
 
-  AdwPreferencesGroup  *hours_group;
-  GtkWidget            *choices_box;
-  GtkLabel             *weekly_label;
-  GtkMenuButton        *date_button;
-  GtkCalendar          *calendar;
-  AdwComboRow          *track_row;
-  GtkSpinButton        *hours_spins[SP_N_WEEKDAYS];
+  AdwPreferencesGroup *hours_group;
+  GtkWidget           *choices_box;
+  GtkLabel            *weekly_label;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *calendar;
+  AdwComboRow         *track_row;
+  GtkSpinButton       *hours_spins[SP_N_WEEKDAYS];
 };
 
 G_DEFINE_FINAL_TYPE (SpWelcomeWindow, sp_welcome_window, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PLANNER,
   PROP_SETTINGS,
@@ -81,7 +82,7 @@ static void
 choice_clicked_cb (GtkButton       *button,
                    SpWelcomeWindow *self)
 {
-  guint quarters = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-hours")) * 4;
+  guint              quarters = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-hours")) * 4;
   static const guint extra_order[] = { 5, 6, 4, 2, 0, 3, 1 }; /* Sat, Sun, Fri, Wed, Mon, Thu, Tue */
 
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
@@ -144,7 +145,7 @@ add_choices (SpWelcomeWindow *self)
       g_autofree char *label = g_strdup_printf (_("%u h"), choices[i]);
       /* TRANSLATORS: a quick choice's accessible name, "10 hours a week" */
       g_autofree char *name = g_strdup_printf (ngettext ("%u hour a week", "%u hours a week", choices[i]), choices[i]);
-      GtkWidget *button = gtk_button_new_with_label (label);
+      GtkWidget       *button = gtk_button_new_with_label (label);
 
       g_object_set_data (G_OBJECT (button), "sp-hours", GUINT_TO_POINTER (choices[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -158,9 +159,9 @@ add_weekday_rows (SpWelcomeWindow *self)
 {
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     {
-      const char *name = sp_weekday_get_name (d);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 12, 0.25);
+      const char      *name = sp_weekday_get_name (d);
+      GtkWidget       *row = adw_action_row_new ();
+      GtkWidget       *spin = gtk_spin_button_new_with_range (0, 12, 0.25);
       g_autofree char *spin_name = g_strdup_printf (_("%s: hours of study"), name);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -181,9 +182,9 @@ add_tracks (SpWelcomeWindow *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = sp_list_cell_string_factory_new ();
-  SpPlan *plan = sp_planner_get_plan (self->planner);
+  SpPlan     *plan = sp_planner_get_plan (self->planner);
   const char *current = sp_planner_get_track (self->planner);
-  guint selected = 0;
+  guint       selected = 0;
 
   for (guint l = 0; l < sp_plan_get_n_levels (plan); l++)
     {
@@ -263,7 +264,7 @@ sp_welcome_window_set_property (GObject      *object,
 static void
 sp_welcome_window_class_init (SpWelcomeWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sp_welcome_window_constructed;
@@ -271,11 +272,11 @@ sp_welcome_window_class_init (SpWelcomeWindowClass *klass)
   object_class->set_property = sp_welcome_window_set_property;
 
   properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL, SP_TYPE_PLANNER,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("planner", NULL, NULL, SP_TYPE_PLANNER,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -47,13 +47,13 @@ test_whole_day (void)
   const SpBlock          *first;
   guint32                 first_day;
   const SpCalendarLayout *layout;
-  const SpBlock *earliest;
-  const SpCalendarDay *cell;
+  const SpBlock          *earliest;
+  const SpCalendarDay    *cell;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  PangoLayout *text;
-  double y;
-  int line_height;
+  PangoLayout     *text;
+  double           y;
+  int              line_height;
 
   reset_state ();
   app = sp_test_ui_start_app ();
@@ -100,7 +100,9 @@ test_whole_day (void)
   sp_test_ui_wait (100);
   layout = sp_calendar_grid_get_layout (week);
   g_assert_cmpuint (sp_schedule_get_block (layout->schedule,
-                                           sp_calendar_layout_find_block (layout, id)->block)->start, ==, 7 * 60);
+                                           sp_calendar_layout_find_block (layout, id)->block)
+                        ->start,
+                    ==, 7 * 60);
 
   /* another week opens on its own first block */
   sp_window_set_selected_day (window, first_day + 7);

@@ -78,7 +78,7 @@ typedef struct
   double spacing;           /* between blocks, and around them in a cell */
   double time_gutter;       /* week: the column of hours at the left */
   double min_hour_height;   /* week: below this the layout grows taller than the box */
-  gboolean whole_day;       /* week: the hours 0–24 rather than those that hold blocks */
+  gboolean whole_day;         /* week: the hours 0–24 rather than those that hold blocks */
 } SpCalendarMetrics;
 
 typedef struct

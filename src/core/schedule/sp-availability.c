@@ -167,7 +167,7 @@ sp_availability_get_weekly_study_minutes (const SpAvailability *self)
 char *
 sp_availability_describe_week (const SpAvailability *self)
 {
-  guint given = 0, study;
+  guint            given = 0, study;
   g_autofree char *hours = NULL;
   g_autofree char *studied = NULL;
 

@@ -65,10 +65,10 @@ void            sp_availability_set_day      (SpAvailability       *self,
 guint           sp_availability_get_weekly_minutes (const SpAvailability *self);
 guint           sp_availability_get_usable_minutes (const SpAvailability *self,
                                                     guint                 weekday);
-guint           sp_availability_get_study_minutes  (const SpAvailability *self,
-                                                    guint                 weekday);
-guint           sp_availability_get_weekly_study_minutes (const SpAvailability *self);
-char           *sp_availability_describe_week (const SpAvailability *self);
+guint             sp_availability_get_study_minutes (const SpAvailability *self,
+                                                     guint                 weekday);
+guint             sp_availability_get_weekly_study_minutes (const SpAvailability *self);
+char             *sp_availability_describe_week (const SpAvailability *self);
 gboolean        sp_availability_has_hours    (const SpAvailability *self);
 gboolean          sp_availability_check_room (const SpAvailability *self,
                                               const gboolean       *weekdays,
