@@ -24,14 +24,17 @@ packages=(
 
 build-aux/install-missing.sh "${packages[@]}"
 
-# The Romanian tests need the locale itself, not only the translation
-if ! locale -a 2>/dev/null | grep -qi '^ro_RO\.utf-\?8$'; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo sed -i 's/^# *\(ro_RO.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-  grep -q '^ro_RO.UTF-8 UTF-8' /etc/locale.gen || echo 'ro_RO.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
-  $sudo locale-gen >/dev/null
-fi
+# The Romanian tests need the locale itself, not only the translation, and the
+# paper test a US one (LC_PAPER=en_US.UTF-8 is Letter, ro_RO.UTF-8 A4)
+for wanted in ro_RO en_US; do
+  if ! locale -a 2>/dev/null | grep -qi "^${wanted}\.utf-\?8$"; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo sed -i "s/^# *\(${wanted}.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+    grep -q "^${wanted}.UTF-8 UTF-8" /etc/locale.gen || echo "${wanted}.UTF-8 UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
+    $sudo locale-gen >/dev/null
+  fi
+done
 
 setup_args=()
 if [ "${SANITIZE:-0}" = 1 ]; then

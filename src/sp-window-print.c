@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-export-record.h"
 #include "sp-print-preview.h"
 #include "sp-window-print.h"
 #include "sp-window-private.h"
@@ -412,7 +413,7 @@ sp_window_export_ics (SpWindow *self,
   if (path != NULL)
     sp_export_options_init (&options, self->planner);
   if (path != NULL &&
-      sp_export_to_file (sp_export_ics, sp_planner_get_schedule (self->planner), &options, path, &error))
+      sp_export_ics_to_file (sp_planner_get_schedule (self->planner), &options, path, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);

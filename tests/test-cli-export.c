@@ -359,6 +359,86 @@ test_ics_stable (void)
   g_assert_nonnull (strstr (a, "DTSTART;TZID=Europe/Bucharest:20310303T190000\r\n"));
 }
 
+/* Runs the program with @envp's changes to the usual environment */
+static void
+run_with_env (SpTestRun   *run,
+              const char **env,
+              const char  *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
+  va_list          args;
+
+  va_start (args, first_arg);
+  argv = sp_test_argv_from_va (first_arg, args);
+  va_end (args);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
+  envp = g_environ_unsetenv (envp, "LC_ALL");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  for (guint i = 0; env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
+  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
+}
+
+/* Without --paper, the paper of LC_PAPER: glibc's _NL_PAPER_WIDTH is an
+ * enumeration value, and an #ifdef on it had every locale print A4 */
+static void
+test_pdf_default_paper (void)
+{
+  static const struct
+  {
+    const char *locale;
+    double      width; /* landscape */
+  } cases[] = {
+    { "en_US.UTF-8", 792 },    /* US Letter */
+    { "ro_RO.UTF-8", 841.89 }, /* A4 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char      *env[] = { "LC_PAPER", cases[i].locale, NULL };
+      g_autofree char *path = tmp_path ("paper.pdf");
+      g_auto(SpTestRun) run = { 0 };
+      double w, h;
+
+      if (setlocale (LC_PAPER, cases[i].locale) == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("the locale %s is not installed (build-aux/dev.sh makes it)",
+                                                      cases[i].locale);
+          g_test_skip (message);
+          return;
+        }
+      setlocale (LC_PAPER, "C.UTF-8");
+      run_with_env (&run, env, "--export-pdf", path, "--range", "week", "--start", START, NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
+      g_assert_cmpfloat_with_epsilon (w, cases[i].width, 0.01);
+      g_unlink (path);
+    }
+}
+
+/* --export-json names its format's version and the zone of its times */
+static void
+test_json_version_timezone (void)
+{
+  const char *bucharest[] = { "TZ", "Europe/Bucharest", NULL };
+  const char *utc[] = { "TZ", "UTC", NULL };
+  g_auto(SpTestRun) run = { 0 };
+  g_auto(SpTestRun) run_utc = { 0 };
+
+  run_with_env (&run, bucharest, "--export-json", "-", "--start", START, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "{\n  \"version\": 1,\n  \"plan\": \"ml-career\",\n"
+                                            "  \"timezone\": \"Europe/Bucharest\",\n"));
+  run_with_env (&run_utc, utc, "--export-json", "-", "--start", START, NULL);
+  g_assert_cmpint (run_utc.status, ==, 0);
+  assert_has (run_utc.out, "\n  \"timezone\": \"UTC\",\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +456,8 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf/stdout", test_pdf_stdout);
   g_test_add_func ("/cli/export-pdf/romanian", test_pdf_romanian);
   g_test_add_func ("/cli/export-pdf/bad-options", test_pdf_bad_options);
+  g_test_add_func ("/cli/export-pdf/default-paper", test_pdf_default_paper);
+  g_test_add_func ("/cli/export-json/version-timezone", test_json_version_timezone);
   g_test_add_func ("/cli/export/unwritable", test_unwritable);
   g_test_add_func ("/cli/export-ics/matches-json", test_ics);
   g_test_add_func ("/cli/export-ics/stable", test_ics_stable);

@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "sp-export-record.h"
 #include "sp-export.h"
 #include "sp-planner.h"
 #include "sp-print-layout.h"
@@ -897,6 +898,184 @@ test_ics_course_link (void)
   icalcomponent_free (calendar);
 }
 
+/* A plan whose texts hold every character TEXT escapes */
+static const char punctuated_plan[] =
+    "{\"format\": 1, \"id\": \"punct\", \"title\": \"Maths, stats; and a \\\\ path\","
+    " \"levels\": [{\"id\": \"one\", \"title\": \"Math, Stats; Prob\", \"min_months\": 1,"
+    " \"topics\": [{\"id\": \"t\", \"title\": \"Topic\", \"hours\": 5, \"tasks\": {\"read\": \"Read\"}}]}]}";
+
+static SpPlanner *
+make_punctuated_planner (guint block_minutes)
+{
+  g_autoptr(SpPlan) plan = sp_test_plan_from_json (punctuated_plan);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Bucharest");
+  g_autoptr(SpAvailability) availability = sp_availability_new ();
+  SpPlanner *planner = sp_planner_new (plan);
+
+  sp_planner_set_timezone (planner, tz);
+  sp_planner_set_today (planner, sp_test_date (START_DAY));
+  availability->start_day = sp_test_date (START_DAY);
+  availability->block_minutes = block_minutes;
+  sp_planner_set_availability (planner, availability);
+  return planner;
+}
+
+/* Categories and the calendar's name escaped as text, control characters
+ * of a note dropped, and no METHOD: libical's own restriction check passes */
+static void
+test_ics_text (void)
+{
+  g_autoptr(SpPlanner) planner = make_punctuated_planner (50);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ical = NULL;
+  g_autofree char *first_id = g_strdup (sp_schedule_get_block (sp_planner_get_schedule (planner), 0)->id);
+  icalcomponent   *calendar;
+  guint            n_events = 0, n_noted = 0;
+
+  g_assert_true (sp_planner_set_block_note (planner, first_id, "one\x01\x1b[0m\r\ntwo\x7f\tend\xc2\x85", &error));
+  g_assert_no_error (error);
+  ical = export_ics_string (planner, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (strstr (ical, "METHOD:"));
+  g_assert_nonnull (strstr (ical, "\r\nX-WR-CALNAME:Maths\\, stats\\; and a \\\\ path\r\n"));
+  g_assert_nonnull (strstr (ical, "\r\nCATEGORIES:Math\\, Stats\\; Prob\r\n"));
+
+  calendar = icalparser_parse_string (ical);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  g_assert_true (icalrestriction_check (calendar));
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *description = icalcomponent_get_description (event);
+
+      /* One category, whole */
+      g_assert_cmpint (icalcomponent_count_properties (event, ICAL_CATEGORIES_PROPERTY), ==, 1);
+      g_assert_cmpstr (icalproperty_get_categories (icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY)),
+                       ==, "Math, Stats; Prob");
+      for (const char *p = description; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_true (*p == '\n' || *p == '\t' || !g_unichar_iscntrl (g_utf8_get_char (p)));
+      if (strstr (description, "one[0m\ntwo\tend") != NULL)
+        n_noted++;
+      n_events++;
+    }
+  g_assert_cmpuint (n_events, >, 0);
+  g_assert_cmpuint (n_noted, ==, 1);
+  icalcomponent_free (calendar);
+}
+
+/* SEQUENCE of the event @uid in @ical, with its STATUS; -1 when absent */
+static int
+event_sequence (const char *ical,
+                const char *uid,
+                gboolean   *cancelled)
+{
+  icalcomponent *calendar = icalparser_parse_string (ical);
+  int            sequence = -1;
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (g_str_equal (icalcomponent_get_uid (event), uid))
+      {
+        sequence = icalcomponent_get_sequence (event);
+        *cancelled = icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED;
+      }
+  g_assert_true (icalrestriction_check (calendar));
+  icalcomponent_free (calendar);
+  return sequence;
+}
+
+static char *
+export_with_history (SpPlanner    *planner,
+                     SpIcsHistory *history)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SpExportOptions options;
+
+  sp_export_options_init (&options, planner);
+  options.ics_history = history;
+  bytes = sp_export_ics (sp_planner_get_schedule (planner), &options, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Blocks gone since the last export to the same file come back cancelled,
+ * with a higher SEQUENCE, and the record of it is kept by real path */
+static void
+test_ics_cancelled (void)
+{
+  g_autoptr(SpPlanner) short_blocks = make_punctuated_planner (25);
+  g_autoptr(SpPlanner) long_blocks = make_punctuated_planner (50);
+  g_autoptr(SpIcsHistory) history = sp_ics_history_new ();
+  g_autoptr(SpIcsHistory) loaded = NULL;
+  g_autoptr(SpIcsHistory) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export_with_history (short_blocks, history);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *record = g_build_filename (test_dir (), "record", "ics-exports.json", NULL);
+  g_autofree char *target = g_build_filename (test_dir (), "plan.ics", NULL);
+  g_autofree char *link = g_build_filename (test_dir (), "link.ics", NULL);
+  g_autofree char *gone_uid = NULL;
+  g_autofree char *kept_uid = NULL;
+  g_autofree char *target_key = NULL;
+  SpSchedule      *shorter = sp_planner_get_schedule (short_blocks);
+  SpSchedule      *longer = sp_planner_get_schedule (long_blocks);
+  gboolean         cancelled = FALSE;
+  int              first_sequence;
+
+  /* Twice as many 25-minute blocks: some ids are not in the 50-minute plan */
+  g_assert_cmpuint (sp_schedule_get_n_blocks (shorter), >, sp_schedule_get_n_blocks (longer));
+  for (guint i = 0; gone_uid == NULL && i < sp_schedule_get_n_blocks (shorter); i++)
+    if (sp_schedule_lookup_block (longer, sp_schedule_get_block (shorter, i)->id) == NULL)
+      gone_uid = sp_export_ics_uid (sp_planner_get_plan (short_blocks), sp_schedule_get_block (shorter, i));
+  g_assert_nonnull (gone_uid);
+  kept_uid = sp_export_ics_uid (sp_planner_get_plan (long_blocks), sp_schedule_get_block (longer, 0));
+  g_assert_cmpuint (history->events->len, ==, sp_schedule_get_n_blocks (shorter));
+  first_sequence = event_sequence (first, gone_uid, &cancelled);
+  g_assert_false (cancelled);
+
+  second = export_with_history (long_blocks, history);
+  g_assert_cmpint (event_sequence (second, gone_uid, &cancelled), >, first_sequence);
+  g_assert_true (cancelled);
+  g_assert_cmpint (event_sequence (second, kept_uid, &cancelled), >, first_sequence);
+  g_assert_false (cancelled);
+  /* Kept, so a later file cancels it too */
+  g_assert_cmpuint (history->events->len, ==, sp_schedule_get_n_blocks (shorter));
+  third = export_with_history (long_blocks, history);
+  g_assert_cmpint (event_sequence (third, gone_uid, &cancelled), >, event_sequence (second, gone_uid, &cancelled));
+  g_assert_true (cancelled);
+
+  /* Without a history, nothing is cancelled */
+  g_free (third);
+  third = export_ics_string (long_blocks, &error);
+  g_assert_cmpint (event_sequence (third, gone_uid, &cancelled), ==, -1);
+
+  /* The record: by the file's real path, a link to it the same file */
+  g_assert_cmpint (g_file_set_contents (target, "", 0, NULL), ==, TRUE);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  {
+    g_autofree char *key = sp_export_record_key (link);
+    g_autofree char *real = sp_export_record_key (target);
+
+    g_assert_cmpstr (key, ==, real);
+    g_assert_true (sp_export_record_save (record, key, history, &error));
+    g_assert_no_error (error);
+  }
+  target_key = sp_export_record_key (target);
+  loaded = sp_export_record_load (record, target_key);
+  g_assert_cmpuint (loaded->events->len, ==, history->events->len);
+  g_assert_cmpint (loaded->sequence, ==, history->sequence);
+  other = sp_export_record_load (record, "/no/such/file.ics");
+  g_assert_cmpuint (other->events->len, ==, 0);
+  g_unlink (link);
+  g_unlink (target);
+  g_unlink (record);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -921,6 +1100,8 @@ main (int   argc,
   g_test_add_func ("/export/ics/roundtrip", test_ics_roundtrip);
   g_test_add_func ("/export/ics/independent", test_ics_independent);
   g_test_add_func ("/export/ics/course-link", test_ics_course_link);
+  g_test_add_func ("/export/ics/text", test_ics_text);
+  g_test_add_func ("/export/ics/cancelled", test_ics_cancelled);
 
   status = g_test_run ();
   if (!g_test_subprocess ())

@@ -8,6 +8,7 @@
 #include "sp-availability.h"
 #include "sp-cli-export.h"
 #include "sp-cli-options.h"
+#include "sp-export-record.h"
 #include "sp-export.h"
 #include "sp-file-utils.h"
 #include "sp-plan.h"
@@ -360,8 +361,11 @@ sp_cli_export (GVariantDict *options)
        * gets the same pages in any locale */
       if (export_modes[i].export == sp_export_pdf)
         mode_options.first_weekday = 0;
-      if (!sp_export_to_file (export_modes[i].export, sp_planner_get_schedule (planner),
-                              &mode_options, filenames[i], &error))
+      /* The calendar remembers what it wrote where, to cancel it later */
+      if (export_modes[i].export == sp_export_ics
+              ? !sp_export_ics_to_file (sp_planner_get_schedule (planner), &mode_options, filenames[i], &error)
+              : !sp_export_to_file (export_modes[i].export, sp_planner_get_schedule (planner), &mode_options,
+                                    filenames[i], &error))
         {
           status = sp_cli_report_error (error, SP_CLI_REPORT_NAMED);
           g_clear_error (&error);

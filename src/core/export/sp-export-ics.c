@@ -6,13 +6,25 @@
 
 #include "sp-catalog-format.h"
 #include "sp-course.h"
+#include "sp-export-record.h"
 #include "sp-export.h"
 #include "sp-url.h"
 
 /* The iCalendar export: one VEVENT per block, written by libical. Times are
  * in the planner's time zone with its VTIMEZONE, or in UTC when the zone has
  * no name a calendar would know. UIDs come from the block ids, which stay
- * the same across re-plans, so importing again updates the events. */
+ * the same across re-plans, so importing again updates the events.
+ *
+ * libical writes the commas and semicolons of CATEGORIES and of X-
+ * properties as they are (it takes them for separators of several
+ * values): a level titled "Math, Stats; Prob" read as two categories.
+ * Those two are written here, escaped as every other text, in place of a
+ * marker libical writes. There is no METHOD: METHOD:PUBLISH without an
+ * ORGANIZER fails libical's own icalrestriction_check(), and a file to
+ * import needs none. */
+
+#define CATEGORY_MARKER "SP-CATEGORY-MARKER"
+#define CALNAME_MARKER  "SP-CALNAME-MARKER"
 
 /**
  * sp_export_ics_uid:
@@ -31,9 +43,10 @@ sp_export_ics_uid (SpPlan        *plan,
 static icaltimezone *
 lookup_zone (GTimeZone *tz)
 {
-  const char *id = tz ? g_time_zone_get_identifier (tz) : NULL;
+  g_autofree char *id = tz ? sp_export_zone_name (tz) : NULL;
 
-  if (id == NULL || strchr (id, '/') == NULL || id[0] == '/')
+  /* UTC has no rules to send: times are written in UTC, as before */
+  if (id == NULL || strchr (id, '/') == NULL)
     return NULL;
   return icaltimezone_get_builtin_timezone (id);
 }
@@ -102,6 +115,21 @@ block_time (GTimeZone    *tz,
     }
 }
 
+/* @minute of @day in @tz, as Unix time */
+static gint64
+block_unix_time (GTimeZone *tz,
+                 guint32    day,
+                 guint      minute)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  sp_day_to_date (day, &date);
+  local = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                           (int) (minute / 60), (int) (minute % 60), 0);
+  return local ? g_date_time_to_unix (local) : 0;
+}
+
 static const char *
 block_task (const SpBlock *block)
 {
@@ -151,8 +179,18 @@ dup_description (SpState       *state,
   if (block->moved)
     g_string_append_printf (text, "\n%s", _("Moved forward from a missed day."));
   if (block->note != NULL && block->note[0] != '\0')
-    /* TRANSLATORS: the user's note on a block, in a calendar event */
-    g_string_append_printf (text, "\n%s", block->note);
+    {
+      /* Control characters have no place in a TEXT value (RFC 5545):
+       * a note keeps its line breaks and tabs, and loses the rest */
+      g_string_append_c (text, '\n');
+      for (const char *p = block->note; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (ch == '\n' || ch == '\t' || !g_unichar_iscntrl (ch))
+            g_string_append_unichar (text, ch);
+        }
+    }
 
   *url = NULL;
   if (course_json != NULL)
@@ -177,6 +215,106 @@ dup_description (SpState       *state,
 }
 
 #define CALENDAR_END "END:VCALENDAR\r\n"
+
+/* Appends "NAME:TEXT" as RFC 5545 writes a TEXT value: backslash, comma,
+ * semicolon and line break escaped, folded at 75 octets without cutting a
+ * character */
+static void
+append_text_line (GString    *out,
+                  const char *name,
+                  const char *text)
+{
+  g_autoptr(GString) line = g_string_new (name);
+  gsize start = 0;
+
+  g_string_append_c (line, ':');
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (line, "\\\\");
+        break;
+      case ';':
+        g_string_append (line, "\\;");
+        break;
+      case ',':
+        g_string_append (line, "\\,");
+        break;
+      case '\n':
+        g_string_append (line, "\\n");
+        break;
+      case '\r':
+        break;
+      default:
+        g_string_append_c (line, *p);
+        break;
+      }
+
+  while (start < line->len)
+    {
+      gsize room = start == 0 ? 75 : 74;
+      gsize end = MIN (line->len, start + room);
+
+      while (end < line->len && end > start + 1 && ((guchar) line->str[end] & 0xC0) == 0x80)
+        end--;
+      if (start > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, line->str + start, end - start);
+      g_string_append (out, "\r\n");
+      start = end;
+    }
+}
+
+/* Replaces the line "NAME:MARKER\r\n" of @out with NAME and @text */
+static void
+replace_marker_line (GString    *out,
+                     const char *name,
+                     const char *marker,
+                     const char *text)
+{
+  g_autofree char *wanted = g_strdup_printf ("%s:%s\r\n", name, marker);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *at = strstr (out->str, wanted);
+
+  if (at == NULL)
+    return;
+  append_text_line (line, name, text);
+  g_string_erase (out, at - out->str, strlen (wanted));
+  g_string_insert_len (out, at - out->str, line->str, line->len);
+}
+
+/**
+ * sp_export_ics_event_to_string:
+ * @event: a VEVENT made by sp_export_ics_block_event()
+ *
+ * Writes @event as libical does, but with its category escaped as text.
+ *
+ * Returns: (transfer full): the event's lines, ending with END:VEVENT
+ */
+char *
+sp_export_ics_event_to_string (icalcomponent *event)
+{
+  icalproperty    *categories = icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY);
+  g_autofree char *category = NULL;
+  GString         *out;
+  char            *text;
+
+  if (categories != NULL)
+    {
+      category = g_strdup (icalproperty_get_categories (categories));
+      icalproperty_set_categories (categories, CATEGORY_MARKER);
+    }
+  text = icalcomponent_as_ical_string_r (event);
+  if (categories != NULL)
+    icalproperty_set_categories (categories, category);
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (text);
+  icalmemory_free_buffer (text);
+  if (category != NULL)
+    replace_marker_line (out, "CATEGORIES", CATEGORY_MARKER, category);
+  return g_string_free (out, FALSE);
+}
 
 static GBytes *
 calendar_error (GError **error)
@@ -231,6 +369,28 @@ make_event (SpState            *state,
     icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CANCELLED));
   else
     icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
+  return event;
+}
+
+/* An event the last export to the same file had and the schedule no longer
+ * has: cancelled, so that importing the file takes it off the calendar */
+static icalcomponent *
+make_cancelled_event (const SpExportedEvent *old,
+                      struct icaltimetype    stamp,
+                      int                    sequence)
+{
+  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  icaltimezone  *utc = icaltimezone_get_utc_timezone ();
+
+  icalcomponent_add_property (event, icalproperty_new_uid (old->uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
+  icalcomponent_add_property (event, icalproperty_new_lastmodified (stamp));
+  icalcomponent_add_property (event, icalproperty_new_sequence (sequence));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (icaltime_from_timet_with_zone ((time_t) old->start, 0, utc)));
+  icalcomponent_add_property (event, icalproperty_new_dtend (icaltime_from_timet_with_zone ((time_t) old->end, 0, utc)));
+  icalcomponent_add_property (event, icalproperty_new_summary (old->summary));
+  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CANCELLED));
   return event;
 }
 
@@ -344,6 +504,8 @@ sp_export_ics (SpSchedule            *schedule,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *prodid = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(SpIcsHistory) written = NULL;
+  g_autoptr(GHashTable) uids = NULL;
   char *ical;
   guint n_blocks;
   int sequence;
@@ -358,16 +520,19 @@ sp_export_ics (SpSchedule            *schedule,
 
   stamp = icaltime_from_timet_with_zone ((time_t) g_date_time_to_unix (now), 0, icaltimezone_get_utc_timezone ());
   /* Some calendars update an imported event only when its SEQUENCE grows:
-   * minutes since 2020 grow with every export */
+   * minutes since 2020 grow with every export, and above the last export
+   * to the same file even within a minute */
   sequence = (int) MAX (0, (g_date_time_to_unix (now) - 1577836800) / 60);
+  if (options->ics_history != NULL && options->ics_history->sequence >= sequence)
+    sequence = options->ics_history->sequence + 1;
+  written = options->ics_history ? sp_ics_history_new () : NULL;
 
   calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
   prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
   icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
-  name = icalproperty_new_x (sp_plan_get_title (plan));
+  name = icalproperty_new_x (CALNAME_MARKER);
   icalproperty_set_x_name (name, "X-WR-CALNAME");
   icalcomponent_add_property (calendar, name);
   if (zone != NULL)
@@ -400,19 +565,57 @@ sp_export_ics (SpSchedule            *schedule,
   out = g_string_sized_new (strlen (ical) + n_blocks * 640);
   g_string_append_len (out, ical, (gssize) (strlen (ical) - strlen (CALENDAR_END)));
   icalmemory_free_buffer (ical);
+  replace_marker_line (out, "X-WR-CALNAME", CALNAME_MARKER, sp_plan_get_title (plan));
 
+  uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_blocks; i++)
     {
-      icalcomponent *event = make_event (options->state, plan, tz, zone, sp_schedule_get_block (schedule, i),
-                                         stamp, sequence);
-      char *text = icalcomponent_as_ical_string_r (event);
+      const SpBlock   *block = sp_schedule_get_block (schedule, i);
+      icalcomponent   *event = make_event (options->state, plan, tz, zone, block, stamp, sequence);
+      g_autofree char *text = sp_export_ics_event_to_string (event);
 
+      if (written != NULL)
+        {
+          sp_ics_history_add (written, icalcomponent_get_uid (event), block_unix_time (tz, block->day, block->start),
+                              block_unix_time (tz, block->day, block->start + block->minutes),
+                              icalcomponent_get_summary (event));
+          g_hash_table_add (uids, g_strdup (icalcomponent_get_uid (event)));
+        }
       icalcomponent_free (event);
       if (text == NULL)
         return calendar_error (error);
       g_string_append (out, text);
-      icalmemory_free_buffer (text);
+    }
+
+  /* What the last export to this file had and the schedule no longer has;
+   * kept in the record, so a later import of a later file cancels it too */
+  for (guint i = 0; written != NULL && i < options->ics_history->events->len; i++)
+    {
+      const SpExportedEvent *old = g_ptr_array_index (options->ics_history->events, i);
+      icalcomponent         *event;
+      g_autofree char       *text = NULL;
+
+      if (g_hash_table_contains (uids, old->uid))
+        continue;
+      g_hash_table_add (uids, g_strdup (old->uid));
+      event = make_cancelled_event (old, stamp, sequence);
+      text = sp_export_ics_event_to_string (event);
+      icalcomponent_free (event);
+      if (text == NULL)
+        return calendar_error (error);
+      g_string_append (out, text);
+      sp_ics_history_add (written, old->uid, old->start, old->end, old->summary);
     }
   g_string_append (out, CALENDAR_END);
+
+  if (written != NULL)
+    {
+      /* The caller's history becomes this export's; @written frees the old */
+      GPtrArray *old = options->ics_history->events;
+
+      options->ics_history->events = written->events;
+      written->events = old;
+      options->ics_history->sequence = sequence;
+    }
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

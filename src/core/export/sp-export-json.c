@@ -288,6 +288,7 @@ sp_export_json (SpSchedule            *schedule,
                 GError               **error)
 {
   const SpAvailability *availability;
+  g_autofree char      *zone = sp_export_zone_name (options->timezone);
   SpPlan *plan;
   Writer                w;
 
@@ -300,7 +301,10 @@ sp_export_json (SpSchedule            *schedule,
   availability = options->availability;
 
   begin (&w, NULL, '{');
+  add_int (&w, "version", SP_EXPORT_JSON_VERSION);
   add_string (&w, "plan", sp_plan_get_id (plan));
+  /* The zone of every local date and time below */
+  add_string (&w, "timezone", zone);
   add_string (&w, "track", sp_schedule_get_track (schedule));
   add_date (&w, "today", sp_schedule_get_today (schedule));
   if (availability != NULL)

@@ -4,7 +4,6 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <langinfo.h>
-#include <stdint.h>
 
 #include "sp-export.h"
 
@@ -49,8 +48,19 @@ sp_paper_from_string (const char *str,
 SpPaper
 sp_paper_get_default (void)
 {
-#ifdef _NL_PAPER_WIDTH
-  if ((intptr_t) nl_langinfo (_NL_PAPER_WIDTH) == 216)
+  /* glibc's _NL_PAPER_WIDTH is an enumeration value, not a macro: an
+   * #ifdef on it was never true, and US users always had A4. The item is
+   * a word in a union with the string pointer, whose other bytes are not
+   * set: read through the same union, as GTK does */
+#ifdef __GLIBC__
+  union
+  {
+    char        *string;
+    unsigned int word;
+  } width;
+
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  if (width.word == 216)
     return SP_PAPER_LETTER;
 #endif
   return SP_PAPER_A4;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sp-export.h"
 #include "sp-file-utils.h"
 
@@ -31,6 +33,25 @@ sp_export_options_init (SpExportOptions *options,
     .first_weekday = 0,
     .paper = sp_paper_get_default (),
   };
+}
+
+/**
+ * sp_export_zone_name:
+ * @timezone: (nullable): a zone; the system's when %NULL
+ *
+ * Returns: (transfer full) (nullable): the zone's name as calendars know it,
+ *   such as "Europe/Bucharest" or "UTC"; %NULL when it has none (a zone
+ *   read from a file of no known name, or a bare offset)
+ */
+char *
+sp_export_zone_name (GTimeZone *timezone)
+{
+  g_autoptr(GTimeZone) local = timezone ? NULL : g_time_zone_new_local ();
+  const char *id = g_time_zone_get_identifier (timezone ? timezone : local);
+
+  if (id == NULL || id[0] == '/' || (strchr (id, '/') == NULL && !g_str_equal (id, "UTC")))
+    return NULL;
+  return g_strdup (id);
 }
 
 /**

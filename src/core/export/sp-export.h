@@ -20,11 +20,17 @@ typedef enum
   SP_EXPORT_ERROR_CALENDAR,  /* libical could not make the calendar */
 } SpExportError;
 
+/* What the last iCalendar export to a file held (sp-export-record.h) */
+typedef struct _SpIcsHistory SpIcsHistory;
+
 typedef enum
 {
   SP_PAPER_A4,
   SP_PAPER_LETTER,
 } SpPaper;
+
+/* The version of --export-json's format, its "version" member */
+#define SP_EXPORT_JSON_VERSION 1
 
 /* The margin of the exported PDF on every side, in points (12.7 mm). */
 #define SP_EXPORT_MARGIN 36.0
@@ -42,9 +48,12 @@ typedef struct
   guint                 first_weekday; /* PDF: the day weeks start on, 0 Monday … 6 Sunday */
   SpPaper               paper;         /* PDF */
   GPtrArray            *goals;         /* JSON: element-type SpGoalResult (sp_planner_solve_goals()); nullable: none */
+  SpIcsHistory         *ics_history;   /* iCalendar: in, the last export to the same file, whose events no
+                                        * longer planned are cancelled; out, this one; nullable */
 } SpExportOptions;
 
 GQuark      sp_export_error_quark     (void);
+char       *sp_export_zone_name (GTimeZone *timezone);
 
 const char *sp_paper_to_string        (SpPaper       paper);
 gboolean    sp_paper_from_string      (const char   *str,
@@ -88,6 +97,7 @@ icalcomponent *sp_export_ics_block_event (SpSchedule            *schedule,
                                           const SpExportOptions *options,
                                           const SpBlock         *block,
                                           int                    sequence);
+char          *sp_export_ics_event_to_string (icalcomponent *event);
 char          *sp_export_ics_resource_head (SpSchedule            *schedule,
                                             const SpExportOptions *options,
                                             GError               **error);

@@ -471,9 +471,9 @@ new_put (Sync          *sync,
   op->hash = hash;
   op->time = sp_caldav_event_time (event);
   icalcomponent_set_sequence (event, op->sequence);
-  text = icalcomponent_as_ical_string_r (event);
+  text = sp_export_ics_event_to_string (event);
   op->body = g_strconcat (head, text, "END:VCALENDAR\r\n", NULL);
-  icalmemory_free_buffer (text);
+  g_free (text);
   return op;
 }
 
