@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "sp-application.h"
 #include "sp-bench.h"
@@ -32,6 +34,7 @@ struct _SpApplication
   gboolean        catalog_started;
   gboolean          welcome_asked;
   char           *state_error;   /* the state file could not be read: nothing is saved */
+  guint             signal_ids[3]; /* SIGTERM, SIGINT, SIGHUP */
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -208,6 +211,23 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* SIGTERM (a session ending, kill), SIGINT (Ctrl+C in the terminal that
+ * started the app) and SIGHUP (that terminal gone) ended the app where it
+ * stood: now the progress is written once more, whole (the writer keeps
+ * signals out of a write, and this runs between writes, on the main loop),
+ * and the app quits as Quit does. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  SpApplication *self = SP_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->planner != NULL && self->state_error == NULL && !sp_planner_save (self->planner, &error))
+    g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  quit_action (NULL, NULL, self);
+  return G_SOURCE_CONTINUE;
+}
+
 /* From a notification: the block, ready to be worked on */
 static SpWindow *
 show_notified_block (SpApplication *self,
@@ -328,6 +348,13 @@ sp_application_startup (GApplication *app)
   sp_bench_mark ("gtk");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  {
+    static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->signal_ids));
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      self->signal_ids[i] = g_unix_signal_add (signals[i], quit_on_signal_cb, self);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
@@ -448,6 +475,8 @@ sp_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (sp_application_parent_class)->shutdown (app);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
   if (self->sync != NULL)
     sp_sync_controller_cancel (self->sync);
   g_clear_object (&self->sync);

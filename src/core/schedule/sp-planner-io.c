@@ -44,6 +44,20 @@ _sp_planner_save_state (SpPlanner  *self,
 }
 
 /**
+ * sp_planner_save:
+ *
+ * Writes the state once more, atomically, as each edit does: for an app
+ * that is told to quit. Nothing when the state is kept in memory only.
+ */
+gboolean
+sp_planner_save (SpPlanner *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  return _sp_planner_save_state (self, error);
+}
+
+/**
  * sp_planner_get_default_state_path:
  *
  * Returns: (transfer full): $XDG_DATA_HOME/study-planner/state.json
