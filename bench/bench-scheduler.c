@@ -262,17 +262,24 @@ bench_history (SpPlan    *plan,
   char            *data;
   gsize            length;
   guint            n_blocks = 0;
+  guint            per_day, spacing;
   g_autofree char *name = NULL;
 
   sp_parse_date ("2025-09-01", &today, NULL);
   progress->planned_today = today;
+  /* Four blocks an evening, more a day where the history would otherwise
+   * reach back before 1970, the first day a state file may hold: a
+   * million records fit in 19,000 days at 53 a day, 15 minutes apart */
+  per_day = MAX (4, (n_records + 18999) / 19000);
+  spacing = MIN (60, 16 * 60 / per_day);
   for (guint i = 0; i < n_records; i++)
     {
       guint            t = i % topics->len;
       const SpTopic   *topic = g_ptr_array_index (topics, t);
       g_autofree char *id = g_strdup_printf ("%s/learn/%u", topic->id, ++seqs[t]);
       SpBlockRecord   *record = sp_block_record_new (id, topic->id, SP_BLOCK_KIND_LEARN,
-                                                     today - 1 - i / 4, 8 * 60 + (i % 4) * 60, 50);
+                                                     today - 1 - i / per_day, 8 * 60 + (i % per_day) * spacing,
+                                                     MIN (50, spacing));
 
       /* Mostly missed, some skipped, a few done: the path stays to plan */
       record->status = i % 10 == 0 ? SP_BLOCK_STATUS_SKIPPED : SP_BLOCK_STATUS_PLANNED;
