@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -182,20 +181,6 @@ sp_catalog_cache_lookup (SpCatalogCache *self,
 }
 
 static gboolean
-ensure_directory (SpCatalogCache  *self,
-                  GError         **error)
-{
-  if (g_mkdir_with_parents (self->directory, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not create the folder “%s”: %s"), self->directory, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_meta (SpCatalogCache *self,
             const char     *source,
             const char     *url,
@@ -240,7 +225,7 @@ sp_catalog_cache_store (SpCatalogCache *self,
 
   g_return_val_if_fail (SP_IS_CATALOG_CACHE (self), FALSE);
 
-  if (!ensure_directory (self, error))
+  if (!sp_file_make_private_dir (self->directory, error))
     return FALSE;
 
   data = g_bytes_get_data (body, &length);

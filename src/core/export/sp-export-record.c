@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
@@ -265,14 +264,8 @@ sp_export_record_save (const char   *record_path,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, &length);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!sp_file_make_private_dir (dir, error))
+    return FALSE;
   return sp_file_write_atomic (record_path, text, length, error);
 }
 

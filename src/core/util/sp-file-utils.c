@@ -460,3 +460,27 @@ sp_file_get_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "study-planner", NULL);
 }
+
+/**
+ * sp_file_make_private_dir:
+ * @dir: a folder of the user's data or cache
+ *
+ * Makes @dir and its parents, readable by the user only, as the files
+ * kept there (progress, notes, sync records) are theirs.
+ *
+ * Returns: whether @dir is there, or %FALSE with @error saying why not
+ */
+gboolean
+sp_file_make_private_dir (const char *dir,
+                          GError    **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

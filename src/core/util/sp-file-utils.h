@@ -26,6 +26,8 @@ gboolean  sp_file_write_atomic_full   (const char    *path,
                                        gsize          length,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean  sp_file_make_private_dir (const char *dir,
+                                    GError    **error);
 void      sp_file_remove_pending_temp (void);
 char     *sp_file_get_data_dir        (void);
 
