@@ -6,6 +6,7 @@
 
 #include "sp-application.h"
 #include "sp-bench.h"
+#include "sp-http.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
   const char *localedir;
 
   sp_bench_mark ("main");
+  sp_http_install_log_filter ();
   /* An uninstalled build (and its tests) points this at the build's catalogs */
   localedir = g_getenv ("STUDY_PLANNER_LOCALEDIR");
   if (localedir == NULL)

@@ -670,6 +670,17 @@ send_cb (GObject      *object,
       return;
     }
 
+  if (!sp_http_content_length_is_valid (headers))
+    {
+      g_autofree char *host = sp_http_host_of (fetch->current_url);
+
+      g_clear_object (&fetch->stream);
+      g_task_return_new_error (task, SP_CATALOG_ERROR, SP_CATALOG_ERROR_NETWORK,
+                               _("The server %s sent an answer that is not valid HTTP: its length is not a number"),
+                                  host);
+      return;
+    }
+
   /* Refuse early when the server says the size; the reading checks anyway */
   length = soup_message_headers_get_content_length (headers);
   if (length > 0 && (guint64) length > self->max_body_size)

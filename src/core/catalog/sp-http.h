@@ -18,5 +18,7 @@ char        *sp_http_host_of (const char *url);
 gboolean     sp_http_status_is_redirect (guint status);
 gboolean     sp_http_check_url       (const char  *url,
                                       GError     **error);
+gboolean     sp_http_content_length_is_valid (SoupMessageHeaders *headers);
+void         sp_http_install_log_filter (void);
 
 G_END_DECLS
