@@ -19,7 +19,7 @@ static SpTestServer *test_server;
 static char         *cache_home;
 static gint          listing_gone;  /* the server answers 404 for every listing */
 
-static gint slow_listing; /* the listings come a byte every 100 ms */
+static gint slow_listing;    /* the listings come a byte every 100 ms */
 static gint negative_length; /* the listings say "Content-Length: -5" */
 
 /* 170 bytes, a byte every 100 ms: each read comes well within libsoup's
