@@ -319,6 +319,19 @@ sp_application_handle_local_options (GApplication *app,
   return sp_cli_run (options);
 }
 
+/* The track is kept with the progress in the state file, where the
+ * command line reads it. Versions before kept a copy in GSettings too,
+ * which could disagree: it is carried over once, when the state has none
+ * of its own, and the setting reset (kept when nothing could be saved). */
+static void
+migrate_track (SpApplication *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_user_value (self->settings, "track");
+
+  if (old != NULL && sp_planner_take_old_track (self->planner, g_variant_get_string (old, NULL)))
+    g_settings_reset (self->settings, "track");
+}
+
 static void
 sp_application_startup (GApplication *app)
 {
@@ -362,7 +375,6 @@ sp_application_startup (GApplication *app)
   plan = load_initial_plan (self);
   sp_bench_mark ("plan");
   self->planner = sp_planner_new (plan);
-  g_settings_bind (self->settings, "track", self->planner, "track", G_SETTINGS_BIND_DEFAULT);
 
   /* Course listings: the bundled snapshot now; the saved ones, then fresh
    * ones when more than a day old, once the window is on screen */
@@ -379,6 +391,7 @@ sp_application_startup (GApplication *app)
   /* A state file that cannot be used is kept aside and reported, never overwritten */
   if (!sp_planner_load_state (self->planner, NULL, &error))
     self->state_error = g_strdup (error->message);
+  migrate_track (self);
   g_signal_connect_object (self->planner, "notify::state-warning", G_CALLBACK (state_warning_cb), self,
                            G_CONNECT_SWAPPED);
   sp_bench_mark ("state");

@@ -500,6 +500,89 @@ state_file_has (Fixture    *fixture,
   return strstr (contents, text) != NULL;
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* The track is kept once, with the progress: a planner made again, or the
+ * command line's (sp_planner_read_state()), plans with the saved one */
+static void
+test_track_saved (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPlanner) again = NULL;
+  g_autoptr(SpPlanner) reader = sp_planner_new (fixture->plan);
+  guint notified = 0;
+
+  g_assert_cmpstr (sp_planner_get_track (fixture->planner), ==, "a");
+  g_assert_true (state_file_has (fixture, "\"track\" : null"));
+  sp_planner_set_track (fixture->planner, "b");
+  g_assert_true (state_file_has (fixture, "\"track\" : \"b\""));
+
+  again = new_planner (fixture);
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "b");
+  g_assert_cmpstr (sp_schedule_get_track (sp_planner_get_schedule (again)), ==, "b");
+  g_signal_connect (reader, "notify::track", G_CALLBACK (count_cb), &notified);
+  g_assert_true (sp_planner_read_state (reader, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp_planner_get_track (reader), ==, "b");
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Undoing an edit made before the choice leaves the track as chosen */
+  g_assert_true (sp_planner_mark_block (again, "python/learn/1", SP_BLOCK_STATUS_DONE, 0, &error));
+  g_assert_no_error (error);
+  sp_planner_set_track (again, "a");
+  g_assert_true (sp_planner_undo (again));
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "a");
+  g_assert_true (state_file_has (fixture, "\"track\" : \"a\""));
+
+  /* A track unknown to the plan reads as the plan's first */
+  write_state (fixture, "{\"version\": 1, \"plans\": {\"tiny\": {\"track\": \"gone\"}}}");
+  g_clear_object (&again);
+  again = new_planner (fixture);
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "a");
+}
+
+/* A track an earlier version kept in GSettings: taken once into a state
+ * without one; a state with its own keeps it */
+static void
+test_track_old_copy (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(SpPlanner) again = NULL;
+  g_autoptr(SpPlanner) memory_only = sp_planner_new (fixture->plan);
+
+  /* An older file, before the track was kept there */
+  write_state (fixture, "{\"version\": 1, \"plans\": {\"tiny\": {\"today\": null, \"blocks\": []}}}");
+  again = new_planner (fixture);
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "a");
+  g_assert_true (sp_planner_take_old_track (again, "b"));
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "b");
+  g_assert_true (state_file_has (fixture, "\"track\" : \"b\""));
+
+  /* Now the state has its own, which wins */
+  g_clear_object (&again);
+  again = new_planner (fixture);
+  g_assert_true (sp_planner_take_old_track (again, "a"));
+  g_assert_cmpstr (sp_planner_get_track (again), ==, "b");
+  g_assert_true (state_file_has (fixture, "\"track\" : \"b\""));
+
+  /* The plan's first, taken explicitly, is saved as well */
+  write_state (fixture, "{\"version\": 1, \"plans\": {}}");
+  g_clear_object (&again);
+  again = new_planner (fixture);
+  g_assert_true (sp_planner_take_old_track (again, "a"));
+  g_assert_true (state_file_has (fixture, "\"track\" : \"a\""));
+
+  /* Nothing saved, so the old copy must stay */
+  g_assert_false (sp_planner_take_old_track (memory_only, "b"));
+}
+
 /* A course's workload in place of a topic's estimate: scheduled, saved
  * with the progress, undoable, and cleared back to the estimate. */
 static void
@@ -772,6 +855,8 @@ main (int   argc,
   ADD ("courses", test_courses);
   ADD ("availability", test_availability);
   ADD ("switch-plans", test_switch_plans);
+  ADD ("track-saved", test_track_saved);
+  ADD ("track-old-copy", test_track_old_copy);
   ADD ("save-fails", test_save_fails);
   ADD ("topic-hours", test_topic_hours);
   ADD ("topic-hours-file", test_topic_hours_file);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "sp-path-view.h"
 #include "sp-progress-summary.h"
+#include "sp-test-program.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
 
@@ -39,20 +42,84 @@ assert_track_shown (GtkWidget  *view,
     }
 }
 
+static char *
+state_path (void)
+{
+  return g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
+}
+
+/* A start with no progress saved */
+static void
+remove_state (void)
+{
+  g_autofree char *path = state_path ();
+
+  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
+}
+
+static void
+write_state (const char *contents)
+{
+  g_autofree char *path = state_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* The track the state file holds, as JSON: "\"nlp\"" or "null" */
+static char *
+saved_track (void)
+{
+  g_autofree char *path = state_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *member;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  member = strstr (contents, "\"track\" : ");
+  g_assert_nonnull (member);
+  member += strlen ("\"track\" : ");
+  return g_strndup (member, strcspn (member, ",\n"));
+}
+
+/* The track the command line plans with, from the same state file */
+static void
+assert_cli_track (const char *track)
+{
+  g_auto(SpTestRun) run = { 0 };
+  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_autofree char *expected = g_strdup_printf ("\"track\": \"%s\"", track);
+  const char      *argv[] = { "--export-json", "-", NULL };
+
+  sp_test_run_program (&run, argv, (const char * const *) envp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (strstr (run.out, expected) == NULL)
+    g_error ("the command line does not plan with %s:\n%.400s", expected, run.out);
+}
+
 static void
 test_path_view (void)
 {
-  SpApplication *app = sp_test_ui_start_app ();
-  GtkWindow *window = sp_test_ui_get_window (app);
-  SpPlanner *planner = sp_application_get_planner (app);
-  SpPlan *plan = sp_planner_get_plan (planner);
+  SpApplication   *app;
+  GtkWindow       *window;
+  SpPlanner       *planner;
+  SpPlan          *plan;
   GtkWidget *view;
   AdwComboRow *combo;
   const SpLevel *special;
   guint nlp_index = G_MAXUINT;
   g_autofree char *heading = NULL;
-  g_autofree char *track_setting = NULL;
+  g_autofree char *saved = NULL;
 
+  remove_state ();
+  app = sp_test_ui_start_app ();
+  window = sp_test_ui_get_window (app);
+  planner = sp_application_get_planner (app);
+  plan = sp_planner_get_plan (planner);
   g_assert_true (SP_IS_WINDOW (window));
   g_assert_cmpstr (sp_window_get_view (SP_WINDOW (window)), ==, "path");
 
@@ -94,15 +161,67 @@ test_path_view (void)
   sp_test_ui_wait (50);
 
   g_assert_cmpstr (sp_planner_get_track (planner), ==, "nlp");
-  track_setting = g_settings_get_string (sp_application_get_settings (app), "track");
-  g_assert_cmpstr (track_setting, ==, "nlp");
   assert_track_shown (view, plan, "nlp");
 
   /* The rebuilt selector shows the choice */
   combo = ADW_COMBO_ROW (sp_test_ui_find_by_type (view, ADW_TYPE_COMBO_ROW));
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, nlp_index);
 
+  /* Kept once, with the progress, where the command line reads it */
+  saved = saved_track ();
+  g_assert_cmpstr (saved, ==, "\"nlp\"");
+  g_assert_null (g_settings_get_user_value (sp_application_get_settings (app), "track"));
   sp_test_ui_stop_app (app);
+  assert_cli_track ("nlp");
+
+  /* The next start reads it back */
+  app = sp_test_ui_start_app ();
+  planner = sp_application_get_planner (app);
+  g_assert_cmpstr (sp_planner_get_track (planner), ==, "nlp");
+  view = sp_test_ui_find_by_type (GTK_WIDGET (sp_test_ui_get_window (app)), SP_TYPE_PATH_VIEW);
+  assert_track_shown (view, sp_planner_get_plan (planner), "nlp");
+  sp_test_ui_stop_app (app);
+  remove_state ();
+}
+
+/* Earlier versions kept the track in GSettings too. A state file with a
+ * track of its own wins over the setting; one without takes the setting's
+ * once. Either way the setting is reset, and the window and the command
+ * line agree. */
+static void
+test_track_migrated (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved = NULL;
+  SpApplication   *app;
+
+  write_state ("{\"version\": 1, \"plans\": {\"ml-career\": {\"track\": \"nlp\"}}}");
+  g_settings_set_string (settings, "track", "cv");
+  app = sp_test_ui_start_app ();
+  g_assert_cmpstr (sp_planner_get_track (sp_application_get_planner (app)), ==, "nlp");
+  g_assert_null (g_settings_get_user_value (settings, "track"));
+  sp_test_ui_stop_app (app);
+  saved = saved_track ();
+  g_assert_cmpstr (saved, ==, "\"nlp\"");
+  assert_cli_track ("nlp");
+  g_clear_pointer (&saved, g_free);
+
+  /* An older file, written before the track was kept there */
+  write_state ("{\"version\": 1, \"plans\": {\"ml-career\": {\"today\": null, \"blocks\": []}}}");
+  g_settings_set_string (settings, "track", "cv");
+  app = sp_test_ui_start_app ();
+  g_assert_cmpstr (sp_planner_get_track (sp_application_get_planner (app)), ==, "cv");
+  g_assert_null (g_settings_get_user_value (settings, "track"));
+  sp_test_ui_stop_app (app);
+  saved = saved_track ();
+  g_assert_cmpstr (saved, ==, "\"cv\"");
+  assert_cli_track ("cv");
+
+  /* Carried over once: the next start has only the state's */
+  app = sp_test_ui_start_app ();
+  g_assert_cmpstr (sp_planner_get_track (sp_application_get_planner (app)), ==, "cv");
+  sp_test_ui_stop_app (app);
+  remove_state ();
 }
 
 /* A change re-makes the page between frames; until the new sections are
@@ -372,6 +491,7 @@ main (int   argc,
 
   g_test_add_func ("/window/path-view", test_path_view);
   g_test_add_func ("/window/path-view-keeps-place", test_path_view_keeps_place);
+  g_test_add_func ("/window/track-migrated", test_track_migrated);
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/romanian", test_romanian);

@@ -203,7 +203,6 @@ sp_cli_planner_from_options (GVariantDict  *options,
   /* The saved choices, then the options over them */
   {
     g_autoptr(SpAvailability) merged = sp_availability_copy (sp_planner_get_availability (planner));
-    SpProgress *progress = sp_state_get_progress (sp_planner_get_state (planner), sp_plan_get_id (plan));
 
     if (g_variant_dict_contains (options, "hours"))
       {
@@ -223,8 +222,7 @@ sp_cli_planner_from_options (GVariantDict  *options,
       merged->break_minutes = availability->break_minutes;
     sp_planner_set_availability (planner, merged);
 
-    if (track == NULL)
-      track = progress->track;
+    /* The saved track is the planner's already */
     if (track != NULL)
       sp_planner_set_track (planner, track);
 

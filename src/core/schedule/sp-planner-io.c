@@ -237,6 +237,32 @@ sp_planner_read_state (SpPlanner   *self,
 }
 
 /**
+ * sp_planner_take_old_track:
+ * @track: the track an older version kept outside the state file
+ *
+ * Versions before kept the track in GSettings as well, and the two could
+ * disagree. This carries such a track into the state file once, when the
+ * state saved none of its own for the plan; a saved one wins.
+ *
+ * Returns: %TRUE when the state file now holds a track, so the old copy
+ *   may go; %FALSE when nothing could be saved (keep it for the next start)
+ */
+gboolean
+sp_planner_take_old_track (SpPlanner  *self,
+                           const char *track)
+{
+  g_return_val_if_fail (SP_IS_PLANNER (self), FALSE);
+  g_return_val_if_fail (track != NULL, FALSE);
+
+  if (self->state_path == NULL)
+    return FALSE;
+  if (_sp_planner_get_progress (self)->track != NULL)
+    return TRUE;
+  sp_planner_set_track (self, track);
+  return _sp_planner_save_state (self, NULL);
+}
+
+/**
  * sp_planner_get_state_path:
  *
  * Returns: (nullable): where the state is saved; %NULL when it is not

@@ -51,6 +51,21 @@ get_progress (SpPlanner *self)
   return sp_state_get_progress (self->state, self->plan ? sp_plan_get_id (self->plan) : NULL);
 }
 
+/* The track is kept once, with the plan's progress in the state file,
+ * where the command line reads it too: the planner's is always the saved
+ * one (the plan's first when none is saved). Returns: whether it changed */
+static gboolean
+follow_saved_track (SpPlanner *self)
+{
+  g_autofree char *old = g_steal_pointer (&self->track);
+
+  if (self->plan == NULL)
+    return FALSE;
+  self->track = g_strdup (get_progress (self)->track);
+  normalize_track (self);
+  return g_strcmp0 (old, self->track) != 0;
+}
+
 static SpSchedule *
 run_scheduler (SpPlanner *self,
                guint32    today)
@@ -222,6 +237,9 @@ static void
 restore_undo_step (SpPlanner  *self,
                    SpUndoStep *step)
 {
+  /* The track is not an edit these steps take back: it stays as chosen */
+  g_free (step->progress->track);
+  step->progress->track = g_strdup (get_progress (self)->track);
   sp_state_set_progress (self->state, sp_plan_get_id (self->plan), g_steal_pointer (&step->progress));
   if (step->availability != NULL)
     sp_state_set_availability (self->state, step->availability);
@@ -464,7 +482,7 @@ sp_planner_set_plan (SpPlanner *self,
     return;
 
   old_track = g_strdup (self->track);
-  normalize_track (self);
+  follow_saved_track (self);
   g_ptr_array_set_size (self->undo, 0);
   replan (self);
   _sp_planner_save_or_warn (self);
@@ -498,13 +516,18 @@ sp_planner_set_track (SpPlanner  *self,
   old = g_steal_pointer (&self->track);
   self->track = g_strdup (track);
   normalize_track (self);
+  /* Saved with the progress, the one place it is kept (also when it was
+   * the plan's first, taken for want of a saved one) */
+  progress = get_progress (self);
+  if (g_strcmp0 (progress->track, self->track) != 0)
+    {
+      g_free (progress->track);
+      progress->track = g_strdup (self->track);
+      if (g_strcmp0 (old, self->track) == 0)
+        _sp_planner_save_or_warn (self);
+    }
   if (g_strcmp0 (old, self->track) == 0)
     return;
-
-  /* Remembered with the progress too, for the command line */
-  progress = get_progress (self);
-  g_free (progress->track);
-  progress->track = g_strdup (self->track);
 
   replan (self);
   _sp_planner_save_or_warn (self);
@@ -989,11 +1012,16 @@ void
 _sp_planner_adopt_state (SpPlanner *self,
                          SpState   *state)
 {
+  gboolean track_changed;
+
   g_set_object (&self->state, state);
+  track_changed = follow_saved_track (self);
   g_ptr_array_set_size (self->undo, 0);
   /* Made from the state before: no use for this one's history */
   g_clear_object (&self->schedule);
   replan (self);
+  if (track_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
 }
 
 const char *

@@ -92,6 +92,8 @@ gboolean    sp_planner_read_state     (SpPlanner      *self,
                                        const char     *path,
                                        GError        **error);
 const char *sp_planner_get_state_path (SpPlanner      *self);
+gboolean            sp_planner_take_old_track (SpPlanner  *self,
+                                               const char *track);
 gboolean            sp_planner_save (SpPlanner *self,
                                      GError   **error);
 char       *sp_planner_take_state_warning (SpPlanner  *self);
