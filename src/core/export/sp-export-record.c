@@ -8,6 +8,7 @@
 #include "sp-export-record.h"
 #include "sp-file-utils.h"
 #include "sp-json-doc.h"
+#include "sp-json-write.h"
 
 /* A file cannot say "this event no longer exists": importing the export of
  * a re-planned schedule left the old blocks beside the new ones. So the
@@ -191,10 +192,8 @@ add_history (JsonBuilder  *builder,
              SpIcsHistory *history)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, key);
-  json_builder_set_member_name (builder, "sequence");
-  json_builder_add_int_value (builder, history->sequence);
+  sp_json_builder_add_string (builder, "path", key);
+  sp_json_builder_add_int (builder, "sequence", history->sequence);
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
   for (guint i = 0; i < history->events->len; i++)
@@ -202,14 +201,10 @@ add_history (JsonBuilder  *builder,
       SpExportedEvent *event = g_ptr_array_index (history->events, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "uid");
-      json_builder_add_string_value (builder, event->uid);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, event->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, event->end);
-      json_builder_set_member_name (builder, "summary");
-      json_builder_add_string_value (builder, event->summary);
+      sp_json_builder_add_string (builder, "uid", event->uid);
+      sp_json_builder_add_int (builder, "start", event->start);
+      sp_json_builder_add_int (builder, "end", event->end);
+      sp_json_builder_add_string (builder, "summary", event->summary);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -231,18 +226,12 @@ sp_export_record_save (const char   *record_path,
                        GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char   *dir = g_path_get_dirname (record_path);
-  g_autofree char   *text = NULL;
   const SpJsonValue *files;
   g_autoptr(SpJsonDoc) doc = read_record (record_path, &files);
   guint kept = 1;
-  gsize length;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, RECORD_VERSION);
+  sp_json_builder_add_int (builder, "version", RECORD_VERSION);
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
   add_history (builder, key, history);
@@ -261,12 +250,7 @@ sp_export_record_save (const char   *record_path,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  if (!sp_file_make_private_dir (dir, error))
-    return FALSE;
-  return sp_file_write_atomic (record_path, text, length, error);
+  return sp_json_builder_write_file (builder, record_path, error);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include "sp-availability.h"
 #include "sp-calendar-text.h"
+#include "sp-json-write.h"
 
 G_DEFINE_QUARK (sp-availability-error-quark, sp_availability_error)
 
@@ -386,17 +387,13 @@ sp_availability_to_json (const SpAvailability *self)
       g_autofree char *start = sp_format_time (self->start[i]);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "minutes");
-      json_builder_add_int_value (builder, self->minutes[i]);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, start);
+      sp_json_builder_add_int (builder, "minutes", self->minutes[i]);
+      sp_json_builder_add_string (builder, "start", start);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "block_minutes");
-  json_builder_add_int_value (builder, self->block_minutes);
-  json_builder_set_member_name (builder, "break_minutes");
-  json_builder_add_int_value (builder, self->break_minutes);
+  sp_json_builder_add_int (builder, "block_minutes", self->block_minutes);
+  sp_json_builder_add_int (builder, "break_minutes", self->break_minutes);
   json_builder_set_member_name (builder, "start");
   if (self->start_day != 0)
     {
@@ -414,10 +411,8 @@ sp_availability_to_json (const SpAvailability *self)
       g_autofree char *last = sp_format_date (range->last);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "first");
-      json_builder_add_string_value (builder, first);
-      json_builder_set_member_name (builder, "last");
-      json_builder_add_string_value (builder, last);
+      sp_json_builder_add_string (builder, "first", first);
+      sp_json_builder_add_string (builder, "last", last);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -16,19 +16,6 @@ typedef struct
 } MinutesField;
 
 static gboolean
-invalid (GError           **error,
-         const char        *filename,
-         const char        *path,
-         const char        *expected,
-         const SpJsonValue *found)
-{
-  g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
-               /* TRANSLATORS: "state.json: $.plans.ml.blocks[3].minutes: expected a number, found a string" */
-               _("%s: %s: expected %s, found %s"), filename, path, expected, sp_json_describe (found));
-  return FALSE;
-}
-
-static gboolean
 minutes_in (const SpJsonValue *value,
             gint64             max,
             guint             *out)
@@ -71,13 +58,8 @@ _sp_state_load_focus (SpJsonDoc         *doc,
                       const char        *path,
                       GError           **error)
 {
-  if (member == NULL)
-    return TRUE;
-  if (sp_json_type (member) != SP_JSON_ARRAY)
-    {
-      g_autofree char *field = g_strdup_printf ("%s.focus", path);
-      return invalid (error, filename, field, _("an array"), member);
-    }
+  if (!_sp_state_check_member (member, SP_JSON_ARRAY, _("an array"), filename, path, "focus", error))
+    return FALSE;
   for (guint i = 0; i < sp_json_length (member); i++)
     {
       const SpJsonValue *object = sp_json_element (doc, member, i);
@@ -94,17 +76,17 @@ _sp_state_load_focus (SpJsonDoc         *doc,
       if (sp_json_type (object) != SP_JSON_OBJECT)
         {
           field = g_strdup_printf ("%s.focus[%u]", path, i);
-          return invalid (error, filename, field, _("an object"), object);
+          return _sp_state_invalid (error, filename, field, _("an object"), object);
         }
       if (!parse_focus_start (sp_json_string (doc, start), &interval.day, &minute))
         {
           field = g_strdup_printf ("%s.focus[%u].start", path, i);
-          return invalid (error, filename, field, _("a date and time as YYYY-MM-DDTHH:MM"), start);
+          return _sp_state_invalid (error, filename, field, _("a date and time as YYYY-MM-DDTHH:MM"), start);
         }
       if (!minutes_in (minutes, SP_MAX_BLOCK_MINUTES * 2, &length) || length == 0)
         {
           field = g_strdup_printf ("%s.focus[%u].minutes", path, i);
-          return invalid (error, filename, field, _("a number of minutes"), minutes);
+          return _sp_state_invalid (error, filename, field, _("a number of minutes"), minutes);
         }
       interval.start = (guint16) minute;
       interval.minutes = (guint16) length;
@@ -128,23 +110,23 @@ _sp_state_load_focus_session (SpJsonDoc         *doc,
 
   if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      invalid (error, filename, "$.focus_session", _("an object"), object);
+      _sp_state_invalid (error, filename, "$.focus_session", _("an object"), object);
       return NULL;
     }
   if ((plan_id = sp_json_string (doc, sp_json_member (doc, object, "plan"))) == NULL)
     {
-      invalid (error, filename, "$.focus_session.plan", _("a plan id"), sp_json_member (doc, object, "plan"));
+      _sp_state_invalid (error, filename, "$.focus_session.plan", _("a plan id"), sp_json_member (doc, object, "plan"));
       return NULL;
     }
   block_id = sp_json_string (doc, sp_json_member (doc, object, "block"));
   if (block_id == NULL || block_id[0] == '\0')
     {
-      invalid (error, filename, "$.focus_session.block", _("a block id"), sp_json_member (doc, object, "block"));
+      _sp_state_invalid (error, filename, "$.focus_session.block", _("a block id"), sp_json_member (doc, object, "block"));
       return NULL;
     }
   if (!parse_instant (sp_json_string (doc, sp_json_member (doc, object, "started")), &started))
     {
-      invalid (error, filename, "$.focus_session.started", _("a date and time in ISO 8601"), sp_json_member (doc, object, "started"));
+      _sp_state_invalid (error, filename, "$.focus_session.started", _("a date and time in ISO 8601"), sp_json_member (doc, object, "started"));
       return NULL;
     }
   saved = sp_focus_saved_new (plan_id, block_id, started);
@@ -163,18 +145,15 @@ _sp_state_load_focus_session (SpJsonDoc         *doc,
         if (member != NULL && !minutes_in (member, minutes[i].max, minutes[i].out))
           {
             g_autofree char *field = g_strdup_printf ("$.focus_session.%s", minutes[i].name);
-            invalid (error, filename, field, _("a number of minutes"), member);
+            _sp_state_invalid (error, filename, field, _("a number of minutes"), member);
             return NULL;
           }
       }
   }
 
   member = sp_json_member (doc, object, "pauses");
-  if (member != NULL && sp_json_type (member) != SP_JSON_ARRAY)
-    {
-      invalid (error, filename, "$.focus_session.pauses", _("an array"), member);
-      return NULL;
-    }
+  if (!_sp_state_check_member (member, SP_JSON_ARRAY, _("an array"), filename, "$.focus_session", "pauses", error))
+    return NULL;
   for (guint i = 0; i < sp_json_length (member); i++)
     {
       const SpJsonValue *element = sp_json_element (doc, member, i);
@@ -186,7 +165,7 @@ _sp_state_load_focus_session (SpJsonDoc         *doc,
           (end != NULL && sp_json_type (end) != SP_JSON_NULL && !parse_instant (sp_json_string (doc, end), &pause.end)))
         {
           g_autofree char *path = g_strdup_printf ("$.focus_session.pauses[%u]", i);
-          invalid (error, filename, path, _("a pause with its start and end in ISO 8601"), element);
+          _sp_state_invalid (error, filename, path, _("a pause with its start and end in ISO 8601"), element);
           return NULL;
         }
       g_array_append_val (saved->pauses, pause);
@@ -221,10 +200,8 @@ _sp_state_add_focus (JsonBuilder *builder,
       g_autofree char       *start = sp_focus_interval_format_start (interval);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, start);
-      json_builder_set_member_name (builder, "minutes");
-      json_builder_add_int_value (builder, interval->minutes);
+      sp_json_builder_add_string (builder, "start", start);
+      sp_json_builder_add_int (builder, "minutes", interval->minutes);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -257,10 +234,8 @@ _sp_state_add_focus_session (JsonBuilder        *builder,
 {
   json_builder_set_member_name (builder, "focus_session");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "plan");
-  json_builder_add_string_value (builder, saved->plan_id);
-  json_builder_set_member_name (builder, "block");
-  json_builder_add_string_value (builder, saved->block_id);
+  sp_json_builder_add_string (builder, "plan", saved->plan_id);
+  sp_json_builder_add_string (builder, "block", saved->block_id);
   add_instant (builder, "started", saved->started);
   add_minutes (builder, "extra_minutes", saved->extra_minutes);
   if (saved->pomodoro_focus > 0)

@@ -53,15 +53,10 @@ _sp_state_load_goals (SpJsonDoc         *doc,
   const char        *target;
   const SpJsonValue *value;
 
+  if (!_sp_state_check_member (member, SP_JSON_OBJECT, _("an object of level id or “path” → date"), filename, path, "goals", error))
+    return FALSE;
   if (member == NULL)
     return TRUE;
-  if (sp_json_type (member) != SP_JSON_OBJECT)
-    {
-      g_autofree char *field = g_strdup_printf ("%s.goals", path);
-
-      g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID, _("%s: %s: expected %s, found %s"), filename, field, _("an object of level id or “path” → date"), sp_json_describe (member));
-      return FALSE;
-    }
 
   sp_json_member_iter_init (&iter, doc, member);
   while (sp_json_member_iter_next (&iter, &target, &value))
@@ -73,8 +68,7 @@ _sp_state_load_goals (SpJsonDoc         *doc,
         {
           g_autofree char *field = g_strdup_printf ("%s.goals[\"%s\"]", path, target);
 
-          g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID, _("%s: %s: expected %s, found %s"), filename, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), sp_json_describe (value));
-          return FALSE;
+          return _sp_state_invalid (error, filename, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), value);
         }
       sp_progress_set_goal (progress, target, day);
     }

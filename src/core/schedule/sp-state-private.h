@@ -4,9 +4,25 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-json-doc.h"
+#include "sp-json-write.h"
 #include "sp-state.h"
 
 G_BEGIN_DECLS
+
+/* How the state file's readers say what is wrong, with the member's path
+ * (sp-state.c, shared by the focus and goals readers) */
+gboolean _sp_state_invalid (GError           **error,
+                            const char        *filename,
+                            const char        *path,
+                            const char        *expected,
+                            const SpJsonValue *found);
+gboolean _sp_state_check_member (const SpJsonValue *member,
+                                 SpJsonType         type,
+                                 const char        *expected,
+                                 const char        *filename,
+                                 const char        *path,
+                                 const char        *name,
+                                 GError           **error);
 
 /* Shared by sp-state.c and sp-state-focus.c: the state file's focus
  * members, which came after format 1 (a block's focus stretches and the

@@ -302,18 +302,36 @@ sp_state_new (void)
   return g_object_new (SP_TYPE_STATE, NULL);
 }
 
-static gboolean
-state_invalid (GError           **error,
-               const char        *filename,
-               const char        *path,
-               const char        *expected,
-               const SpJsonValue *found)
+gboolean
+_sp_state_invalid (GError           **error,
+                   const char        *filename,
+                   const char        *path,
+                   const char        *expected,
+                   const SpJsonValue *found)
 {
   g_set_error (error, SP_STATE_ERROR, SP_STATE_ERROR_INVALID,
                /* TRANSLATORS: "state.json: $.plans.ml.blocks[3].minutes: expected a number, found a string" */
-               _("%s: %s: expected %s, found %s"), filename, path, expected,
-                  sp_json_describe (found));
+               _("%s: %s: expected %s, found %s"), filename, path, expected, sp_json_describe (found));
   return FALSE;
+}
+
+/* Most members came after format 1 and may be absent; one that is there
+ * must be of @type. @path is the object's, @name the member's. */
+gboolean
+_sp_state_check_member (const SpJsonValue *member,
+                        SpJsonType         type,
+                        const char        *expected,
+                        const char        *filename,
+                        const char        *path,
+                        const char        *name,
+                        GError           **error)
+{
+  g_autofree char *field = NULL;
+
+  if (member == NULL || sp_json_type (member) == type)
+    return TRUE;
+  field = g_strdup_printf ("%s.%s", path, name);
+  return _sp_state_invalid (error, filename, field, expected, member);
 }
 
 /* The members of one object of the document being read */
@@ -357,62 +375,62 @@ load_record (SpJsonDoc         *doc,
 
   if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, path, _("an object"), object);
+      _sp_state_invalid (error, filename, path, _("an object"), object);
       return NULL;
     }
 
 #define FIELD(name) (g_free (field), field = g_strdup_printf ("%s.%s", path, name))
   if ((id = STRING ("id")) == NULL || id[0] == '\0')
     {
-      state_invalid (error, filename, FIELD ("id"), _("a block id"), MEMBER ("id"));
+      _sp_state_invalid (error, filename, FIELD ("id"), _("a block id"), MEMBER ("id"));
       return NULL;
     }
   if ((topic = STRING ("topic")) == NULL)
     {
-      state_invalid (error, filename, FIELD ("topic"), _("a topic id"), MEMBER ("topic"));
+      _sp_state_invalid (error, filename, FIELD ("topic"), _("a topic id"), MEMBER ("topic"));
       return NULL;
     }
   if ((kind = STRING ("kind")) == NULL || !sp_block_kind_from_string (kind, &kind_value))
     {
-      state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"), MEMBER ("kind"));
+      _sp_state_invalid (error, filename, FIELD ("kind"), _("learn, practice, review or project"), MEMBER ("kind"));
       return NULL;
     }
   if ((date = STRING ("date")) == NULL || !sp_parse_supported_date (date, &day, NULL))
     {
-      state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), MEMBER ("date"));
+      _sp_state_invalid (error, filename, FIELD ("date"), _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), MEMBER ("date"));
       return NULL;
     }
   if ((start = STRING ("start")) == NULL || !sp_parse_time (start, &start_minute, NULL))
     {
-      state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), MEMBER ("start"));
+      _sp_state_invalid (error, filename, FIELD ("start"), _("a time of day as HH:MM"), MEMBER ("start"));
       return NULL;
     }
   if (!member_int (doc, object, "minutes", 1, SP_MINUTES_PER_DAY - start_minute, &minutes))
     {
-      state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"), MEMBER ("minutes"));
+      _sp_state_invalid (error, filename, FIELD ("minutes"), _("a number of minutes that ends within the day"), MEMBER ("minutes"));
       return NULL;
     }
   if ((status = STRING ("status")) == NULL || !sp_block_status_from_string (status, &status_value))
     {
-      state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"), MEMBER ("status"));
+      _sp_state_invalid (error, filename, FIELD ("status"), _("planned, done, partial or skipped"), MEMBER ("status"));
       return NULL;
     }
   if (MEMBER ("done_minutes") != NULL &&
       !member_int (doc, object, "done_minutes", 0, minutes, &done_minutes))
     {
-      state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"), MEMBER ("done_minutes"));
+      _sp_state_invalid (error, filename, FIELD ("done_minutes"), _("a number of minutes within the block"), MEMBER ("done_minutes"));
       return NULL;
     }
   pinned = MEMBER ("pinned");
   if (pinned != NULL && sp_json_type (pinned) != SP_JSON_BOOLEAN)
     {
-      state_invalid (error, filename, FIELD ("pinned"), _("true or false"), pinned);
+      _sp_state_invalid (error, filename, FIELD ("pinned"), _("true or false"), pinned);
       return NULL;
     }
   /* Came after format 1: absent in older files */
   if (MEMBER ("rating") != NULL && (rating = sp_rating_from_string (STRING ("rating"))) == SP_RATING_NONE)
     {
-      state_invalid (error, filename, FIELD ("rating"), _("again, hard, good or easy"), MEMBER ("rating"));
+      _sp_state_invalid (error, filename, FIELD ("rating"), _("again, hard, good or easy"), MEMBER ("rating"));
       return NULL;
     }
 #undef FIELD
@@ -425,6 +443,79 @@ load_record (SpJsonDoc         *doc,
   if (!_sp_state_load_focus (doc, MEMBER ("focus"), record, filename, path, error))
     return NULL;
   return g_steal_pointer (&record);
+}
+
+/* Where a block record read goes: the records, or the kept ones */
+typedef void (*AddRecord) (SpProgress    *progress,
+                           SpBlockRecord *record);
+
+/* The block records in the array @name of @object, each given to @add */
+static gboolean
+load_records (SpJsonDoc         *doc,
+              const SpJsonValue *object,
+              const char        *name,
+              AddRecord          add,
+              SpProgress        *progress,
+              const char        *filename,
+              const char        *path,
+              GError           **error)
+{
+  const SpJsonValue *member = MEMBER (name);
+
+  if (!_sp_state_check_member (member, SP_JSON_ARRAY, _("an array"), filename, path, name, error))
+    return FALSE;
+  for (guint i = 0; i < sp_json_length (member); i++)
+    {
+      g_autofree char *record_path = g_strdup_printf ("%s.%s[%u]", path, name, i);
+      SpBlockRecord   *record = load_record (doc, sp_json_element (doc, member, i), filename, record_path, error);
+
+      if (record == NULL)
+        return FALSE;
+      add (progress, record);
+    }
+  return TRUE;
+}
+
+static void
+add_kept (SpProgress    *progress,
+          SpBlockRecord *record)
+{
+  g_ptr_array_add (progress->kept, record);
+}
+
+/* The object @name of @object, of id → string (a block's note, a topic's
+ * course), into @table */
+static gboolean
+load_string_map (SpJsonDoc         *doc,
+                 const SpJsonValue *object,
+                 const char        *name,
+                 const char        *expected,
+                 GHashTable        *table,
+                 const char        *filename,
+                 const char        *path,
+                 GError           **error)
+{
+  const SpJsonValue *member = MEMBER (name);
+  g_auto(SpJsonMemberIter) iter = { 0 };
+  const char        *id;
+  const SpJsonValue *value;
+
+  if (!_sp_state_check_member (member, SP_JSON_OBJECT, expected, filename, path, name, error))
+    return FALSE;
+  if (member == NULL)
+    return TRUE;
+  sp_json_member_iter_init (&iter, doc, member);
+  while (sp_json_member_iter_next (&iter, &id, &value))
+    {
+      if (sp_json_type (value) != SP_JSON_STRING)
+        {
+          g_autofree char *field = g_strdup_printf ("%s.%s[\"%s\"]", path, name, id);
+
+          return _sp_state_invalid (error, filename, field, _("a string"), value);
+        }
+      g_hash_table_insert (table, g_strdup (id), g_strdup (sp_json_string (doc, value)));
+    }
+  return TRUE;
 }
 
 static SpProgress *
@@ -440,7 +531,7 @@ load_progress (SpJsonDoc         *doc,
 
   if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, path, _("an object"), object);
+      _sp_state_invalid (error, filename, path, _("an object"), object);
       return NULL;
     }
 
@@ -452,7 +543,7 @@ load_progress (SpJsonDoc         *doc,
       if (text == NULL || !sp_parse_supported_date (text, &progress->planned_today, NULL))
         {
           field = g_strdup_printf ("%s.today", path);
-          state_invalid (error, filename, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), member);
+          _sp_state_invalid (error, filename, field, _("a date as YYYY-MM-DD from 1970-01-01 to 2200-12-31"), member);
           return NULL;
         }
     }
@@ -463,81 +554,24 @@ load_progress (SpJsonDoc         *doc,
       if (STRING ("track") == NULL)
         {
           field = g_strdup_printf ("%s.track", path);
-          state_invalid (error, filename, field, _("a track id"), member);
+          _sp_state_invalid (error, filename, field, _("a track id"), member);
           return NULL;
         }
       progress->track = g_strdup (STRING ("track"));
     }
 
-  member = MEMBER ("blocks");
-  if (member != NULL && sp_json_type (member) != SP_JSON_ARRAY)
-    {
-      field = g_strdup_printf ("%s.blocks", path);
-      state_invalid (error, filename, field, _("an array"), member);
-      return NULL;
-    }
-  for (guint i = 0; i < sp_json_length (member); i++)
-    {
-      g_autofree char *block_path = g_strdup_printf ("%s.blocks[%u]", path, i);
-      SpBlockRecord   *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
-
-      if (record == NULL)
-        return NULL;
-      sp_progress_set_record (progress, record);
-    }
-
-  member = MEMBER ("kept");
-  if (member != NULL && sp_json_type (member) != SP_JSON_ARRAY)
-    {
-      field = g_strdup_printf ("%s.kept", path);
-      state_invalid (error, filename, field, _("an array"), member);
-      return NULL;
-    }
-  for (guint i = 0; i < sp_json_length (member); i++)
-    {
-      g_autofree char *block_path = g_strdup_printf ("%s.kept[%u]", path, i);
-      SpBlockRecord   *record = load_record (doc, sp_json_element (doc, member, i), filename, block_path, error);
-
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (progress->kept, record);
-    }
+  if (!load_records (doc, object, "blocks", sp_progress_set_record, progress, filename, path, error) ||
+      !load_records (doc, object, "kept", add_kept, progress, filename, path, error))
+    return NULL;
   g_ptr_array_sort (progress->kept, sp_block_record_compare);
 
-  member = MEMBER ("notes");
-  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
-    {
-      field = g_strdup_printf ("%s.notes", path);
-      state_invalid (error, filename, field, _("an object of block id → note"), member);
-      return NULL;
-    }
-  if (member != NULL)
-    {
-      g_auto(SpJsonMemberIter) iter = { 0 };
-      const char *id;
-      const SpJsonValue *note;
-
-      sp_json_member_iter_init (&iter, doc, member);
-      while (sp_json_member_iter_next (&iter, &id, &note))
-        {
-          if (sp_json_type (note) != SP_JSON_STRING)
-            {
-              field = g_strdup_printf ("%s.notes[\"%s\"]", path, id);
-              state_invalid (error, filename, field, _("a string"), note);
-              return NULL;
-            }
-          g_hash_table_insert (progress->notes, g_strdup (id), g_strdup (sp_json_string (doc, note)));
-        }
-    }
+  if (!load_string_map (doc, object, "notes", _("an object of block id → note"), progress->notes, filename, path, error))
+    return NULL;
 
   /* Added after format 1 was out: optional, so older files still load */
   member = MEMBER ("topic_hours");
-  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
-    {
-      field = g_strdup_printf ("%s.topic_hours", path);
-      state_invalid (error, filename, field, _("an object of topic id → hours"), member);
-      return NULL;
-    }
+  if (!_sp_state_check_member (member, SP_JSON_OBJECT, _("an object of topic id → hours"), filename, path, "topic_hours", error))
+    return NULL;
   if (member != NULL)
     {
       g_auto(SpJsonMemberIter) iter = { 0 };
@@ -561,7 +595,7 @@ load_progress (SpJsonDoc         *doc,
                              /* TRANSLATORS: "state.json: $.plans["ml"].topic_hours["la"]: expected …, found 5000" */
                              _("%s: %s: expected %s, found %g"), filename, field, expected, hours);
               else
-                state_invalid (error, filename, field, expected, value);
+                _sp_state_invalid (error, filename, field, expected, value);
               return NULL;
             }
           sp_progress_set_topic_hours (progress, topic_id, hours);
@@ -611,14 +645,14 @@ sp_state_new_from_bytes (GBytes      *bytes,
   object = sp_json_doc_root (doc);
   if (sp_json_type (object) != SP_JSON_OBJECT)
     {
-      state_invalid (error, filename, "$", _("an object"), object);
+      _sp_state_invalid (error, filename, "$", _("an object"), object);
       return NULL;
     }
 
   member = MEMBER ("version");
   if (!sp_json_is_integer (member) || sp_json_number (member) < 1)
     {
-      state_invalid (error, filename, "$.version", _("a format version number"), member);
+      _sp_state_invalid (error, filename, "$.version", _("a format version number"), member);
       return NULL;
     }
   /* Past any integer is newer too */
@@ -647,11 +681,8 @@ sp_state_new_from_bytes (GBytes      *bytes,
     }
 
   member = MEMBER ("plans");
-  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
-    {
-      state_invalid (error, filename, "$.plans", _("an object of plan id → progress"), member);
-      return NULL;
-    }
+  if (!_sp_state_check_member (member, SP_JSON_OBJECT, _("an object of plan id → progress"), filename, "$", "plans", error))
+    return NULL;
   if (member != NULL)
     {
       g_auto(SpJsonMemberIter) iter = { 0 };
@@ -670,30 +701,8 @@ sp_state_new_from_bytes (GBytes      *bytes,
         }
     }
 
-  member = MEMBER ("courses");
-  if (member != NULL && sp_json_type (member) != SP_JSON_OBJECT)
-    {
-      state_invalid (error, filename, "$.courses", _("an object of topic id → course"), member);
-      return NULL;
-    }
-  if (member != NULL)
-    {
-      g_auto(SpJsonMemberIter) iter = { 0 };
-      const char *topic_id;
-      const SpJsonValue *node;
-
-      sp_json_member_iter_init (&iter, doc, member);
-      while (sp_json_member_iter_next (&iter, &topic_id, &node))
-        {
-          if (sp_json_type (node) != SP_JSON_STRING)
-            {
-              g_autofree char *path = g_strdup_printf ("$.courses[\"%s\"]", topic_id);
-              state_invalid (error, filename, path, _("a string"), node);
-              return NULL;
-            }
-          g_hash_table_insert (self->courses, g_strdup (topic_id), g_strdup (sp_json_string (doc, node)));
-        }
-    }
+  if (!load_string_map (doc, object, "courses", _("an object of topic id → course"), self->courses, filename, "$", error))
+    return NULL;
 
   member = MEMBER ("focus_session");
   if (member != NULL && sp_json_type (member) != SP_JSON_NULL &&
@@ -754,36 +763,27 @@ add_records (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < records->len; i++)
     {
-      SpBlockRecord *record = g_ptr_array_index (records, i);
+      SpBlockRecord   *record = g_ptr_array_index (records, i);
       g_autofree char *date = sp_format_date (record->day);
       g_autofree char *start = sp_format_time (record->start);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, record->id);
-      json_builder_set_member_name (builder, "topic");
-      json_builder_add_string_value (builder, record->topic);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, sp_block_kind_to_string (record->kind));
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, start);
-      json_builder_set_member_name (builder, "minutes");
-      json_builder_add_int_value (builder, record->minutes);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, sp_block_status_to_string (record->status));
+      sp_json_builder_add_string (builder, "id", record->id);
+      sp_json_builder_add_string (builder, "topic", record->topic);
+      sp_json_builder_add_string (builder, "kind", sp_block_kind_to_string (record->kind));
+      sp_json_builder_add_string (builder, "date", date);
+      sp_json_builder_add_string (builder, "start", start);
+      sp_json_builder_add_int (builder, "minutes", record->minutes);
+      sp_json_builder_add_string (builder, "status", sp_block_status_to_string (record->status));
       if (record->status == SP_BLOCK_STATUS_PARTIAL)
         {
-          json_builder_set_member_name (builder, "done_minutes");
-          json_builder_add_int_value (builder, record->done_minutes);
+          sp_json_builder_add_int (builder, "done_minutes", record->done_minutes);
         }
       json_builder_set_member_name (builder, "pinned");
       json_builder_add_boolean_value (builder, record->pinned);
       if (record->rating != SP_RATING_NONE)
         {
-          json_builder_set_member_name (builder, "rating");
-          json_builder_add_string_value (builder, sp_rating_to_string (record->rating));
+          sp_json_builder_add_string (builder, "rating", sp_rating_to_string (record->rating));
         }
       if (record->focus != NULL && record->focus->len > 0)
         _sp_state_add_focus (builder, record->focus);
@@ -875,8 +875,7 @@ sp_state_to_data (SpState *self,
   topic_ids = sorted_keys (self->courses);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SP_STATE_VERSION);
+  sp_json_builder_add_int (builder, "version", SP_STATE_VERSION);
   json_builder_set_member_name (builder, "availability");
   json_builder_add_value (builder, sp_availability_to_json (self->availability));
 

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-file-utils.h"
+#include "sp-json-write.h"
 #include "sp-sync-record.h"
 
 /* The sync record, a JSON file beside state.json. It is only a cache of
@@ -238,28 +239,19 @@ sp_sync_record_save (SpSyncRecord *self,
                      GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char     *data = NULL;
-  g_autofree char     *dir = g_path_get_dirname (path);
   g_autofree gpointer *uids = NULL;
   guint                n = 0;
-  gsize                length = 0;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, RECORD_VERSION);
-  json_builder_set_member_name (builder, "server");
-  json_builder_add_string_value (builder, self->server);
+  sp_json_builder_add_int (builder, "version", RECORD_VERSION);
+  sp_json_builder_add_string (builder, "server", self->server);
   if (self->calendar != NULL)
     {
-      json_builder_set_member_name (builder, "calendar");
-      json_builder_add_string_value (builder, self->calendar);
+      sp_json_builder_add_string (builder, "calendar", self->calendar);
     }
   if (self->sync_token != NULL)
     {
-      json_builder_set_member_name (builder, "sync-token");
-      json_builder_add_string_value (builder, self->sync_token);
+      sp_json_builder_add_string (builder, "sync-token", self->sync_token);
     }
   json_builder_set_member_name (builder, "resources");
   json_builder_begin_array (builder);
@@ -270,33 +262,20 @@ sp_sync_record_save (SpSyncRecord *self,
       SpSyncEntry *entry = g_hash_table_lookup (self->entries, uids[i]);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "uid");
-      json_builder_add_string_value (builder, entry->uid);
-      json_builder_set_member_name (builder, "block");
-      json_builder_add_string_value (builder, entry->block_id);
-      json_builder_set_member_name (builder, "href");
-      json_builder_add_string_value (builder, entry->href);
+      sp_json_builder_add_string (builder, "uid", entry->uid);
+      sp_json_builder_add_string (builder, "block", entry->block_id);
+      sp_json_builder_add_string (builder, "href", entry->href);
       if (entry->etag != NULL)
         {
-          json_builder_set_member_name (builder, "etag");
-          json_builder_add_string_value (builder, entry->etag);
+          sp_json_builder_add_string (builder, "etag", entry->etag);
         }
-      json_builder_set_member_name (builder, "hash");
-      json_builder_add_string_value (builder, entry->hash);
-      json_builder_set_member_name (builder, "time");
-      json_builder_add_string_value (builder, entry->time);
-      json_builder_set_member_name (builder, "sequence");
-      json_builder_add_int_value (builder, entry->sequence);
+      sp_json_builder_add_string (builder, "hash", entry->hash);
+      sp_json_builder_add_string (builder, "time", entry->time);
+      sp_json_builder_add_int (builder, "sequence", entry->sequence);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
-
-  if (!sp_file_make_private_dir (dir, error))
-    return FALSE;
-  return sp_file_write_atomic (path, data, length, error);
+  return sp_json_builder_write_file (builder, path, error);
 }
