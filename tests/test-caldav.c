@@ -71,6 +71,22 @@ sync_now (SpPlanner  *planner,
   return sp_caldav_sync_run (client, planner, url, record, NULL, error);
 }
 
+/* The first sync of @planner to @user's calendar on the shared server,
+ * with no record left from an earlier run */
+static SpSyncResult *
+sync_afresh (SpPlanner  *planner,
+             const char *user,
+             const char *record)
+{
+  g_autoptr(GError) error = NULL;
+  SpSyncResult *result;
+
+  g_remove (record);
+  result = sync_now (planner, shared->url, user, "x", record, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
 static guint
 n_synced_blocks (SpPlanner *planner)
 {
@@ -438,9 +454,7 @@ test_push (void)
   const char    *uid, *text;
   guint          n = n_synced_blocks (planner);
 
-  g_remove (record);
-  first = sync_now (planner, shared->url, "push", "x", record, &error);
-  g_assert_no_error (error);
+  first = sync_afresh (planner, "push", record);
   g_assert_cmpuint (first->created, ==, n);
   g_assert_cmpuint (first->puts, ==, n);
   g_assert_cmpuint (first->updated + first->deleted + first->unchanged + first->conflicts, ==, 0);
@@ -662,9 +676,7 @@ test_replan (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *moved = NULL;
 
-  g_remove (record);
-  first = sync_now (planner, shared->url, "replan", "x", record, &error);
-  g_assert_no_error (error);
+  first = sync_afresh (planner, "replan", record);
 
   /* Other hours: more blocks a week, so the path ends sooner and its last blocks vanish */
   availability = sp_availability_copy (sp_planner_get_availability (planner));
@@ -704,9 +716,7 @@ test_lost_record (void)
   g_autoptr(GError) error = NULL;
   guint n = n_synced_blocks (planner);
 
-  g_remove (record);
-  first = sync_now (planner, shared->url, "lost", "x", record, &error);
-  g_assert_no_error (error);
+  first = sync_afresh (planner, "lost", record);
 
   /* A new machine: nothing created again, nothing even sent */
   g_assert_cmpint (g_remove (record), ==, 0);
@@ -750,9 +760,7 @@ test_server_edits (void)
   const SpBlock   *block;
   guint32          target;
 
-  g_remove (record);
-  first = sync_now (planner, shared->url, "edits", "x", record, &error);
-  g_assert_no_error (error);
+  first = sync_afresh (planner, "edits", record);
 
   /* In another client: one event moved to 6:00 two weeks on, one deleted */
   moved = planned_block (planner, sp_test_date (START_DAY) + 7, 0);
@@ -795,9 +803,7 @@ test_conflict (void)
   const SpBlock   *block;
   guint32          target;
 
-  g_remove (record);
-  first = sync_now (planner, shared->url, "conflict", "x", record, &error);
-  g_assert_no_error (error);
+  first = sync_afresh (planner, "conflict", record);
 
   /* Moved on the server, and given a note here */
   id = planned_block (planner, sp_test_date (START_DAY) + 7, 1);

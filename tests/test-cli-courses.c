@@ -91,19 +91,13 @@ run_program (SpTestRun  *run,
              const char *first_arg,
              ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
-  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_auto(GStrv) envp = sp_test_cli_environ (NULL);
   va_list args;
 
-  va_start (args, first_arg);
-  argv = sp_test_argv_from_va (first_arg, args);
-  va_end (args);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache_home, TRUE);
-
-  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
+  va_start (args, first_arg);
+  sp_test_run_program_va (run, (const char * const *) envp, first_arg, args);
+  va_end (args);
 }
 
 static char *

@@ -23,24 +23,20 @@ run_program (SpTestRun  *run,
              const char *first_arg,
              ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
-  g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
+  /* No display, and no saved progress or hours of anybody's */
+  g_auto(GStrv) envp = sp_test_cli_environ (data_dir);
   va_list args;
 
-  va_start (args, first_arg);
-  argv = sp_test_argv_from_va (first_arg, args);
-  va_end (args);
-
-  /* No display, and no saved progress or hours of anybody's */
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", lang ? "ro_RO.UTF-8" : "C.UTF-8", TRUE);
   if (lang != NULL)
-    envp = g_environ_setenv (envp, "LANGUAGE", lang, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "LANGUAGE");
+    {
+      envp = g_environ_setenv (envp, "LC_ALL", "ro_RO.UTF-8", TRUE);
+      envp = g_environ_setenv (envp, "LANGUAGE", lang, TRUE);
+    }
 
-  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
+  va_start (args, first_arg);
+  sp_test_run_program_va (run, (const char * const *) envp, first_arg, args);
+  va_end (args);
 }
 
 static char *
@@ -366,21 +362,18 @@ run_with_env (SpTestRun   *run,
               const char  *first_arg,
               ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
-  g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
-  va_list          args;
+  g_auto(GStrv) envp = sp_test_cli_environ (data_dir);
+  va_list args;
 
-  va_start (args, first_arg);
-  argv = sp_test_argv_from_va (first_arg, args);
-  va_end (args);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
+  /* The locale from LANG, so that @env's LC_* count */
   envp = g_environ_unsetenv (envp, "LC_ALL");
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
   for (guint i = 0; env[i] != NULL; i += 2)
     envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
-  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
+  va_start (args, first_arg);
+  sp_test_run_program_va (run, (const char * const *) envp, first_arg, args);
+  va_end (args);
 }
 
 /* Without --paper, the paper of LC_PAPER: glibc's _NL_PAPER_WIDTH is an

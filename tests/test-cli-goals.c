@@ -19,12 +19,9 @@ static void
 run (SpTestRun          *result,
      const char * const *args)
 {
-  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_auto(GStrv) envp = sp_test_cli_environ (data_home);
 
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
   sp_test_run_program (result, args, (const char * const *) envp, NULL);
 }
 

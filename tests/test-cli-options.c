@@ -26,21 +26,15 @@ static void
 run_program (SpTestRun *run,
              ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
-  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_auto(GStrv) envp = sp_test_cli_environ (data_home);
   const char *first_arg;
   va_list     args;
 
+  envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
   va_start (args, run);
   first_arg = va_arg (args, const char *);
-  argv = sp_test_argv_from_va (first_arg, args);
+  sp_test_run_program_va (run, (const char * const *) envp, first_arg, args);
   va_end (args);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
 }
 
 static char *
@@ -301,16 +295,13 @@ test_signal_during_export (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *err = NULL;
       g_autofree char *asan = NULL;
-      g_auto(GStrv) envp = sp_test_program_environ ();
+      g_auto(GStrv) envp = sp_test_cli_environ (data_home);
       gboolean seen = FALSE;
       gint64   deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
       int      fd = inotify_init1 (IN_CLOEXEC | IN_NONBLOCK);
 
       g_assert_cmpint (fd, >=, 0);
       g_assert_cmpint (inotify_add_watch (fd, data_home, IN_CREATE), >=, 0);
-      envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-      envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-      envp = g_environ_unsetenv (envp, "LANGUAGE");
       envp = g_environ_setenv (envp, "LD_PRELOAD", g_getenv ("SP_TEST_SLOW_RENAME_MODULE"), TRUE);
       envp = g_environ_setenv (envp, "SP_TEST_SLOW_RENAME", "/out.pdf", TRUE);
       /* The module comes before the sanitizers' runtime, which is fine */

@@ -28,13 +28,10 @@ run_program_on_bus (SpTestRun   *run,
                     const char  *bus,
                     const char **args)
 {
-  g_auto(GStrv) envp = sp_test_program_environ ();
   g_autofree char *data_dir = g_build_filename (tmp_dir, "data", NULL);
-
   /* No saved progress of anybody's, no Secret Service but the test's own */
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_dir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  g_auto(GStrv) envp = sp_test_cli_environ (data_dir);
+
   if (bus != NULL)
     envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
   else

@@ -30,16 +30,9 @@ run_program (SpTestRun    *run,
              const char   *first_arg,
              ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
-  g_auto(GStrv) envp = sp_test_program_environ ();
+  g_auto(GStrv) envp = sp_test_cli_environ (data_home);
   va_list args;
 
-  va_start (args, first_arg);
-  argv = sp_test_argv_from_va (first_arg, args);
-  va_end (args);
-
-  if (data_home != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   if (lang != NULL)
     {
       g_autofree char *locale = g_strdup_printf ("%s_%s.UTF-8", lang, lang[0] == 'r' ? "RO" : "US");
@@ -47,13 +40,10 @@ run_program (SpTestRun    *run,
       envp = g_environ_setenv (envp, "LANGUAGE", lang, TRUE);
       envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
     }
-  else
-    {
-      envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-      envp = g_environ_unsetenv (envp, "LANGUAGE");
-    }
 
-  sp_test_run_program (run, (const char * const *) argv->pdata, (const char * const *) envp, NULL);
+  va_start (args, first_arg);
+  sp_test_run_program_va (run, (const char * const *) envp, first_arg, args);
+  va_end (args);
 }
 
 static void

@@ -680,41 +680,29 @@ assert_failure_keeps_listing (Fixture    *fixture,
   fixture->mode = MODE_GOOD;
 }
 
-static void
-test_not_found (Fixture *fixture, gconstpointer data)
+/* A source that fails one way, and what the user is told */
+typedef struct
 {
-  assert_failure_keeps_listing (fixture, MODE_NOT_FOUND, "has no listing at this address (HTTP 404)");
-}
+  const char *path;
+  Mode        mode;
+  const char *message;
+} FailureCase;
+
+static const FailureCase failure_cases[] = {
+  { "not-found", MODE_NOT_FOUND, "has no listing at this address (HTTP 404)" },
+  { "server-error", MODE_SERVER_ERROR, "had a problem (HTTP 500); try again later" },
+  { "timeout", MODE_HANG, "127.0.0.1 did not answer within 1 second" },
+  { "short-body", MODE_SHORT, "closed before the whole listing arrived" },
+  { "malformed", MODE_MALFORMED, "The listing is not valid JSON: line 4, column" },
+  { "wrong-shape", MODE_WRONG_SHAPE, "Not a Study Planner feed listing: $.format should be a text that is not empty" },
+};
 
 static void
-test_server_error (Fixture *fixture, gconstpointer data)
+test_failure (Fixture *fixture, gconstpointer data)
 {
-  assert_failure_keeps_listing (fixture, MODE_SERVER_ERROR, "had a problem (HTTP 500); try again later");
-}
+  const FailureCase *failure = data;
 
-static void
-test_timeout (Fixture *fixture, gconstpointer data)
-{
-  assert_failure_keeps_listing (fixture, MODE_HANG, "127.0.0.1 did not answer within 1 second");
-}
-
-static void
-test_short_body (Fixture *fixture, gconstpointer data)
-{
-  assert_failure_keeps_listing (fixture, MODE_SHORT, "closed before the whole listing arrived");
-}
-
-static void
-test_malformed (Fixture *fixture, gconstpointer data)
-{
-  assert_failure_keeps_listing (fixture, MODE_MALFORMED, "The listing is not valid JSON: line 4, column");
-}
-
-static void
-test_wrong_shape (Fixture *fixture, gconstpointer data)
-{
-  assert_failure_keeps_listing (fixture, MODE_WRONG_SHAPE,
-                                "Not a Study Planner feed listing: $.format should be a text that is not empty");
+  assert_failure_keeps_listing (fixture, failure->mode, failure->message);
 }
 
 static void
@@ -1014,12 +1002,12 @@ main (int   argc,
   ADD ("pagination", test_pagination);
   ADD ("page-limits", test_page_limits);
   ADD ("etag-304", test_etag);
-  ADD ("not-found", test_not_found);
-  ADD ("server-error", test_server_error);
-  ADD ("timeout", test_timeout);
-  ADD ("short-body", test_short_body);
-  ADD ("malformed", test_malformed);
-  ADD ("wrong-shape", test_wrong_shape);
+  for (guint i = 0; i < G_N_ELEMENTS (failure_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/fetch/", failure_cases[i].path, NULL);
+
+      g_test_add (path, Fixture, &failure_cases[i], fixture_set_up, test_failure, fixture_tear_down);
+    }
   ADD ("too-large", test_too_large);
   ADD ("redirect-loop", test_redirect_loop);
   ADD ("redirect-scheme", test_redirect_scheme);

@@ -35,6 +35,26 @@ sp_test_program_environ (void)
   return envp;
 }
 
+/**
+ * sp_test_cli_environ:
+ * @data_home: (nullable): the user's data folder (XDG_DATA_HOME); %NULL
+ *   for the test's own
+ *
+ * Returns: (transfer full): sp_test_program_environ() for a command-line
+ *   test: @data_home, and messages untranslated (LC_ALL=C.UTF-8, no
+ *   LANGUAGE) for the test to compare
+ */
+char **
+sp_test_cli_environ (const char *data_home)
+{
+  char **envp = sp_test_program_environ ();
+
+  if (data_home != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  return g_environ_unsetenv (envp, "LANGUAGE");
+}
+
 static char *
 bytes_to_string (GBytes *bytes,
                  gsize  *length)
@@ -122,12 +142,6 @@ sp_test_run_program (SpTestRun          *run,
 }
 
 /**
- * sp_test_run_tool:
- * @first_arg: the program, found in PATH, then its arguments, then NULL
- *
- * Returns: (transfer full): what it wrote on stdout; a failure ends the test
- */
-/**
  * sp_test_argv_from_va:
  * @first_arg: (nullable): the first argument, or %NULL for none
  * @args: the others, ending with %NULL
@@ -147,6 +161,31 @@ sp_test_argv_from_va (const char *first_arg,
   return argv;
 }
 
+/**
+ * sp_test_run_program_va:
+ * @envp: (nullable): as sp_test_run_program()
+ * @first_arg: (nullable): the study planner's first argument
+ * @args: the others, ending with %NULL
+ *
+ * sp_test_run_program() for the variadic run helpers of the tests.
+ */
+void
+sp_test_run_program_va (SpTestRun          *run,
+                        const char * const *envp,
+                        const char         *first_arg,
+                        va_list             args)
+{
+  g_autoptr(GPtrArray) argv = sp_test_argv_from_va (first_arg, args);
+
+  sp_test_run_program (run, (const char * const *) argv->pdata, envp, NULL);
+}
+
+/**
+ * sp_test_run_tool:
+ * @first_arg: the program, found in PATH, then its arguments, then NULL
+ *
+ * Returns: (transfer full): what it wrote on stdout; a failure ends the test
+ */
 char *
 sp_test_run_tool (const char *first_arg,
                   ...)

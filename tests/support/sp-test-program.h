@@ -21,6 +21,7 @@ void    sp_test_run_clear      (SpTestRun          *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpTestRun, sp_test_run_clear)
 
 char  **sp_test_program_environ (void);
+char     **sp_test_cli_environ (const char *data_home);
 void    sp_test_spawn           (SpTestRun          *run,
                                  const char * const *argv,
                                  const char * const *envp,
@@ -29,6 +30,10 @@ void    sp_test_run_program     (SpTestRun          *run,
                                  const char * const *args,
                                  const char * const *envp,
                                  const char         *input);
+void       sp_test_run_program_va (SpTestRun          *run,
+                                   const char       *const *envp,
+                                   const char         *first_arg,
+                                   va_list             args);
 GPtrArray *sp_test_argv_from_va (const char *first_arg,
                                  va_list     args);
 char   *sp_test_run_tool        (const char         *first_arg,
