@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sp-block-look.h"
 #include "sp-calendar-grid-private.h"
 
 /* How the grid draws: the Month and Week painters, the blocks they share
@@ -178,23 +179,6 @@ draw_level_bar (GtkSnapshot   *snapshot,
     }
 }
 
-static const char *
-status_sign (const SpBlock *block)
-{
-  switch (block->status)
-    {
-    case SP_BLOCK_STATUS_DONE:
-      return "✓";
-    case SP_BLOCK_STATUS_PARTIAL:
-      return "◐";
-    case SP_BLOCK_STATUS_SKIPPED:
-      return "✗";
-    case SP_BLOCK_STATUS_PLANNED:
-    default:
-      return NULL;
-    }
-}
-
 /* A small rounded badge with the level's number, as .level-badge in CSS;
  * each level's is drawn once and reused. */
 static double
@@ -251,45 +235,43 @@ sp_calendar_grid_draw_block (SpCalendarGrid *self,
 {
   const GdkRGBA *color = level_color (paint, block->level);
   gboolean week = self->span == SP_CALENDAR_SPAN_WEEK;
-  double alpha, bar_width = week ? 5 : 4, x, y, badge;
+  double          bar_width = week ? 5 : 4, x, y, badge;
   GskRoundedRect round;
   graphene_rect_t bounds = to_graphene (rect);
-  GdkRGBA tint, text_color = paint->fg;
+  GdkRGBA         tint, text_color;
   g_autoptr(GString) title = g_string_new (NULL);
-  const char *sign = status_sign (block);
+  SpBlockLook    look;
   PangoAttrList *attrs = NULL;
 
-  switch (block->status)
-    {
-    case SP_BLOCK_STATUS_DONE:
-      alpha = 0.42;
-      break;
-    case SP_BLOCK_STATUS_PARTIAL:
-      alpha = 0.30;
-      break;
-    case SP_BLOCK_STATUS_SKIPPED:
-      alpha = 0.08;
-      text_color = with_alpha (&paint->fg, 0.7);
-      break;
-    case SP_BLOCK_STATUS_PLANNED:
-    default:
-      alpha = 0.20;
-      break;
-    }
-  if (paint->high_contrast)
-    alpha = MIN (alpha + 0.15, 0.6);
-  tint = with_alpha (color, ghost ? 0.6 : alpha);
+  sp_block_look_init (&look, block, paint->high_contrast);
+  tint = with_alpha (color, ghost ? 0.6 : look.tint);
+  text_color = with_alpha (&paint->fg, look.text_alpha);
 
   gsk_rounded_rect_init_from_rect (&round, &bounds, 4);
   gtk_snapshot_push_rounded_clip (snapshot, &round);
-  gtk_snapshot_append_color (snapshot, &tint, &round.bounds);
+  if (look.hatched && !ghost)
+    {
+      /* A review: a lighter tint under stripes of the level's colour */
+      GdkRGBA light = with_alpha (color, look.tint * 0.5);
+      GdkRGBA stripe = with_alpha (color, MIN (look.tint * 1.5, 0.6));
+
+      gtk_snapshot_append_color (snapshot, &light, &round.bounds);
+      hatch_rect (snapshot, rect, &stripe);
+    }
+  else
+    gtk_snapshot_append_color (snapshot, &tint, &round.bounds);
   draw_level_bar (snapshot, block->level, &(SpRect) { rect->x, rect->y, bar_width, rect->height }, color);
 
   if (block->level_start)
     g_string_append (title, "▶ ");
-  if (sign != NULL)
+  if (look.status_sign != NULL)
     {
-      g_string_append (title, sign);
+      g_string_append (title, look.status_sign);
+      g_string_append_c (title, ' ');
+    }
+  if (look.kind_sign != NULL)
+    {
+      g_string_append (title, look.kind_sign);
       g_string_append_c (title, ' ');
     }
   if (!week && rect->width > 16 * self->line_height)
@@ -306,7 +288,7 @@ sp_calendar_grid_draw_block (SpCalendarGrid *self,
     badge = draw_badge (snapshot, paint, block->level, x, y + (self->line_height - self->small_height) / 2,
                         self->small_height) + 3;
 
-  if (block->status == SP_BLOCK_STATUS_SKIPPED)
+  if (look.struck)
     {
       attrs = pango_attr_list_new ();
       pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
@@ -324,7 +306,7 @@ sp_calendar_grid_draw_block (SpCalendarGrid *self,
     {
       g_autofree char *range = sp_calendar_format_time_range (block);
       g_autofree char *detail = g_strdup_printf ("%s · %s", sp_block_kind_get_label (block->kind), range);
-      GdkRGBA dim = with_alpha (&text_color, 0.8);
+      GdkRGBA          dim = with_alpha (&text_color, paint->high_contrast ? 1 : 0.8);
 
       draw_text (snapshot, paint->small, detail, x, y + self->line_height, rect->x + rect->width - x - 2,
                  PANGO_ALIGN_LEFT, &dim);
@@ -359,8 +341,8 @@ draw_level_start (GtkSnapshot         *snapshot,
 }
 
 /* A narrow month, as GNOME Calendar draws one on a phone: a dot per block
- * in its level's colour (hollow when skipped), "+N" past the room; the
- * selected day's blocks are listed below the grid */
+ * in its level's colour (a square for a review, hollow when skipped), "+N"
+ * past the room; the selected day's blocks are listed below the grid */
 static void
 draw_compact_blocks (SpCalendarGrid      *self,
                      GtkSnapshot         *snapshot,
@@ -383,7 +365,8 @@ draw_compact_blocks (SpCalendarGrid      *self,
       GskRoundedRect  round;
       graphene_rect_t bounds = to_graphene (&dot);
 
-      gsk_rounded_rect_init_from_rect (&round, &bounds, (float) size / 2);
+      /* A review's is a square, a skipped block's hollow */
+      gsk_rounded_rect_init_from_rect (&round, &bounds, block->kind == SP_BLOCK_KIND_REVIEW ? 1 : (float) size / 2);
       if (block->status == SP_BLOCK_STATUS_SKIPPED)
         {
           const GdkRGBA *color = level_color (paint, block->level);

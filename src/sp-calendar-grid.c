@@ -440,7 +440,9 @@ update_description (SpCalendarGrid *self)
   if (schedule == NULL || self->selected_day == 0)
     return;
 
-  day = sp_calendar_describe_day (schedule, get_availability (self), self->selected_day);
+  /* The name says the day with each block's times, topic, kind and state;
+   * the description adds the rest of each block (its level, pinned) */
+  day = sp_calendar_describe_day_blocks (schedule, get_availability (self), self->selected_day);
   label = self->span == SP_CALENDAR_SPAN_MONTH
           /* TRANSLATORS: the accessible name of the month grid, with the selected day */
           ? g_strdup_printf (_("Month calendar, selected day: %s"), day)

@@ -386,12 +386,16 @@ new_legend (void)
 
   gtk_widget_add_css_class (legend, "legend");
   gtk_widget_set_valign (legend, GTK_ALIGN_CENTER);
-  /* TRANSLATORS: the legend of the signs drawn on calendar blocks */
-  gtk_box_append (GTK_BOX (legend), new_label (_("✓ done · ◐ partly · ✗ skipped"), "caption"));
+  /* TRANSLATORS: the legend of the signs drawn on calendar blocks; a
+   * review block is striped and carries "↻" */
+  gtk_box_append (GTK_BOX (legend), new_label (_("✓ done · ◐ partly · ✗ skipped · ↻ striped: review"), "caption"));
   /* TRANSLATORS: the legend: a level's first day, and blocks the user pinned */
   gtk_box_append (GTK_BOX (legend), new_label (_("▶ level starts · outlined: pinned"), "caption"));
   /* TRANSLATORS: the legend: the signs on a day of the month, "✓" all done, "•" some done */
   gtk_box_append (GTK_BOX (legend), new_label (_("Days: ✓ all done · • some done"), "caption"));
+  /* TRANSLATORS: the legend: a narrow month draws a dot per block, a square
+   * for a review, hollow when skipped */
+  gtk_box_append (GTK_BOX (legend), new_label (_("Narrow month: ● block · ■ review · ○ skipped"), "caption"));
   /* Whole or not at all: a cut legend explains nothing */
   for (GtkWidget *label = gtk_widget_get_first_child (legend); label; label = gtk_widget_get_next_sibling (label))
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);

@@ -9,7 +9,9 @@ interactive or focusable element without a name.
 
     check-a11y.py BUILD_DIR
 """
+import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -107,6 +109,60 @@ def all_nodes(node, out):
     return out
 
 
+def topic_titles():
+    """The English titles of the bundled plans' topics."""
+    plans = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'plans')
+    titles = set()
+    for name in os.listdir(plans):
+        if name.endswith('.json'):
+            with open(os.path.join(plans, name), encoding='utf-8') as f:
+                plan = json.load(f)
+            for level in plan.get('levels', []):
+                for topic in level.get('topics', []):
+                    title = topic.get('title')
+                    titles.add(title.get('en') if isinstance(title, dict) else title)
+    return {t for t in titles if t}
+
+
+def selected_day_names(found_nodes):
+    """The names of the Month and Week grids: the selected day and its blocks."""
+    names = {}
+    for node in found_nodes:
+        try:
+            name = node.get_name() or ''
+        except gi.repository.GLib.Error:
+            continue
+        for grid in ('Month', 'Week'):
+            if name.startswith('%s calendar, selected day: ' % grid):
+                names[grid] = name
+    return names
+
+
+# A block as the selected day's name says it: "19:00–19:50, Linear
+# algebra, practice, done"
+BLOCK = re.compile(r'(\d{2}:\d{2})–(\d{2}:\d{2}), (.+?), (learning|practice|review|project), '
+                   r'(planned|done|skipped|partly done)')
+
+
+def check_selected_day(names, titles):
+    """Problems with the grids' names, or an empty list."""
+    problems = []
+    for grid in ('Month', 'Week'):
+        name = names.get(grid)
+        if name is None:
+            problems.append('no %s grid named after its selected day' % grid)
+            continue
+        blocks = BLOCK.findall(name)
+        if not blocks:
+            problems.append('%s grid: no block with its times in “%s”' % (grid, name))
+        for start, end, topic, _, _ in blocks:
+            if not any(topic == t or topic.startswith(t + ',') for t in titles):
+                problems.append('%s grid: “%s” is no topic of the plan, in “%s”' % (grid, topic, name))
+            if start >= end:
+                problems.append('%s grid: %s–%s runs backwards' % (grid, start, end))
+    return problems
+
+
 def main():
     build = sys.argv[1]
     home = tempfile.mkdtemp(prefix='sp-a11y-')
@@ -136,7 +192,7 @@ def main():
         # Each view builds what it shows on its first showing (the course
         # list's rows, for one), and keeps it: show them all, then read the
         # whole tree once, every view's page in it
-        print('1..2')
+        print('1..3')
         missing = []
         nodes = all_nodes(app, [])
         for view in VIEWS:
@@ -158,6 +214,17 @@ def main():
                 print('#   ' + p)
         else:
             print('ok %d - every control of the %d elements read has a name' % (n, len(found)))
+        # The selected day's name lists its blocks with their times, topic,
+        # kind and state (a fresh start selects today, the plan's first day)
+        problems = check_selected_day(selected_day_names(all_nodes(app, [])), topic_titles())
+        n += 1
+        if problems:
+            failed += 1
+            print('not ok %d - the selected day is named with its blocks' % n)
+            for p in problems:
+                print('#   ' + p)
+        else:
+            print('ok %d - the selected day is named with its blocks and their times' % n)
     finally:
         app_proc.terminate()
         try:

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sp-block-look.h"
 #include "sp-calendar-layout.h"
 #include "sp-planner.h"
 #include "sp-schedule-private.h"
@@ -538,8 +539,14 @@ test_words (void)
   g_assert_cmpuint (sp_schedule_get_day_blocks (schedule, tuesday, &first), ==, 1);
   block = sp_schedule_get_block (schedule, first);
   text = sp_calendar_describe_block (schedule, block);
-  expected = g_strdup_printf ("Tuesday 4 March, 19:00, 50 minutes, %s, %s, Fundamentals, planned",
-                              sp_topic_get_title (block->topic), sp_block_kind_get_label (block->kind));
+  expected = g_strdup_printf ("Tuesday 4 March, 19:00–19:50, %s, learning, Fundamentals, planned",
+                              sp_topic_get_title (block->topic));
+  g_assert_cmpint (block->kind, ==, SP_BLOCK_KIND_LEARN);
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+  g_free (expected);
+  text = sp_calendar_describe_block_brief (block);
+  expected = g_strdup_printf ("19:00–19:50, %s, learning, planned", sp_topic_get_title (block->topic));
   g_assert_cmpstr (text, ==, expected);
   g_free (text);
 
@@ -579,12 +586,74 @@ test_words (void)
   text = sp_calendar_describe_day (schedule, NULL, tuesday);
   g_assert_cmpstr (text, ==, "Tuesday 4 March, 1 study block, 50 min planned, 20 min done");
   g_free (text);
+  /* A selected day's name: the day, then each block with its times */
+  text = sp_calendar_describe_day_blocks (schedule, NULL, tuesday);
+  g_free (expected);
+  expected = g_strdup_printf ("Tuesday 4 March, 1 study block, 50 min planned, 20 min done: "
+                              "19:00–19:50, %s, learning, partly done, 20 of 50 minutes",
+                              sp_topic_get_title (block->topic));
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+  {
+    SpBlock review = *block;
+
+    review.kind = SP_BLOCK_KIND_PRACTICE;
+    review.status = SP_BLOCK_STATUS_DONE;
+    text = sp_calendar_describe_block_brief (&review);
+    g_free (expected);
+    expected = g_strdup_printf ("19:00–19:50, %s, practice, done", sp_topic_get_title (block->topic));
+    g_assert_cmpstr (text, ==, expected);
+    g_free (text);
+  }
 
   sp_availability_add_days_off (availability, sp_test_date ("2025-03-05"), sp_test_date ("2025-03-05"));
   sp_planner_set_availability (planner, availability);
   text = sp_calendar_describe_day (sp_planner_get_schedule (planner), sp_planner_get_availability (planner),
                                    sp_test_date ("2025-03-05"));
   g_assert_cmpstr (text, ==, "Wednesday 5 March, day off, nothing planned");
+}
+
+/* Each state and kind has a sign or a pattern of its own, and a skipped
+ * block keeps its whole text colour in high contrast */
+static void
+test_block_look (void)
+{
+  SpBlock     block = { .kind = SP_BLOCK_KIND_LEARN, .status = SP_BLOCK_STATUS_PLANNED, .minutes = 50 };
+  SpBlockLook learn, review, skipped, skipped_hc;
+
+  sp_block_look_init (&learn, &block, FALSE);
+  g_assert_false (learn.hatched);
+  g_assert_null (learn.kind_sign);
+  g_assert_null (learn.status_sign);
+  g_assert_false (learn.struck);
+
+  block.kind = SP_BLOCK_KIND_REVIEW;
+  sp_block_look_init (&review, &block, FALSE);
+  g_assert_true (review.hatched);
+  g_assert_cmpstr (review.kind_sign, ==, "↻");
+  g_assert_cmpfloat (review.tint, ==, learn.tint);
+
+  block.kind = SP_BLOCK_KIND_LEARN;
+  block.status = SP_BLOCK_STATUS_SKIPPED;
+  sp_block_look_init (&skipped, &block, FALSE);
+  sp_block_look_init (&skipped_hc, &block, TRUE);
+  g_assert_true (skipped.struck);
+  g_assert_true (skipped_hc.struck);
+  g_assert_cmpstr (skipped.status_sign, ==, "✗");
+  g_assert_cmpfloat (skipped.text_alpha, <, 1);
+  g_assert_cmpfloat (skipped_hc.text_alpha, ==, 1);
+  g_assert_cmpfloat (skipped_hc.tint, >, skipped.tint);
+
+  for (SpBlockStatus status = SP_BLOCK_STATUS_PLANNED; status <= SP_BLOCK_STATUS_SKIPPED; status++)
+    {
+      SpBlockLook look;
+
+      block.status = status;
+      sp_block_look_init (&look, &block, TRUE);
+      g_assert_cmpfloat (look.text_alpha, ==, 1);
+      g_assert_cmpfloat (look.tint, <=, 0.6);
+      g_assert_true ((status == SP_BLOCK_STATUS_PLANNED) == (look.status_sign == NULL));
+    }
 }
 
 static void
@@ -626,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/calendar-layout/streak", test_streak);
   g_test_add_func ("/calendar-layout/next-block", test_next_block);
   g_test_add_func ("/calendar-layout/words", test_words);
+  g_test_add_func ("/calendar-layout/block-look", test_block_look);
   g_test_add_func ("/calendar-layout/course", test_course);
 
   return g_test_run ();

@@ -398,16 +398,16 @@ sp_test_ui_has_text_containing (GtkWidget  *root,
 
 /* Renders @widget as it is on screen into $G_TEST_BUILDDIR/screenshots/NAME.png,
  * so a change in layout can be looked at. */
-void
-sp_test_ui_save_png (GtkWidget  *widget,
-                     const char *name)
+/**
+ * sp_test_ui_render:
+ *
+ * Returns: (transfer full): @widget as it draws now, at its size
+ */
+GdkTexture *
+sp_test_ui_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -429,7 +429,17 @@ sp_test_ui_save_png (GtkWidget  *widget,
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+sp_test_ui_save_png (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autoptr(GdkTexture) texture = sp_test_ui_render (widget);
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
 
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));

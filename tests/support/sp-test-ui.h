@@ -33,6 +33,7 @@ gboolean       sp_test_ui_has_text         (GtkWidget     *root,
                                             const char    *text);
 gboolean       sp_test_ui_has_text_containing (GtkWidget  *root,
                                                const char *needle);
+GdkTexture    *sp_test_ui_render (GtkWidget *widget);
 void           sp_test_ui_save_png         (GtkWidget     *widget,
                                             const char    *name);
 gboolean       sp_test_ui_press_key        (GtkWidget     *focus,

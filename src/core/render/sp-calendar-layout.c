@@ -770,11 +770,35 @@ describe_status (const SpBlock *block)
     }
 }
 
+/* A block's kind as a word in a sentence; the labels (Learn, Practice) are
+ * the names of the kinds on buttons and lines of their own. */
+static const char *
+describe_kind (SpBlockKind kind)
+{
+  switch (kind)
+    {
+    case SP_BLOCK_KIND_LEARN:
+      /* TRANSLATORS: a kind of study block, in a sentence: "19:00–19:50, Linear algebra, learning, done" */
+      return C_("block kind", "learning");
+    case SP_BLOCK_KIND_PRACTICE:
+      /* TRANSLATORS: a kind of study block, in a sentence: "19:00–19:50, Linear algebra, practice, done" */
+      return C_("block kind", "practice");
+    case SP_BLOCK_KIND_REVIEW:
+      /* TRANSLATORS: a kind of study block, in a sentence: "19:00–19:50, Linear algebra, review, done" */
+      return C_("block kind", "review");
+    case SP_BLOCK_KIND_PROJECT:
+      /* TRANSLATORS: a kind of study block, in a sentence: "19:00–19:50, Linear algebra, project, done" */
+      return C_("block kind", "project");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /**
  * sp_calendar_describe_block:
  *
- * A block in words, for its accessible name: "Tuesday 3 March, 18:00,
- * 50 minutes, Linear algebra, Learn, Fundamentals, planned".
+ * A block in words, for its accessible name: "Tuesday 3 March,
+ * 18:00–18:50, Linear algebra, learning, Fundamentals, planned".
  *
  * Returns: (transfer full): the description
  */
@@ -783,8 +807,7 @@ sp_calendar_describe_block (SpSchedule    *schedule,
                             const SpBlock *block)
 {
   g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *length = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *status = NULL;
   GString *text;
 
@@ -792,17 +815,15 @@ sp_calendar_describe_block (SpSchedule    *schedule,
   g_return_val_if_fail (block != NULL, NULL);
 
   date = sp_calendar_format_day (block->day);
-  time = sp_format_time (block->start);
-  length = g_strdup_printf (ngettext ("%u minute", "%u minutes", block->minutes), block->minutes);
+  range = sp_calendar_format_time_range (block);
   status = describe_status (block);
 
   text = g_string_new (NULL);
-  /* TRANSLATORS: a study block for screen readers: date, time, length, topic,
-   * kind, level, state: "Tuesday 3 March, 18:00, 50 minutes, Linear algebra,
-   * Learn, Fundamentals, planned" */
-  g_string_printf (text, _("%s, %s, %s, %s, %s, %s, %s"), date, time, length,
-                   sp_topic_get_title (block->topic), sp_block_kind_get_label (block->kind),
-                   sp_calendar_get_level_title (schedule, block->level), status);
+  /* TRANSLATORS: a study block for screen readers: date, times, topic,
+   * kind, level, state: "Tuesday 3 March, 18:00–18:50, Linear algebra,
+   * learning, Fundamentals, planned" */
+  g_string_printf (text, _("%s, %s, %s, %s, %s, %s"), date, range, sp_topic_get_title (block->topic),
+                            describe_kind (block->kind), sp_calendar_get_level_title (schedule, block->level), status);
   if (block->pinned)
     /* TRANSLATORS: added to a block's description: the user placed it */
     g_string_append (text, _(", pinned"));
@@ -814,6 +835,72 @@ sp_calendar_describe_block (SpSchedule    *schedule,
     g_string_append_printf (text, _(", first block of %s"),
                             sp_calendar_get_level_title (schedule, block->level));
   return g_string_free (text, FALSE);
+}
+
+/**
+ * sp_calendar_describe_block_brief:
+ *
+ * A block of a day already named, in words: "19:00–19:50, Linear algebra,
+ * practice, done".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+sp_calendar_describe_block_brief (const SpBlock *block)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *status = NULL;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  range = sp_calendar_format_time_range (block);
+  status = describe_status (block);
+  /* TRANSLATORS: a block of a day already named, for screen readers:
+   * times, topic, kind, state: "19:00–19:50, Linear algebra, practice, done" */
+  return g_strdup_printf (_("%s, %s, %s, %s"), range, sp_topic_get_title (block->topic),
+                             describe_kind (block->kind), status);
+}
+
+/**
+ * sp_calendar_describe_day_blocks:
+ * @availability: (nullable): for the days off
+ *
+ * A day and each of its blocks in words, for the name of a selected day:
+ * "Tuesday 3 March, 2 study blocks, 1 h 40 min planned, 50 min done:
+ * 19:00–19:50, Linear algebra, practice, done; 20:00–20:50, …".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+sp_calendar_describe_day_blocks (SpSchedule           *schedule,
+                                 const SpAvailability *availability,
+                                 guint32               day)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) blocks = NULL;
+  guint first, n;
+
+  g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
+
+  text = sp_calendar_describe_day (schedule, availability, day);
+  n = sp_schedule_get_day_blocks (schedule, day, &first);
+  if (n == 0)
+    return g_steal_pointer (&text);
+
+  blocks = g_string_new (NULL);
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *brief = sp_calendar_describe_block_brief (sp_schedule_get_block (schedule, i));
+
+      if (blocks->len > 0)
+        /* TRANSLATORS: between the blocks of a day, for screen readers */
+        g_string_append (blocks, _("; "));
+      g_string_append (blocks, brief);
+    }
+  /* TRANSLATORS: a day and its blocks, for screen readers: "Tuesday 3 March,
+   * 1 study block, 50 min planned, 0 min done: 19:00–19:50, Linear algebra,
+   * practice, planned" */
+  return g_strdup_printf (_("%s: %s"), text, blocks->str);
 }
 
 /**

@@ -170,9 +170,13 @@ const SpBlock     *sp_calendar_find_next_block   (SpSchedule    *schedule,
  * durations are in sp-calendar-text.h. */
 char              *sp_calendar_describe_block    (SpSchedule    *schedule,
                                                   const SpBlock *block);
+char              *sp_calendar_describe_block_brief (const SpBlock *block);
 char              *sp_calendar_describe_day      (SpSchedule           *schedule,
                                                   const SpAvailability *availability,
                                                   guint32               day);
+char              *sp_calendar_describe_day_blocks (SpSchedule           *schedule,
+                                                    const SpAvailability *availability,
+                                                    guint32               day);
 const char        *sp_calendar_get_level_title   (SpSchedule    *schedule,
                                                   guint          level);
 char              *sp_calendar_get_block_task    (const SpBlock *block);
