@@ -439,6 +439,30 @@ setup (SpWindow      *self,
 }
 
 static void
+popdown_descendants (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      popdown_descendants (child);
+    }
+}
+
+/* GTK 4.8 keeps a popover that is open when its window goes alive after
+ * it, unrealized; a tooltip timer then started on the popover asks its
+ * surface, which is gone, for the pointer (a Gdk-CRITICAL). Closed first,
+ * the popover goes with the window. */
+static void
+sp_window_unrealize (GtkWidget *widget)
+{
+  popdown_descendants (widget);
+
+  GTK_WIDGET_CLASS (sp_window_parent_class)->unrealize (widget);
+}
+
+static void
 sp_window_dispose (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
@@ -498,6 +522,7 @@ sp_window_class_init (SpWindowClass *klass)
   object_class->dispose = sp_window_dispose;
   object_class->get_property = sp_window_get_property;
   object_class->set_property = sp_window_set_property;
+  widget_class->unrealize = sp_window_unrealize;
 
   /**
    * SpWindow:selected-day:

@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include "sp-test-files.h"
+#include "sp-test-notify.h"
 
 /* The app as a session, a terminal or kill ends it: SIGTERM, SIGINT or
  * SIGHUP once its window has drawn. It writes its progress once more,
@@ -77,10 +78,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  SpTestNotifyServer notify_server;
+  int                status;
+
   g_test_init (&argc, &argv, NULL);
+  /* The app notifies of a block about to start, as it would in a session
+   * with GNOME Shell; with no server GLib warns, fatally here */
+  sp_test_notify_server_start (&notify_server);
 
   g_test_add_data_func ("/app/signal/term", GINT_TO_POINTER (SIGTERM), test_signal);
   g_test_add_data_func ("/app/signal/int", GINT_TO_POINTER (SIGINT), test_signal);
   g_test_add_data_func ("/app/signal/hup", GINT_TO_POINTER (SIGHUP), test_signal);
-  return g_test_run ();
+  status = g_test_run ();
+  sp_test_notify_server_stop (&notify_server);
+  return status;
 }

@@ -321,6 +321,35 @@ test_view_action (void)
   sp_test_ui_stop_app (app);
 }
 
+/* A block's details open as the window closes go with it: GTK 4.8 keeps an
+ * open popover alive after its window, and a tooltip timer started on it
+ * then reads its vanished surface (a Gdk-CRITICAL, seen in test-focus-ui) */
+static void
+test_close_with_popover_open (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow     *window = sp_test_ui_get_window (app);
+  SpSchedule    *schedule = sp_planner_get_schedule (sp_application_get_planner (app));
+  g_autoptr(GPtrArray) popovers = NULL;
+  GtkWidget *popover = NULL;
+
+  g_assert_cmpuint (sp_schedule_get_n_blocks (schedule), >, 0);
+  g_assert_true (sp_window_show_block (SP_WINDOW (window), sp_schedule_get_block (schedule, 0)->id));
+  sp_test_ui_wait (100);
+  popovers = sp_test_ui_collect_by_type (GTK_WIDGET (window), GTK_TYPE_POPOVER);
+  for (guint i = 0; i < popovers->len && popover == NULL; i++)
+    if (gtk_widget_get_mapped (popovers->pdata[i]))
+      popover = popovers->pdata[i];
+  g_assert_nonnull (popover);
+  g_clear_pointer (&popovers, g_ptr_array_unref);
+
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+  gtk_window_destroy (window);
+  g_assert_null (popover);
+
+  sp_test_ui_stop_app (app);
+}
+
 /* The primary menu: made when first opened, with every command in it */
 static void
 test_primary_menu (void)
@@ -494,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/window/track-migrated", test_track_migrated);
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
+  g_test_add_func ("/window/close-with-popover-open", test_close_with_popover_open);
   g_test_add_func ("/window/romanian", test_romanian);
   g_test_add_func ("/window/summary-proportional", test_summary_proportional);
   g_test_add_func ("/window/screenshots", test_screenshots);
