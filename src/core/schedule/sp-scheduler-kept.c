@@ -116,6 +116,45 @@ spare_minutes (Scheduler *s,
   return w->remaining > held ? w->remaining - held : 0;
 }
 
+/* Whether a kept block ahead is of a topic that needs a slot to start */
+static gboolean
+slot_awaited (Scheduler *s)
+{
+  for (guint i = s->kept_next; i < s->kept->len; i++)
+    {
+      const Kept *kept = &g_array_index (s->kept, Kept, i);
+      Work       *w = work_at (s, kept->work);
+
+      if (kept->record->kind != SP_BLOCK_KIND_REVIEW && !w->active && !w->weekly)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The slot of a topic studied whose work left, which no block waits for,
+ * fits in one block of @len minutes, or NONE */
+static guint
+finishing_slot (Scheduler *s,
+                guint      len)
+{
+  for (guint slot = 0; slot < 2; slot++)
+    {
+      guint index = s->active[slot];
+      Work *w;
+      guint k = 0;
+
+      if (index == NONE)
+        continue;
+      w = work_at (s, index);
+      while (k < N_KINDS && w->parts[k] == 0)
+        k++;
+      if (w->pending == 0 && s->kept_minutes[index] == 0 && w->remaining <= len && k < N_KINDS &&
+          w->parts[k] == w->remaining)
+        return slot;
+    }
+  return NONE;
+}
+
 /* Time the kept blocks leave free, before the last of them: a due review
  * that has no kept block ahead, else work of the topics studied that no
  * kept block waits for. Nothing else starts there, so the kept blocks ahead
@@ -127,6 +166,18 @@ _sp_scheduler_plan_free_time (Scheduler *s,
                               guint      len,
                               guint     *used)
 {
+  guint slot = finishing_slot (s, len);
+
+  /* A topic whose block the edit pushed out finishes here first, when a
+   * kept block ahead waits for its slot: a review can wait a day, the
+   * kept block could not start beside two topics */
+  if (slot != NONE && slot_awaited (s))
+    {
+      _sp_scheduler_place_work (s, s->active[slot], day, cursor, len, used);
+      s->turn = 1 - slot;
+      return TRUE;
+    }
+
   for (guint i = 0; i < s->reviews->len; i++)
     {
       Review review = g_array_index (s->reviews, Review, i);
@@ -195,9 +246,12 @@ _sp_scheduler_place_kept (Scheduler  *s,
 
   if (!plannable (w) || w->blocked > 0 || w->topic->level != s->level)
     return FALSE;
-  if (!w->active && w->weekly && *project_due && sp_day_get_weekday (day) >= s->project_weekday)
+  /* The week's project block, beside the topics studied: where it was
+   * planned, a weekly milestone studied as a topic besides was the project
+   * block too when its turn came, and took no topic's turn */
+  if (w->weekly && *project_due && sp_day_get_weekday (day) >= s->project_weekday &&
+      (!w->active || _sp_scheduler_pick_milestone (s) == kept->work))
     {
-      /* The week's project block, beside the topics studied */
       _sp_scheduler_place_work (s, kept->work, day, kept->record->start, len, used);
       *project_due = FALSE;
       return TRUE;

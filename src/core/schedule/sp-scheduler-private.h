@@ -137,6 +137,7 @@ void     _sp_scheduler_place_work (Scheduler *s,
                                    guint     *used);
 guint    _sp_scheduler_activate (Scheduler *s,
                                  guint      index);
+guint    _sp_scheduler_pick_milestone (Scheduler *s);
 
 /* sp-scheduler-kept.c: the next 7 days as they were shown */
 void        _sp_scheduler_add_kept (Scheduler *s);

@@ -469,8 +469,9 @@ next_topic (Scheduler *s)
   return parked ? next_topic (s) : NONE;
 }
 
-static guint
-pick_milestone (Scheduler *s)
+/* The weekly milestone whose turn it is to be the week's project block */
+guint
+_sp_scheduler_pick_milestone (Scheduler *s)
 {
   GArray *candidates, *ready;
 
@@ -760,9 +761,9 @@ plan_day (Scheduler *s,
                                    day, cursor, minutes);
           used = minutes;
         }
-      else if (*project_due && weekday >= s->project_weekday && pick_milestone (s) != NONE)
+      else if (*project_due && weekday >= s->project_weekday && _sp_scheduler_pick_milestone (s) != NONE)
         {
-          _sp_scheduler_place_work (s, pick_milestone (s), day, cursor, len, &used);
+          _sp_scheduler_place_work (s, _sp_scheduler_pick_milestone (s), day, cursor, len, &used);
           *project_due = FALSE;
         }
       else
