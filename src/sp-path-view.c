@@ -668,7 +668,9 @@ static void
 add_fit_section (SpPathView *self,
                  GPtrArray  *goals)
 {
-  SpSchedule *schedule = sp_planner_get_schedule (self->planner);
+  /* The advice's weekly hours cost a dozen runs of the scheduler a level
+   * that does not fit: only here, where they are shown */
+  SpSchedule      *schedule = sp_planner_advise_levels (self->planner);
   SpPlan *plan = sp_schedule_get_plan (schedule);
   GtkWidget *list = new_boxed_list ();
   GtkWidget *end_row = adw_action_row_new ();

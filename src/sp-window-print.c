@@ -51,7 +51,7 @@ sp_window_create_print_operation (SpWindow     *self,
   GtkPageSetup *page_setup = g_object_get_data (G_OBJECT (self), PAGE_SETUP_KEY);
   SpPrintOperation *operation;
 
-  operation = sp_print_operation_new (sp_planner_get_schedule (self->planner), range, get_print_day (self),
+  operation = sp_print_operation_new (sp_planner_advise_levels (self->planner), range, get_print_day (self),
                                       sp_calendar_get_locale_first_weekday (), page_setup);
   if (settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
@@ -158,7 +158,7 @@ show_preview (SpWindow    *self,
 {
   SpPrintPreview *preview;
 
-  preview = sp_print_preview_new (sp_planner_get_schedule (self->planner), range, get_print_day (self),
+  preview = sp_print_preview_new (sp_planner_advise_levels (self->planner), range, get_print_day (self),
                                   sp_calendar_get_locale_first_weekday (), paper);
   gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
   g_signal_connect_object (preview, "print", G_CALLBACK (preview_print_cb), self, 0);
@@ -295,7 +295,8 @@ sp_window_export_pdf (SpWindow     *self,
   g_return_if_fail (G_IS_FILE (file));
 
   job = g_new0 (PdfJob, 1);
-  job->schedule = g_object_ref (sp_planner_get_schedule (self->planner));
+  /* The printed plan shows each level's advice */
+  job->schedule = g_object_ref (sp_planner_advise_levels (self->planner));
   job->options.range = range;
   job->options.from_day = get_print_day (self);
   job->options.first_weekday = sp_calendar_get_locale_first_weekday ();

@@ -415,6 +415,7 @@ test_advice_open_ended (void)
   g_assert_false (report->fits);
   g_assert_nonnull (strstr (report->advice, "At 2.5 h a week, Specialization takes "));
   g_assert_nonnull (strstr (report->advice, " months, more than twice the 12 months or more the path expects; "));
+  sp_goals_advise_levels (&b.input, slow);
   g_assert_true (g_str_has_suffix (report->advice, " h a week would finish it in 24 months."));
 
   /* Much faster than its frame: the same note as the others */
@@ -426,6 +427,74 @@ test_advice_open_ended (void)
                                    " months, quicker than the 12 months or more the path expects: keep time for practice."));
   report = sp_schedule_get_level_report (fast, 0);
   g_assert_true (g_str_has_suffix (report->advice, "the path expects: keep time for practice."));
+  bundled_clear (&b);
+}
+
+/* Plans @input's hours with those of each weekday replaced by @minutes:
+ * whether @level fits its time frame */
+static gboolean
+fits_with (const SpSchedulerInput *input,
+           guint                   level,
+           const guint16           minutes[SP_N_WEEKDAYS])
+{
+  g_autoptr(SpAvailability) week = sp_availability_copy (input->availability);
+  g_autoptr(SpSchedule) schedule = NULL;
+  SpSchedulerInput with = *input;
+
+  for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+    sp_availability_set_day (week, d, minutes[d], week->start[d]);
+  with.availability = week;
+  schedule = sp_scheduler_run (&with);
+  return sp_schedule_get_level_report (schedule, level)->fits;
+}
+
+/* The advice's "X h a week" is what the scheduler needs, not a rule of
+ * three: planning with the hours advised makes the level fit, and with one
+ * step less on the same line of weeks as a goal's, it does not */
+static void
+test_advice_hours (void)
+{
+  static const guint16 weeks[][SP_N_WEEKDAYS] = {
+    { 60, 60, 60, 60, 60, 0, 0 },  /* weekday evenings */
+    { 0, 0, 0, 0, 0, 150, 0 },     /* Saturday only */
+    { 30, 0, 45, 0, 20, 120, 90 }, /* uneven, a weekend */
+  };
+  Bundled b;
+  guint   checked = 0;
+
+  bundled_init (&b);
+  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
+    {
+      g_autoptr(SpSchedule) schedule = NULL;
+
+      for (guint d = 0; d < SP_N_WEEKDAYS; d++)
+        sp_availability_set_day (b.availability, d, weeks[w][d], 18 * 60);
+      schedule = sp_scheduler_run (&b.input);
+      sp_goals_advise_levels (&b.input, schedule);
+      for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
+        {
+          const SpLevelReport *report = sp_schedule_get_level_report (schedule, l);
+          g_autoptr(SpGoalResult) fit = NULL;
+          g_autofree char *hours = NULL;
+          g_autofree char *said = NULL;
+          guint16          less[SP_N_WEEKDAYS];
+
+          if (report->fits)
+            continue;
+          fit = sp_goal_solve_fit (&b.input, l);
+          g_assert_cmpint (fit->status, ==, SP_GOAL_NEEDS_HOURS);
+          g_assert_cmpuint (fit->step, >, SP_GOAL_CURRENT_STEP);
+          hours = sp_format_hours (fit->weekly_minutes / 60.0, SP_HOURS_TEXT);
+          said = g_strdup_printf ("; %s h a week would finish it in ", hours);
+          g_assert_nonnull (strstr (report->advice, said));
+
+          g_assert_true (fits_with (&b.input, l, fit->minutes));
+          sp_goal_week_at (b.availability, fit->step - 1, less);
+          g_assert_false (fits_with (&b.input, l, less));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 6);
   bundled_clear (&b);
 }
 
@@ -491,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/goals/planner", test_planner_goals);
   g_test_add_func ("/goals/state-invalid", test_state_goal_invalid);
   g_test_add_func ("/goals/advice-open-ended", test_advice_open_ended);
+  g_test_add_func ("/goals/advice-hours", test_advice_hours);
   g_test_add_func ("/goals/fit-headline", test_fit_headline);
   return g_test_run ();
 }

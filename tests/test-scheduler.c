@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-goals.h"
 #include "sp-scheduler.h"
 #include "sp-test-core.h"
 #include "sp-test-random.h"
@@ -635,6 +636,10 @@ test_advice (void)
   g_assert_cmpfloat (report->months, <, 9);
   g_assert_cmpint (report->max_months, ==, 6);
   g_assert_cmpuint (report->min_months, ==, 3);
+  /* The hours that would do are searched for where the advice is shown */
+  g_assert_cmpstr (report->advice, ==, "At 5 h a week, Fundamentals takes 8.5 months; "
+                                       "more hours a week would finish it in 6 months.");
+  sp_goals_advise_levels (&input, schedule);
   g_assert_cmpstr (report->advice, ==, "At 5 h a week, Fundamentals takes 8.5 months; "
                                        "7.5 h a week would finish it in 6 months.");
 

@@ -345,6 +345,10 @@ sp_cli_export (GVariantDict *options)
   /* Goals cost a dozen runs of the scheduler each: only the JSON has them */
   if (filenames[0] != NULL)
     goals = sp_planner_solve_goals (planner);
+  /* So does each level's advice when one does not fit: the JSON and the
+   * printed plan have it */
+  if (filenames[0] != NULL || (filenames[1] != NULL && range == SP_PRINT_RANGE_PLAN))
+    sp_planner_advise_levels (planner);
   export_options.goals = goals;
   export_options.range = range;
   export_options.from_day = from_day;

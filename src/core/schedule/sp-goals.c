@@ -6,6 +6,7 @@
 
 #include "sp-calendar-text.h"
 #include "sp-goals.h"
+#include "sp-schedule-private.h"
 
 /* Goal dates: the weekly hours that finish a level, or the whole path, by
  * a day, and on which days they could go.
@@ -31,14 +32,21 @@
  * worst a step above the least. */
 
 #define STEP    SP_MINUTES_STEP
-#define N_STEPS (3 * SP_MINUTES_PER_DAY / STEP) /* cap, raise study days, raise the others */
-#define CURRENT (SP_MINUTES_PER_DAY / STEP)     /* the step that is the user's own week */
+#define N_STEPS SP_GOAL_N_STEPS
+#define CURRENT SP_GOAL_CURRENT_STEP
 
-/* The week at @step of the line above */
-static void
-week_at (const SpAvailability *base,
-         guint                 step,
-         guint16               minutes[SP_N_WEEKDAYS])
+/**
+ * sp_goal_week_at:
+ * @base: the user's hours
+ * @step: a step of the line of weeks the goals are searched on: 0 is no
+ *   hours, %SP_GOAL_CURRENT_STEP the user's own week, %SP_GOAL_N_STEPS
+ *   every hour the days hold
+ * @minutes: (out): the usable minutes of each weekday at @step
+ */
+void
+sp_goal_week_at (const SpAvailability *base,
+                 guint                 step,
+                 guint16               minutes[SP_N_WEEKDAYS])
 {
   guint t = step * STEP;
 
@@ -87,20 +95,28 @@ typedef struct
   const SpSchedulerInput *input;
   SpAvailability         *week;
   int                     level;
-  guint32                 day;
+  guint32                 day; /* 0: the level is to fit its time frame */
 } Search;
 
-/* Runs the scheduler on the week at @step; returns when the target ends */
+/* The scheduler on the week at @step */
+static SpSchedule *
+run_at (Search *search,
+        guint   step)
+{
+  SpSchedulerInput input = *search->input;
+
+  sp_goal_week_at (search->input->availability, step, search->week->minutes);
+  input.availability = search->week;
+  return sp_scheduler_run (&input);
+}
+
+/* When the target ends at @step */
 static guint32
 end_at (Search *search,
         guint   step)
 {
-  SpSchedulerInput input = *search->input;
-  g_autoptr(SpSchedule) schedule = NULL;
+  g_autoptr(SpSchedule) schedule = run_at (search, step);
 
-  week_at (search->input->availability, step, search->week->minutes);
-  input.availability = search->week;
-  schedule = sp_scheduler_run (&input);
   return target_end (schedule, search->level);
 }
 
@@ -108,9 +124,35 @@ static gboolean
 meets (Search *search,
        guint   step)
 {
-  guint32 end = end_at (search, step);
+  g_autoptr(SpSchedule) schedule = NULL;
+  guint32 end;
 
+  if (search->day == 0)
+    {
+      schedule = run_at (search, step);
+      return sp_schedule_get_level_report (schedule, (guint) search->level)->fits;
+    }
+  end = end_at (search, step);
   return end != 0 && end <= search->day;
+}
+
+/* A step in (@lo, @hi] that meets the search's target, one step less
+ * not: @hi meets it and @lo does not */
+static guint
+least_step (Search *search,
+            guint   lo,
+            guint   hi)
+{
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (meets (search, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
 }
 
 /**
@@ -140,7 +182,7 @@ sp_goal_solve (const SpSchedulerInput *input,
   result->target = g_strdup (target);
   result->day = day;
   result->from_day = MAX (input->today, input->availability->start_day);
-  week_at (input->availability, CURRENT, result->current);
+  sp_goal_week_at (input->availability, CURRENT, result->current);
 
   result->end_day = end_at (&search, CURRENT);
   if (result->end_day != 0 && result->end_day < result->from_day)
@@ -165,7 +207,8 @@ sp_goal_solve (const SpSchedulerInput *input,
       result->reach_day = end_at (&search, N_STEPS);
       if (result->reach_day == 0 || result->reach_day > day)
         {
-          week_at (input->availability, N_STEPS, result->minutes);
+          result->step = N_STEPS;
+          sp_goal_week_at (input->availability, N_STEPS, result->minutes);
           result->weekly_minutes = week_total (result->minutes);
           result->status = SP_GOAL_OUT_OF_REACH;
           goto out;
@@ -176,16 +219,9 @@ sp_goal_solve (const SpSchedulerInput *input,
     }
 
   /* meets (hi) holds, meets (lo) does not (no hours at step 0) */
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (meets (&search, mid))
-        hi = mid;
-      else
-        lo = mid;
-    }
-  week_at (input->availability, hi, result->minutes);
+  hi = least_step (&search, lo, hi);
+  result->step = hi;
+  sp_goal_week_at (input->availability, hi, result->minutes);
   result->weekly_minutes = week_total (result->minutes);
 
 out:
@@ -196,6 +232,91 @@ out:
     }
   sp_availability_free (search.week);
   return g_steal_pointer (&result);
+}
+
+/**
+ * sp_goal_solve_fit:
+ * @input: what the schedule is made from
+ * @level: a level of the plan, by index
+ *
+ * The level's advice: the fewest hours a week, on the same line of weeks
+ * as a goal date's, with which the level fits its time frame (no longer
+ * than its maximum, or than twice its minimum when it is open ended).
+ *
+ * Returns: (transfer full): %SP_GOAL_MET when it fits at the user's hours,
+ *   %SP_GOAL_NEEDS_HOURS with the week that makes it fit (one step less on
+ *   the line does not), or %SP_GOAL_OUT_OF_REACH when no hours do
+ */
+SpGoalResult *
+sp_goal_solve_fit (const SpSchedulerInput *input,
+                   guint                   level)
+{
+  g_autoptr(SpGoalResult) result = g_new0 (SpGoalResult, 1);
+  Search search = { input, NULL, (int) level, 0 };
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (level < sp_plan_get_n_levels (input->plan), NULL);
+
+  search.week = sp_availability_copy (input->availability);
+  result->target = g_strdup (sp_plan_get_level (input->plan, level)->id);
+  result->from_day = MAX (input->today, input->availability->start_day);
+  sp_goal_week_at (input->availability, CURRENT, result->current);
+
+  if (meets (&search, CURRENT))
+    {
+      result->status = SP_GOAL_MET;
+      result->step = CURRENT;
+    }
+  else if (!meets (&search, N_STEPS))
+    {
+      result->status = SP_GOAL_OUT_OF_REACH;
+      result->step = N_STEPS;
+    }
+  else
+    {
+      result->status = SP_GOAL_NEEDS_HOURS;
+      result->step = least_step (&search, CURRENT, N_STEPS);
+    }
+  sp_goal_week_at (input->availability, result->step, result->minutes);
+  result->weekly_minutes = week_total (result->minutes);
+  sp_availability_free (search.week);
+  return g_steal_pointer (&result);
+}
+
+/**
+ * sp_goals_advise_levels:
+ * @input: what @schedule was made from
+ * @schedule: the schedule made from @input
+ *
+ * Gives each level of @schedule that does not fit its time frame the real
+ * figure in its advice: the weekly hours with which the scheduler makes it
+ * fit (sp_goal_solve_fit()), or that no hours do. A dozen runs of the
+ * scheduler a level that does not fit, so only where the advice is shown;
+ * a second call costs nothing.
+ */
+void
+sp_goals_advise_levels (const SpSchedulerInput *input,
+                        SpSchedule             *schedule)
+{
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (SP_IS_SCHEDULE (schedule));
+
+  if (schedule->advised)
+    return;
+  schedule->advised = TRUE;
+  for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
+    {
+      const SpLevelReport *report = sp_schedule_get_level_report (schedule, l);
+      g_autoptr(SpGoalResult) fit = NULL;
+
+      if (report->fits || report->start_day == 0 || !_sp_scheduler_level_has_limit (report))
+        continue;
+      fit = sp_goal_solve_fit (input, l);
+      if (fit->status == SP_GOAL_NEEDS_HOURS)
+        _sp_scheduler_advise_level (schedule, l, fit->weekly_minutes);
+      else if (fit->status == SP_GOAL_OUT_OF_REACH)
+        _sp_scheduler_advise_level (schedule, l, 0);
+    }
 }
 
 void

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
  * day. The target of a goal is a level's id or "path". */
 #define SP_GOAL_PATH "path"
 
+/* The line of weeks the hours are searched on, in steps of 5 minutes a day
+ * (sp_goal_week_at()): below the user's week every day capped, above it
+ * the days raised toward a common level */
+#define SP_GOAL_CURRENT_STEP (SP_MINUTES_PER_DAY / SP_MINUTES_STEP)
+#define SP_GOAL_N_STEPS      (3 * SP_GOAL_CURRENT_STEP)
+
 typedef enum
 {
   SP_GOAL_FINISHED,     /* its work is done already */
@@ -29,6 +35,7 @@ typedef struct
   guint32      end_day;                /* when the target ends at the current hours; 0: not planned */
   guint32      reach_day;              /* OUT_OF_REACH: when it ends at every hour the days hold; 0: never */
   guint        weekly_minutes;         /* FINISHED, MET, NEEDS_HOURS: the fewest a week that meet the goal */
+  guint        step;                   /* MET, NEEDS_HOURS, OUT_OF_REACH: minutes' step on the line of weeks */
   guint16      current[SP_N_WEEKDAYS]; /* the usable minutes of each weekday now */
   guint16      minutes[SP_N_WEEKDAYS]; /* the week that meets it with weekly_minutes */
 } SpGoalResult;
@@ -36,6 +43,13 @@ typedef struct
 SpGoalResult   *sp_goal_solve (const SpSchedulerInput *input,
                                const char             *target,
                                guint32                 day);
+SpGoalResult   *sp_goal_solve_fit (const SpSchedulerInput *input,
+                                   guint                   level);
+void            sp_goals_advise_levels (const SpSchedulerInput *input,
+                                        SpSchedule             *schedule);
+void            sp_goal_week_at (const SpAvailability *base,
+                                 guint                 step,
+                                 guint16               minutes[SP_N_WEEKDAYS]);
 void            sp_goal_result_free (SpGoalResult *result);
 gboolean        sp_goal_result_has_hours (const SpGoalResult *result);
 SpAvailability *sp_goal_result_apply (const SpGoalResult   *result,

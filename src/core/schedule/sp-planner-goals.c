@@ -136,3 +136,29 @@ sp_planner_take_hours (SpPlanner            *self,
   sp_state_set_availability (self->state, availability);
   return _sp_planner_commit_edit (self, error);
 }
+
+/**
+ * sp_planner_advise_levels:
+ *
+ * Gives the advice of each level of the current schedule that does not fit
+ * its time frame the weekly hours that would make it fit, found over the
+ * scheduler as a goal date's are (sp_goals_advise_levels()). It costs a
+ * dozen runs of the scheduler a level that does not fit, so it is for
+ * where the advice is shown: the Path view, the JSON export, the printed
+ * plan.
+ *
+ * Returns: (transfer none) (nullable): the current schedule
+ */
+SpSchedule *
+sp_planner_advise_levels (SpPlanner *self)
+{
+  SpSchedulerInput input;
+
+  g_return_val_if_fail (SP_IS_PLANNER (self), NULL);
+
+  if (self->schedule == NULL)
+    return NULL;
+  _sp_planner_get_input (self, &input);
+  sp_goals_advise_levels (&input, self->schedule);
+  return self->schedule;
+}

@@ -126,6 +126,7 @@ gboolean      sp_planner_set_goal (SpPlanner  *self,
 SpGoalResult *sp_planner_solve_goal (SpPlanner  *self,
                                      const char *target);
 GPtrArray    *sp_planner_solve_goals (SpPlanner *self);
+SpSchedule   *sp_planner_advise_levels (SpPlanner *self);
 gboolean      sp_planner_take_hours (SpPlanner            *self,
                                      const SpAvailability *availability,
                                      GError              **error);

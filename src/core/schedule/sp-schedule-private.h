@@ -24,7 +24,8 @@ struct _SpSchedule
   guint32       first_day;
   guint32       end_day;
   guint32       last_day;
-  gboolean      whole; /* every unfinished topic is planned */
+  gboolean      whole;   /* every unfinished topic is planned */
+  gboolean      advised; /* the levels' advice has its real figures (sp-goals.c) */
 };
 
 SpSchedule *sp_schedule_new    (SpPlan     *plan,
@@ -33,5 +34,12 @@ SpSchedule *sp_schedule_new    (SpPlan     *plan,
 const char *sp_schedule_intern (SpSchedule *self,
                                 const char *str);
 void        sp_schedule_finish (SpSchedule *self);
+
+/* sp-scheduler-report.c: a level's advice, with the weekly minutes that
+ * make it fit (0: none do) where the scheduler alone cannot say */
+gboolean _sp_scheduler_level_has_limit (const SpLevelReport *report);
+void     _sp_scheduler_advise_level (SpSchedule *self,
+                                     guint       level,
+                                     guint       fit_minutes);
 
 G_END_DECLS

@@ -29,11 +29,21 @@ fit_limit (const SpLevelReport *report)
   return report->min_months > 0 ? 2 * (int) report->min_months : -1;
 }
 
-/* A sentence a person can act on, for one level. */
+/* Whether a level can be too long: it has a maximum, or a minimum */
+gboolean
+_sp_scheduler_level_has_limit (const SpLevelReport *report)
+{
+  return fit_limit (report) > 0;
+}
+
+/* A sentence a person can act on, for one level. @fit_minutes: the weekly
+ * minutes that make a level that does not fit fit, 0 when none do,
+ * G_MAXUINT when not searched (sp_goals_advise_levels() searches). */
 static char *
-level_advice (SpLevelReport *report,
-              const SpLevel *level,
-              double         weekly_hours)
+level_advice (const SpLevelReport *report,
+              const SpLevel       *level,
+              double               weekly_hours,
+              guint                fit_minutes)
 {
   const char *title = sp_text_get (level->title);
   g_autofree char *hours = sp_scheduler_format_hours (weekly_hours);
@@ -56,8 +66,7 @@ level_advice (SpLevelReport *report,
   if (!report->fits && fit_limit (report) > 0)
     {
       int              limit = fit_limit (report);
-      double           needed = ceil (weekly_hours * report->months / limit * 2) / 2;
-      g_autofree char *needed_text = sp_scheduler_format_hours (needed);
+      g_autofree char *needed_text = sp_scheduler_format_hours (fit_minutes / 60.0);
       g_autofree char *first = NULL;
 
       if (report->max_months < 0)
@@ -71,6 +80,17 @@ level_advice (SpLevelReport *report,
         first = g_strdup_printf (ngettext ("At %s h a week, %s takes %s month;",
                                            "At %s h a week, %s takes %s months;", n_months),
                                  hours, title, months);
+      if (fit_minutes == G_MAXUINT)
+        /* TRANSLATORS: the second half, before the weekly hours are searched: "more hours a week would finish it in 6 months." */
+        return g_strdup_printf (ngettext ("%s more hours a week would finish it in %d month.",
+                                          "%s more hours a week would finish it in %d months.", (gulong) limit),
+                                first, limit);
+      if (fit_minutes == 0)
+        /* TRANSLATORS: the second half: "not even every hour the days hold would finish it in 6 months." */
+        return g_strdup_printf (ngettext ("%s not even every hour the days hold would finish it in %d month.",
+                                          "%s not even every hour the days hold would finish it in %d months.",
+                                          (gulong) limit),
+                                first, limit);
       /* TRANSLATORS: the second half: "7.5 h a week would finish it in 6." */
       return g_strdup_printf (ngettext ("%s %s h a week would finish it in %d month.",
                                         "%s %s h a week would finish it in %d months.",
@@ -157,7 +177,7 @@ _sp_scheduler_make_reports (Scheduler *s,
                      (fit_limit (report) < 0 || report->months <= fit_limit (report) + 1e-9);
       if (no_hours && report->start_day == 0)
         report->fits = FALSE;
-      advice = level_advice (report, sp_plan_get_level (s->input->plan, l), no_hours ? 0 : weekly_hours);
+      advice = level_advice (report, sp_plan_get_level (s->input->plan, l), no_hours ? 0 : weekly_hours, G_MAXUINT);
       report->advice = sp_schedule_intern (schedule, advice);
     }
 
@@ -199,4 +219,18 @@ _sp_scheduler_make_reports (Scheduler *s,
       /* TRANSLATORS: "At 10 h a week you finish the path on 3 March 2027." */
       schedule->summary = g_strdup_printf (_("At %s h a week you finish the path on %s."), hours, end);
     }
+}
+
+/* The advice of @level that does not fit, with the weekly minutes that make
+ * it fit, or 0 when none do */
+void
+_sp_scheduler_advise_level (SpSchedule *self,
+                            guint       level,
+                            guint       fit_minutes)
+{
+  SpLevelReport   *report = &g_array_index (self->levels, SpLevelReport, level);
+  g_autofree char *advice = level_advice (report, sp_plan_get_level (self->plan, level), self->weekly_minutes / 60.0,
+                                          fit_minutes);
+
+  report->advice = sp_schedule_intern (self, advice);
 }
