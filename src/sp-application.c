@@ -70,13 +70,28 @@ state_warning_cb (SpApplication *self)
   sp_window_add_toast (window, warning);
 }
 
+/* A long calendar sync's progress, shown by the window whatever its view */
+static void
+sync_progress_cb (SpApplication *self)
+{
+  SpWindow *window = get_window (self);
+
+  if (window != NULL)
+    sp_window_set_sync_fraction (window, sp_sync_controller_get_busy (self->sync)
+                                             ? sp_sync_controller_get_fraction (self->sync)
+                                             : -1);
+}
+
 static SpWindow *
 ensure_window (SpApplication *self)
 {
   SpWindow *window = get_window (self);
 
   if (window == NULL)
-    window = sp_window_new (self);
+    {
+      window = sp_window_new (self);
+      sync_progress_cb (self);
+    }
   return window;
 }
 
@@ -400,6 +415,8 @@ sp_application_startup (GApplication *app)
 
   self->sync = sp_sync_controller_new (self->planner, self->settings, NULL);
   g_signal_connect_object (self->sync, "message", G_CALLBACK (sync_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::fraction", G_CALLBACK (sync_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::busy", G_CALLBACK (sync_progress_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Reading the saved listings and connecting to the servers (proxy

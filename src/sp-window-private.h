@@ -28,6 +28,7 @@ struct _SpWindow
 
   AdwHeaderBar         *header_bar;
   AdwToastOverlay      *toast_overlay;
+  GtkProgressBar       *sync_progress;
   AdwViewStack         *stack;
   SpPathView           *path_view;
   AdwBin               *courses_bin;

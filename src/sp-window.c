@@ -544,6 +544,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, path_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, courses_bin);
@@ -702,4 +703,37 @@ sp_window_show_block (SpWindow   *self,
 
   sp_window_set_view (self, "day");
   return sp_day_view_open_block (self->day_view, block_id);
+}
+
+/**
+ * sp_window_set_sync_fraction:
+ * @fraction: how much of a long calendar sync is done, from 0 to 1, or a
+ *   negative number when none runs
+ *
+ * Shows a long sync's progress under the header, whichever view is shown:
+ * a first push of the whole plan takes minutes.
+ */
+void
+sp_window_set_sync_fraction (SpWindow *self,
+                             double    fraction)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), fraction >= 0);
+  if (fraction < 0)
+    return;
+  gtk_progress_bar_set_fraction (self->sync_progress, fraction);
+  /* TRANSLATORS: the share of a calendar sync done, for screen readers */
+  text = g_strdup_printf (_("Calendar sync %d%% done"), (int) (fraction * 100 + 0.5));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_progress), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+GtkWidget *
+sp_window_get_sync_progress (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->sync_progress);
 }

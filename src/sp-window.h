@@ -31,6 +31,9 @@ void        sp_window_start_focus (SpWindow   *self,
 GtkWidget  *sp_window_get_focus_view (SpWindow *self);
 GtkWidget  *sp_window_get_focus_indicator (SpWindow *self);
 GtkWidget  *sp_window_get_focus_recovery (SpWindow *self);
+void        sp_window_set_sync_fraction (SpWindow *self,
+                                         double    fraction);
+GtkWidget  *sp_window_get_sync_progress (SpWindow *self);
 /* The clock new focus sessions read; tests move one by hand */
 void sp_window_set_focus_clock (SpWindow *self,
                                 GObject  *clock);

@@ -13,6 +13,7 @@
 #include "sp-test-keyring.h"
 #include "sp-test-radicale.h"
 #include "sp-test-ui.h"
+#include "sp-window.h"
 
 /* Preferences → Sync as a user fills it: the real app on a small plan
  * (tests/data/plans/sync.json), a Radicale on loopback asking for a
@@ -172,6 +173,25 @@ test_sync_page (void)
   button = sp_test_ui_find_button (page, _("_Set Up and Sync"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+
+  /* The first push of more than 50 events shows its progress under the
+   * window's header while it runs, and nothing once done */
+  {
+    GtkWidget *progress = sp_window_get_sync_progress (SP_WINDOW (window));
+    double     shown = -1;
+
+    deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
+    while (!sp_test_ui_has_text_containing (GTK_WIDGET (window), synced) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        if (gtk_widget_get_visible (progress))
+          shown = MAX (shown, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress)));
+      }
+    g_assert_cmpuint (n_synced_blocks (planner), >=, 50);
+    g_assert_cmpfloat (shown, >, 0);
+    g_assert_cmpfloat (shown, <=, 1);
+    g_assert_false (gtk_widget_get_visible (progress));
+  }
 
   /* A toast in the window; the schedule on the server; the password in
    * the keyring, not in the settings or the field */
