@@ -5,44 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-block-popover.h"
+#include "sp-block-popover-private.h"
 #include "sp-calendar-layout.h"
 #include "sp-course-rows.h"
-
-/* A study block's details, opened from any view: what to do, marking it
- * done, partly done or skipped, a note, and moving it by date and time so
- * that a block can be moved without a mouse. Edits go to the planner. */
-struct _SpBlockPopover
-{
-  GtkPopover      parent_instance;
-
-  SpPlanner      *planner;
-  char           *block_id;
-
-  GtkLabel       *level_badge;
-  GtkLabel       *title_label;
-  GtkLabel       *when_label;
-  GtkLabel       *meta_label;
-  GtkLabel       *task_label;
-  GtkWidget      *course_box;
-  GtkLabel       *course_label;
-  GtkLinkButton  *course_link;
-  GtkWidget       *start_button;
-  GtkWidget      *done_button;
-  GtkToggleButton *partial_button;
-  GtkAdjustment  *partial_adjustment;
-  GtkWidget      *skip_button;
-  GtkWidget       *rating_box;
-  GtkWidget       *rating_buttons[SP_N_RATINGS];
-  GtkWidget      *reset_button;
-  GtkEntry       *note_entry;
-  GtkWidget      *move_heading;
-  GtkWidget      *move_box;
-  GtkEntry       *date_entry;
-  GtkEntry       *time_entry;
-  GtkWidget      *unpin_button;
-  GtkLabel       *error_label;
-};
+#include "sp-popover-fit.h"
+#include "sp-preferences-window.h"
+#include "sp-wrap-layout.h"
 
 G_DEFINE_FINAL_TYPE (SpBlockPopover, sp_block_popover, GTK_TYPE_POPOVER)
 
@@ -57,9 +25,9 @@ get_block (SpBlockPopover *self)
   return schedule ? sp_schedule_lookup_block (schedule, self->block_id) : NULL;
 }
 
-static void
-show_error (SpBlockPopover *self,
-            const GError   *error)
+void
+sp_block_popover_show_error (SpBlockPopover *self,
+                             const GError   *error)
 {
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -74,7 +42,7 @@ finish_edit (SpBlockPopover *self,
   if (ok)
     gtk_popover_popdown (GTK_POPOVER (self));
   else
-    show_error (self, error);
+    sp_block_popover_show_error (self, error);
 }
 
 static void
@@ -175,7 +143,7 @@ save_note (SpBlockPopover *self)
   if (block == NULL || g_strcmp0 (block->note ? block->note : "", text) == 0)
     return;
   if (!sp_planner_set_block_note (self->planner, self->block_id, text, &error))
-    show_error (self, error);
+    sp_block_popover_show_error (self, error);
 }
 
 static void
@@ -190,29 +158,8 @@ closed_cb (SpBlockPopover *self)
 {
   /* A note typed and left is kept, as in GNOME Calendar */
   save_note (self);
-}
-
-static void
-move_cb (SpBlockPopover *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint32 day;
-  guint minute;
-  gboolean ok;
-
-  if (self->block_id == NULL)
-    return;
-  ok = sp_parse_supported_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day, &error) &&
-       sp_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &minute, &error) &&
-       sp_planner_move_block (self->planner, self->block_id, day, minute, &error);
-  /* Say what else the move took with it */
-  if (ok && sp_planner_get_moved (self->planner, NULL, NULL) > 0)
-    {
-      g_autofree char *text = sp_planner_describe_moved (self->planner, _("Block moved"));
-
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-undo", "s", text);
-    }
-  finish_edit (self, ok, error);
+  /* Next time it opens where its opener wants it, and fits again there */
+  gtk_popover_set_position (GTK_POPOVER (self), self->position);
 }
 
 static void
@@ -240,8 +187,6 @@ update (SpBlockPopover *self)
   g_autofree char *when = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *task = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
   g_autofree char *accessible = NULL;
   gboolean past;
 
@@ -303,10 +248,7 @@ update (SpBlockPopover *self)
   gtk_widget_set_visible (self->move_heading, !past);
   gtk_widget_set_visible (self->move_box, !past);
   gtk_widget_set_visible (self->unpin_button, !past && block->pinned);
-  date = sp_format_date (block->day);
-  time = sp_format_time (block->start);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time);
+  sp_block_popover_move_update (self, block);
 
   accessible = sp_calendar_describe_block (schedule, block);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -324,6 +266,17 @@ planner_changed_cb (SpBlockPopover *self)
       return;
     }
   update (self);
+}
+
+/* Never past the window's edge, in a phone-sized window too */
+static void
+sp_block_popover_show (GtkWidget *widget)
+{
+  SpBlockPopover *self = SP_BLOCK_POPOVER (widget);
+
+  self->position = gtk_popover_get_position (GTK_POPOVER (self));
+  sp_popover_fit (GTK_POPOVER (self), self->position, self->scroller);
+  GTK_WIDGET_CLASS (sp_block_popover_parent_class)->show (widget);
 }
 
 static void
@@ -354,8 +307,10 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
 
   object_class->dispose = sp_block_popover_dispose;
   object_class->finalize = sp_block_popover_finalize;
+  widget_class->show = sp_block_popover_show;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-block-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, scroller);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, level_badge);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, title_label);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, when_label);
@@ -368,6 +323,9 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, done_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_box);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, partial_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, mark_box);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, skip_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, rating_box);
   gtk_widget_class_bind_template_child_full (widget_class, "again_button", FALSE,
@@ -380,10 +338,6 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
                                              G_STRUCT_OFFSET (SpBlockPopover, rating_buttons[3]));
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, reset_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, move_heading);
-  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, move_box);
-  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, date_entry);
-  gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, time_entry);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, unpin_button);
   gtk_widget_class_bind_template_child (widget_class, SpBlockPopover, error_label);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
@@ -397,14 +351,20 @@ sp_block_popover_class_init (SpBlockPopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, partial_save_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, move_cb);
   gtk_widget_class_bind_template_callback (widget_class, unpin_clicked_cb);
+  sp_block_popover_move_class_init (widget_class);
 }
 
 static void
 sp_block_popover_init (SpBlockPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->position = gtk_popover_get_position (GTK_POPOVER (self));
+  /* The buttons wrap in a narrow window, in any language, rather than widen it */
+  gtk_widget_set_layout_manager (self->mark_box, sp_wrap_layout_new (6, 6, FALSE));
+  gtk_widget_set_layout_manager (self->partial_box, sp_wrap_layout_new (6, 6, FALSE));
+  sp_preferences_guard_spin (self->partial_spin);
+  sp_block_popover_move_init (self);
 }
 
 SpBlockPopover *

@@ -712,9 +712,7 @@ test_move (void)
   g_autofree char *id = NULL;
   const SpCalendarLayout *layout;
   const SpCalendarDay *cell;
-  const SpBlock *block;
-  GtkPopover *popover;
-  GtkWidget *error_label = NULL;
+  const SpBlock          *block;
   g_autoptr(GError) error = NULL;
   guint32 day, target;
   guint start, drop_minute;
@@ -766,44 +764,7 @@ test_move (void)
   g_assert_false (sp_calendar_grid_drop_block (ui.month, id, 0, 0, 0, &error));
   g_clear_error (&error);
 
-  /* Without a mouse: the details' date and time fields */
-  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
-  popover = sp_calendar_grid_get_popover (ui.month);
-  {
-    g_autoptr(GPtrArray) entries = sp_test_ui_collect_by_type (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
-    g_autoptr(GPtrArray) labels = sp_test_ui_collect_by_type (GTK_WIDGET (popover), GTK_TYPE_LABEL);
-    g_autofree char *when = sp_format_date (day + 2);
-    GtkWidget *date_entry, *time_entry;
-
-    /* The note, then the date and the time */
-    g_assert_cmpuint (entries->len, ==, 3);
-    date_entry = g_ptr_array_index (entries, 1);
-    time_entry = g_ptr_array_index (entries, 2);
-    for (guint i = 0; i < labels->len; i++)
-      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
-        error_label = g_ptr_array_index (labels, i);
-    g_assert_nonnull (error_label);
-
-    /* A wrong time is explained, nothing moves */
-    gtk_editable_set_text (GTK_EDITABLE (date_entry), when);
-    gtk_editable_set_text (GTK_EDITABLE (time_entry), "25:00");
-    click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Move")));
-    g_assert_true (gtk_widget_get_visible (error_label));
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "25:00"));
-    g_assert_cmpuint (lookup (&ui, id)->day, ==, target);
-
-    gtk_editable_set_text (GTK_EDITABLE (time_entry), "08:15");
-    click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Move")));
-  }
-  block = lookup (&ui, id);
-  g_assert_cmpuint (block->day, ==, day + 2);
-  g_assert_cmpuint (block->start, ==, 8 * 60 + 15);
-  g_assert_true (block->pinned);
-
-  /* And back to the planner's choice */
-  g_assert_true (sp_calendar_grid_open_block (ui.month, id));
-  click (sp_test_ui_find_button (GTK_WIDGET (popover), _("_Let the Planner Place It")));
-  g_assert_false (lookup (&ui, id)->pinned);
+  /* Without a mouse, by the details' date picker and time fields: test-move-ui.c */
 
   ui_stop (&ui);
 }
