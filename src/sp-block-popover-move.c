@@ -81,6 +81,8 @@ move_cb (SpBlockPopover *self)
         set_time_error (self, error->message);
       else
         sp_block_popover_show_error (self, error);
+      /* The message makes the details taller: still inside the window */
+      sp_popover_fit (GTK_POPOVER (self), self->position, self->scroller);
       return;
     }
   /* Say what else the move took with it */

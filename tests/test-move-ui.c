@@ -155,6 +155,16 @@ pick_day (Ui     *ui,
   return picker;
 }
 
+static guint
+count_day_labels (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_has_css_class (child, "day-number") + count_day_labels (child);
+  return n;
+}
+
 /* The keyboard's way through the details: Tab from field to field */
 static gboolean
 tab_reaches (GtkWidget *popover,
@@ -178,11 +188,12 @@ tab_reaches (GtkWidget *popover,
 static void
 test_move (void)
 {
-  Ui             ui;
-  const SpBlock *block;
-  guint32        target;
-  GtkPopover    *picker;
-  GtkWidget     *move;
+  Ui               ui;
+  const SpBlock   *block;
+  guint32          target;
+  GtkPopover      *picker;
+  GtkWidget       *move;
+  g_autofree char *title = NULL;
 
   ui_start (&ui);
   target = lookup (&ui)->day + 2;
@@ -197,8 +208,16 @@ test_move (void)
 
   /* A day picked in the calendar closes the picker and shows on the button */
   picker = pick_day (&ui, target);
-  g_signal_emit_by_name (gtk_popover_get_child (picker), "day-selected");
-  sp_test_ui_wait (50);
+  /* The days the picker tells from its header by their class: six weeks of them */
+  g_assert_cmpuint (count_day_labels (gtk_popover_get_child (picker)), ==, 42);
+  /* Enter on the calendar takes the day and closes it */
+  gtk_widget_grab_focus (gtk_popover_get_child (picker));
+  g_assert_true (sp_test_ui_press_key (gtk_popover_get_child (picker), GDK_KEY_Return, 0));
+  sp_test_ui_wait (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui.details)));
+  title = sp_calendar_format_day_title (target);
+  g_assert_cmpstr (gtk_menu_button_get_label (ui.date_button), ==, title);
 
   /* Hours and minutes wrap around and show two digits */
   gtk_spin_button_set_value (ui.hour, 23);
