@@ -285,6 +285,25 @@ place (GtkPopover            *popover,
   gtk_popover_set_offset (popover, (int) dx, (int) dy);
 }
 
+/* Until its anchor is laid out, a popover is at least no bigger than
+ * its window: GDK would otherwise shrink it to the screen, below its
+ * minimum size, and GTK close it */
+static void
+shrink_to_window (GtkPopover        *popover,
+                  GtkScrolledWindow *scroller)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (popover));
+  GtkWidget *frame = gtk_widget_get_first_child (GTK_WIDGET (popover));
+  int        width, inset;
+
+  if (scroller == NULL || !GTK_IS_WINDOW (root) || frame == NULL)
+    return;
+  width = cap (frame, scroller, GTK_ORIENTATION_HORIZONTAL, -1, 0, gtk_widget_get_width (GTK_WIDGET (root)) - 2 * EDGE);
+  gtk_widget_measure (GTK_WIDGET (scroller), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &inset, NULL, NULL);
+  cap (frame, scroller, GTK_ORIENTATION_VERTICAL, width, width - inset,
+       gtk_widget_get_height (GTK_WIDGET (root)) - 2 * EDGE);
+}
+
 typedef struct
 {
   GtkPositionType    preferred;
@@ -345,5 +364,7 @@ sp_popover_fit (GtkPopover        *popover,
   placing->placed = get_anchor (popover, &placing->anchor);
   if (placing->placed)
     place (popover, preferred, scroller, &placing->anchor);
+  else
+    shrink_to_window (popover, scroller);
   gtk_widget_add_tick_callback (GTK_WIDGET (popover), follow_anchor_cb, placing, g_free);
 }
