@@ -61,9 +61,7 @@ test_hours_room (void)
       const char *args[] = { "--export-json", "-", "--hours", cases[i].hours, NULL };
 
       run (&result, args);
-      g_assert_cmpstr (result.err, ==, cases[i].message);
-      g_assert_cmpint (result.status, ==, 2);
-      g_assert_cmpstr (result.out, ==, "");
+      sp_test_assert_usage_error (&result, cases[i].message);
     }
 
   {
@@ -197,9 +195,7 @@ test_goal_usage (void)
       g_auto(SpTestRun) result = { 0 };
 
       run (&result, cases[i].args);
-      g_assert_cmpstr (result.err, ==, cases[i].message);
-      g_assert_cmpint (result.status, ==, 2);
-      g_assert_cmpstr (result.out, ==, "");
+      sp_test_assert_usage_error (&result, cases[i].message);
     }
   tear_down ();
 }

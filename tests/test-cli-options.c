@@ -136,9 +136,7 @@ test_refused_combinations (void)
       for (guint j = 0; j < G_N_ELEMENTS (a); j++)
         a[j] = g_strcmp0 (cases[i].args[j], "PLAN") == 0 ? plan : cases[i].args[j];
       run_program (&run, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
-      g_assert_cmpstr (run.err, ==, cases[i].message);
-      g_assert_cmpint (run.status, ==, 2);
-      g_assert_cmpstr (run.out, ==, "");
+      sp_test_assert_usage_error (&run, cases[i].message);
     }
   tear_down ();
 }
@@ -168,9 +166,7 @@ test_dates_out_of_range (void)
       g_auto(SpTestRun) run = { 0 };
 
       run_program (&run, "--export-pdf", "-", "--plan", plan, cases[i].option, cases[i].value, NULL);
-      g_assert_cmpstr (run.err, ==, cases[i].message);
-      g_assert_cmpint (run.status, ==, 2);
-      g_assert_cmpuint (run.out_len, ==, 0);
+      sp_test_assert_usage_error (&run, cases[i].message);
     }
   tear_down ();
 }

@@ -355,9 +355,7 @@ test_export_bad_options (ExportFixture *f,
       g_auto(SpTestRun) run = { 0 };
 
       run_program (&run, NULL, "--export-json", "-", "--plan", plan, cases[i].option, cases[i].value, NULL);
-      g_assert_cmpint (run.status, ==, 2);
-      g_assert_cmpstr (run.err, ==, cases[i].message);
-      g_assert_cmpstr (run.out, ==, "");
+      sp_test_assert_usage_error (&run, cases[i].message);
     }
 }
 

@@ -129,6 +129,29 @@ intervals (Fixture *fixture)
   return g_string_free (out, FALSE);
 }
 
+/* Finishes @session as @outcome and checks what the block keeps: its
+ * status, the whole minutes done when partly done, and its focus
+ * intervals as intervals() writes them */
+static void
+assert_finished (Fixture        *fixture,
+                 SpFocusSession *session,
+                 SpFocusOutcome  outcome,
+                 SpBlockStatus   status,
+                 guint           done_minutes,
+                 const char     *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *focus = NULL;
+
+  g_assert_true (sp_focus_session_finish (session, outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (block (fixture)->status, ==, status);
+  if (status == SP_BLOCK_STATUS_PARTIAL)
+    g_assert_cmpuint (block (fixture)->done_minutes, ==, done_minutes);
+  focus = intervals (fixture);
+  g_assert_cmpstr (focus, ==, expected);
+}
+
 static char *
 state_text (Fixture *fixture)
 {
@@ -145,9 +168,7 @@ test_full (Fixture      *fixture,
            gconstpointer data)
 {
   g_autoptr(SpFocusSession) session = start (fixture, NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *focus = NULL;
 
   g_assert_cmpuint (sp_focus_session_get_block_minutes (session), ==, 50);
   g_assert_cmpint (sp_focus_session_get_remaining (session), ==, MINUTES (50));
@@ -166,11 +187,7 @@ test_full (Fixture      *fixture,
   /* Time after the end is not study */
   g_assert_cmpuint (sp_focus_session_get_minutes (session), ==, 50);
 
-  g_assert_true (sp_focus_session_finish (session, SP_FOCUS_OUTCOME_DONE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (block (fixture)->status, ==, SP_BLOCK_STATUS_DONE);
-  focus = intervals (fixture);
-  g_assert_cmpstr (focus, ==, "2025-03-03T19:00/50");
+  assert_finished (fixture, session, SP_FOCUS_OUTCOME_DONE, SP_BLOCK_STATUS_DONE, 0, "2025-03-03T19:00/50");
   g_assert_null (sp_planner_get_focus_session (fixture->planner));
   g_clear_pointer (&text, g_free);
   text = state_text (fixture);
@@ -186,8 +203,6 @@ test_pauses (Fixture      *fixture,
              gconstpointer data)
 {
   g_autoptr(SpFocusSession) session = start (fixture, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *focus = NULL;
 
   advance (fixture, MINUTES (20));
   sp_focus_session_pause (session);
@@ -202,11 +217,7 @@ test_pauses (Fixture      *fixture,
   advance (fixture, MINUTES (1));
   g_assert_cmpuint (fixture->ended, ==, 1);
 
-  g_assert_true (sp_focus_session_finish (session, SP_FOCUS_OUTCOME_DONE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (block (fixture)->status, ==, SP_BLOCK_STATUS_DONE);
-  focus = intervals (fixture);
-  g_assert_cmpstr (focus, ==, "2025-03-03T19:00/20 2025-03-03T19:30/30");
+  assert_finished (fixture, session, SP_FOCUS_OUTCOME_DONE, SP_BLOCK_STATUS_DONE, 0, "2025-03-03T19:00/20 2025-03-03T19:30/30");
 }
 
 static void
@@ -214,8 +225,6 @@ test_extra (Fixture      *fixture,
             gconstpointer data)
 {
   g_autoptr(SpFocusSession) session = start (fixture, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *focus = NULL;
 
   advance (fixture, MINUTES (40));
   sp_focus_session_add_minutes (session, 5);
@@ -231,11 +240,7 @@ test_extra (Fixture      *fixture,
   g_assert_cmpuint (fixture->ended, ==, 2);
   g_assert_cmpuint (sp_focus_session_get_minutes (session), ==, 60);
 
-  g_assert_true (sp_focus_session_finish (session, SP_FOCUS_OUTCOME_DONE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (block (fixture)->status, ==, SP_BLOCK_STATUS_DONE);
-  focus = intervals (fixture);
-  g_assert_cmpstr (focus, ==, "2025-03-03T19:00/60");
+  assert_finished (fixture, session, SP_FOCUS_OUTCOME_DONE, SP_BLOCK_STATUS_DONE, 0, "2025-03-03T19:00/60");
 }
 
 static void
@@ -243,18 +248,11 @@ test_early (Fixture      *fixture,
             gconstpointer data)
 {
   g_autoptr(SpFocusSession) session = start (fixture, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *focus = NULL;
 
   advance (fixture, MINUTES (42) + 30 * G_USEC_PER_SEC);
-  g_assert_true (sp_focus_session_finish (session, SP_FOCUS_OUTCOME_DONE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (fixture->ended, ==, 0);
   /* Partly done with the whole minutes studied; the rest is planned again */
-  g_assert_cmpint (block (fixture)->status, ==, SP_BLOCK_STATUS_PARTIAL);
-  g_assert_cmpuint (block (fixture)->done_minutes, ==, 42);
-  focus = intervals (fixture);
-  g_assert_cmpstr (focus, ==, "2025-03-03T19:00/42");
+  assert_finished (fixture, session, SP_FOCUS_OUTCOME_DONE, SP_BLOCK_STATUS_PARTIAL, 42, "2025-03-03T19:00/42");
+  g_assert_cmpuint (fixture->ended, ==, 0);
   g_assert_null (sp_planner_get_focus_session (fixture->planner));
 }
 
@@ -279,8 +277,6 @@ test_pomodoro (Fixture      *fixture,
 {
   SpPomodoro pomodoro;
   g_autoptr(SpFocusSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *focus = NULL;
 
   /* The default follows the user's 50-minute blocks and 10-minute breaks */
   sp_pomodoro_init_default (&pomodoro, sp_planner_get_availability (fixture->planner));
@@ -299,11 +295,7 @@ test_pomodoro (Fixture      *fixture,
   g_assert_cmpint (sp_focus_session_get_phase (session), ==, SP_FOCUS_PHASE_FOCUS);
   advance (fixture, MINUTES (25));
   g_assert_cmpuint (fixture->ended, ==, 1);
-  g_assert_true (sp_focus_session_finish (session, SP_FOCUS_OUTCOME_DONE, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (block (fixture)->status, ==, SP_BLOCK_STATUS_DONE);
-  focus = intervals (fixture);
-  g_assert_cmpstr (focus, ==, "2025-03-03T19:00/25 2025-03-03T19:30/25");
+  assert_finished (fixture, session, SP_FOCUS_OUTCOME_DONE, SP_BLOCK_STATUS_DONE, 0, "2025-03-03T19:00/25 2025-03-03T19:30/25");
 }
 
 static void

@@ -181,6 +181,22 @@ sp_test_run_program_va (SpTestRun          *run,
 }
 
 /**
+ * sp_test_assert_usage_error:
+ * @message: all that the program should have printed on stderr
+ *
+ * Checks that @run refused its options as the command line does: exit
+ * status 2, @message, and nothing on stdout.
+ */
+void
+sp_test_assert_usage_error (const SpTestRun *run,
+                            const char      *message)
+{
+  g_assert_cmpstr (run->err, ==, message);
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpuint (run->out_len, ==, 0);
+}
+
+/**
  * sp_test_run_tool:
  * @first_arg: the program, found in PATH, then its arguments, then NULL
  *

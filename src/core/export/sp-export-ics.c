@@ -324,6 +324,40 @@ calendar_error (GError **error)
   return NULL;
 }
 
+/* A calendar with what every file and resource we write starts with */
+static icalcomponent *
+new_calendar (void)
+{
+  icalcomponent   *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  g_autofree char *prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
+
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  return calendar;
+}
+
+/* @calendar (consumed) as text without its END:VCALENDAR, for the events
+ * to follow; %NULL with @error set when libical cannot write it */
+static char *
+calendar_head (icalcomponent *calendar,
+               GError       **error)
+{
+  char *ical = icalcomponent_as_ical_string_r (calendar);
+  char *head;
+
+  icalcomponent_free (calendar);
+  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
+    {
+      icalmemory_free_buffer (ical);
+      calendar_error (error);
+      return NULL;
+    }
+  head = g_strndup (ical, strlen (ical) - strlen (CALENDAR_END));
+  icalmemory_free_buffer (ical);
+  return head;
+}
+
 static icalcomponent *
 make_event (SpState            *state,
             SpPlan             *plan,
@@ -447,21 +481,14 @@ sp_export_ics_resource_head (SpSchedule            *schedule,
                              GError               **error)
 {
   g_autoptr(GTimeZone) local = NULL;
-  icalcomponent   *calendar;
-  icaltimezone    *zone;
-  g_autofree char *prodid = NULL;
-  char            *ical;
-  char            *head;
+  icalcomponent *calendar;
+  icaltimezone  *zone;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (schedule), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   zone = usable_zone (options->timezone ? options->timezone : (local = g_time_zone_new_local ()));
-  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
-  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  calendar = new_calendar ();
   if (zone != NULL)
     {
       icalcomponent *vtimezone = dup_vtimezone (zone, sp_schedule_get_first_day (schedule));
@@ -469,17 +496,7 @@ sp_export_ics_resource_head (SpSchedule            *schedule,
       if (vtimezone != NULL)
         icalcomponent_add_component (calendar, vtimezone);
     }
-  ical = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
-    {
-      icalmemory_free_buffer (ical);
-      calendar_error (error);
-      return NULL;
-    }
-  head = g_strndup (ical, strlen (ical) - strlen (CALENDAR_END));
-  icalmemory_free_buffer (ical);
-  return head;
+  return calendar_head (calendar, error);
 }
 
 /**
@@ -502,11 +519,10 @@ sp_export_ics (SpSchedule            *schedule,
   icalproperty *name;
   struct icaltimetype stamp;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *prodid = NULL;
+  g_autofree char *head = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(SpIcsHistory) written = NULL;
   g_autoptr(GHashTable) uids = NULL;
-  char *ical;
   guint n_blocks;
   int sequence;
 
@@ -527,11 +543,7 @@ sp_export_ics (SpSchedule            *schedule,
     sequence = options->ics_history->sequence + 1;
   written = options->ics_history ? sp_ics_history_new () : NULL;
 
-  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  prodid = g_strdup_printf ("-//Study Planner//%s %s//EN", PACKAGE_NAME, PACKAGE_VERSION);
-  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  calendar = new_calendar ();
   name = icalproperty_new_x (CALNAME_MARKER);
   icalproperty_set_x_name (name, "X-WR-CALNAME");
   icalcomponent_add_property (calendar, name);
@@ -553,18 +565,13 @@ sp_export_ics (SpSchedule            *schedule,
 
   /* libical writes the calendar's head and each event; one event at a
    * time, rather than one tree of thousands, keeps it fast */
-  ical = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  if (ical == NULL || !g_str_has_suffix (ical, CALENDAR_END))
-    {
-      icalmemory_free_buffer (ical);
-      return calendar_error (error);
-    }
+  head = calendar_head (calendar, error);
+  if (head == NULL)
+    return NULL;
 
   n_blocks = sp_schedule_get_n_blocks (schedule);
-  out = g_string_sized_new (strlen (ical) + n_blocks * 640);
-  g_string_append_len (out, ical, (gssize) (strlen (ical) - strlen (CALENDAR_END)));
-  icalmemory_free_buffer (ical);
+  out = g_string_sized_new (strlen (head) + n_blocks * 640);
+  g_string_append (out, head);
   replace_marker_line (out, "X-WR-CALNAME", CALNAME_MARKER, sp_plan_get_title (plan));
 
   uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -377,6 +377,34 @@ head_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data);
 
+/* The reply to @call's request, or %NULL when the request failed, which
+ * fails the sync; @call is freed */
+static SpDavReply *
+op_call_finish (OpCall       *call,
+                GObject      *source,
+                GAsyncResult *result)
+{
+  Sync *sync = g_task_get_task_data (call->task);
+  g_autoptr(GError) error = NULL;
+  SpDavReply *reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+
+  g_free (call);
+  if (reply == NULL)
+    sync_pool_fail (sync, g_steal_pointer (&error));
+  return reply;
+}
+
+/* @task's op is over: its place in the pool goes to the next one */
+static void
+op_done (GTask *task)
+{
+  Sync *sync = g_task_get_task_data (task);
+
+  sync->in_flight--;
+  pool_fill (task);
+  g_object_unref (task);
+}
+
 static void
 op_request_cb (GObject      *source,
                GAsyncResult *result,
@@ -386,12 +414,10 @@ op_request_cb (GObject      *source,
   GTask  *task = call->task;
   Op     *op = call->op;
   Sync   *sync = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+  g_autoptr(SpDavReply) reply = op_call_finish (call, source, result);
 
-  g_free (call);
   if (reply == NULL)
-    sync_pool_fail (sync, g_steal_pointer (&error));
+    op_done (task);
   else if (op->kind == OP_CREATE && reply->status == 412 && !op->retried)
     {
       OpCall          *head = g_new0 (OpCall, 1);
@@ -402,17 +428,11 @@ op_request_cb (GObject      *source,
       sync->result->requests++;
       sp_caldav_client_request_async (SP_CALDAV_CLIENT (source), "GET", url, NULL, NULL, FALSE, NULL, NULL,
                                       SP_DAV_REQUEST_NONE, g_task_get_cancellable (task), head_cb, head);
-      return;
     }
   else if (handle_reply (task, op, reply))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  sync->in_flight--;
-  pool_fill (task);
-  g_object_unref (task);
+    g_object_unref (task);
+  else
+    op_done (task);
 }
 
 static void
@@ -424,13 +444,9 @@ head_cb (GObject      *source,
   GTask  *task = call->task;
   Op     *op = call->op;
   Sync   *sync = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+  g_autoptr(SpDavReply) reply = op_call_finish (call, source, result);
 
-  g_free (call);
-  if (reply == NULL)
-    sync_pool_fail (sync, g_steal_pointer (&error));
-  else if (reply->status == 200 && reply->etag != NULL)
+  if (reply != NULL && reply->status == 200 && reply->etag != NULL)
     {
       op->kind = OP_UPDATE;
       op->retried = TRUE;
@@ -441,12 +457,9 @@ head_cb (GObject      *source,
       g_object_unref (task);
       return;
     }
-  else
+  if (reply != NULL)
     sync_pool_fail (sync, sp_caldav_status_error (reply->status, _("writing an event")));
-
-  sync->in_flight--;
-  pool_fill (task);
-  g_object_unref (task);
+  op_done (task);
 }
 
 static Op *
