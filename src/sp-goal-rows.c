@@ -232,6 +232,9 @@ sp_goal_result_row_new (SpPlanner          *planner,
       goal->target = g_strdup (result->target);
       g_object_set_data_full (G_OBJECT (button), "sp-goal", goal, goal_target_free);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Its words wrap rather than widen a narrow Path view */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (button, "take-goal-hours");
       g_signal_connect (button, "clicked", G_CALLBACK (take_hours_clicked_cb), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

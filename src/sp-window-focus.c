@@ -32,22 +32,32 @@ update_indicator (SpWindow *self)
   SpFocusSession  *session = running_session (self);
   g_autofree char *time = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *subtitle = NULL;
   gint64           left;
   guint            minutes;
 
   if (session == NULL)
     {
+      gtk_widget_set_visible (gtk_widget_get_parent (self->focus_indicator), FALSE);
       gtk_widget_set_visible (self->focus_indicator, FALSE);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       self->focus_announced = G_MAXUINT;
       return;
     }
   left = sp_focus_session_get_remaining (session);
   time = sp_focus_view_format_time (left);
-  gtk_button_set_label (GTK_BUTTON (self->focus_indicator), time);
+  gtk_label_set_text (GTK_LABEL (self->focus_time), time);
+  /* Measured again even while it is left out, or it would stay out */
+  gtk_widget_queue_resize (gtk_widget_get_parent (self->focus_indicator));
   /* TRANSLATORS: the header's button while a focus session runs, "Focus session, 42:10 left" */
   tooltip = g_strdup_printf (_("Focus session, %s left"), time);
   gtk_widget_set_tooltip_text (self->focus_indicator, tooltip);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->focus_indicator), TRUE);
   gtk_widget_set_visible (self->focus_indicator, TRUE);
+  /* A narrow window's title says it too, where the button has no room */
+  /* TRANSLATORS: under a narrow window's title while a focus session runs, "42:10 left" */
+  subtitle = g_strdup_printf (_("%s left"), time);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 
   /* Screen readers hear the minutes, not every second */
   minutes = (guint) ((left + 60 * G_USEC_PER_SEC - 1) / (60 * G_USEC_PER_SEC));
@@ -355,14 +365,31 @@ recover_idle_cb (gpointer data)
 void
 sp_window_focus_setup (SpWindow *self)
 {
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *inner = adw_squeezer_new ();
+
+  /* The time left where the header has room for it, a sign where it has
+   * less, nothing where it has none: a session never widens a narrow
+   * window, whose title says the time left (see update_indicator) */
+  self->focus_time = gtk_label_new (NULL);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (inner), TRUE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (inner), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (inner), self->focus_time);
+  adw_squeezer_add (ADW_SQUEEZER (inner), gtk_image_new_from_icon_name ("alarm-symbolic"));
   self->focus_indicator = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->focus_indicator), inner);
   self->focus_announced = G_MAXUINT;
+  adw_squeezer_set_allow_none (ADW_SQUEEZER (squeezer), TRUE);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), TRUE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), self->focus_indicator);
+  gtk_widget_set_visible (squeezer, FALSE);
   gtk_widget_add_css_class (self->focus_indicator, "numeric");
   gtk_widget_add_css_class (self->focus_indicator, "focus-indicator");
   gtk_widget_set_visible (self->focus_indicator, FALSE);
   g_signal_connect_object (self->focus_indicator, "clicked", G_CALLBACK (indicator_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_header_bar_pack_end (self->header_bar, self->focus_indicator);
+  adw_header_bar_pack_end (self->header_bar, squeezer);
   if (sp_planner_get_focus_session (self->planner) != NULL)
     self->focus_recover_id = g_idle_add (recover_idle_cb, self);
 }

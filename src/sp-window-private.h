@@ -56,6 +56,7 @@ struct _SpWindow
   GtkWidget *focus_window; /* while a focus session runs */
   GtkWidget *focus_view;
   GtkWidget *focus_indicator;
+  GtkWidget *focus_time;      /* the indicator's time left, when it has room */
   guint      focus_announced; /* the minutes screen readers last heard */
   SpClock   *focus_clock;
   GObject   *focus_sound; /* a GSoundContext, made at the first end */

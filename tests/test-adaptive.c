@@ -2,8 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sp-calendar-grid.h"
+#include "sp-dates.h"
+#include "sp-focus-view.h"
+#include "sp-manual-clock.h"
 #include "sp-preferences-window.h"
 #include "sp-test-core.h"
 #include "sp-test-ui.h"
@@ -154,6 +158,130 @@ test_each_view_narrow (void)
   sp_test_ui_stop_app (app);
 }
 
+/* A start with no progress saved, and none left behind: a session left
+ * running would be offered on every later start */
+static void
+remove_state (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
+
+  g_remove (path);
+}
+
+/* The first block from today on */
+static const SpBlock *
+next_block (SpPlanner *planner)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (planner);
+
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    if (sp_schedule_get_block (schedule, i)->day >= sp_planner_get_today (planner))
+      return sp_schedule_get_block (schedule, i);
+  g_assert_not_reached ();
+}
+
+/* What the header's button shows: the time left, "sign" where it has
+ * less room, "" where it has none */
+static const char *
+indicator_shown (SpWindow *window)
+{
+  GtkWidget *indicator = sp_window_get_focus_indicator (window);
+  GtkWidget *label = sp_test_ui_find_by_type (indicator, GTK_TYPE_LABEL);
+
+  if (!gtk_widget_get_mapped (indicator))
+    return "";
+  return gtk_widget_get_mapped (label) ? gtk_label_get_text (GTK_LABEL (label)) : "sign";
+}
+
+/* While a focus session runs the header's time left is in every view,
+ * and every view still fits 360 px; a wide window shows the time */
+static void
+test_focus_session_narrow (void)
+{
+  SpApplication *app;
+  SpWindow      *window;
+  SpPlanner     *planner;
+  GtkWidget     *title;
+  g_autoptr(SpManualClock) clock = sp_manual_clock_new (g_get_real_time ());
+
+  remove_state ();
+  app = sp_test_ui_start_app ();
+  window = SP_WINDOW (sp_test_ui_get_window (app));
+  planner = sp_application_get_planner (app);
+  title = sp_test_ui_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  if (!sp_test_ui_resize (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT))
+    {
+      g_test_incomplete ("the screen is too small");
+      sp_test_ui_stop_app (app);
+      return;
+    }
+  sp_window_set_focus_clock (window, G_OBJECT (clock));
+  sp_window_start_focus (window, next_block (planner)->id);
+  g_assert_nonnull (sp_window_get_focus_view (window));
+  sp_test_ui_wait_for_mapped (sp_window_get_focus_view (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-focus-%dx%d", views[i], NARROW_WIDTH, NARROW_HEIGHT);
+
+      sp_window_set_view (window, views[i]);
+      sp_test_ui_wait (300);
+      g_test_message ("%s at %d px: the header shows “%s”", views[i], NARROW_WIDTH, indicator_shown (window));
+      assert_fits (GTK_WIDGET (window), views[i]);
+      /* the narrow title has it all the same */
+      g_assert_true (sp_test_ui_has_text_containing (title, "50:00"));
+      assert_title_whole (title);
+      sp_test_ui_save_png (GTK_WIDGET (window), name);
+    }
+
+  g_assert_true (sp_test_ui_resize (GTK_WINDOW (window), 1280, 800));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      sp_window_set_view (window, views[i]);
+      sp_test_ui_wait (100);
+      g_assert_cmpstr (indicator_shown (window), ==, "50:00");
+    }
+
+  sp_test_ui_stop_app (app);
+  remove_state ();
+}
+
+/* The feasibility report of a goal that needs more hours: its "Set N h a
+ * Week" button wraps rather than widen the Path view */
+static void
+test_path_goal_narrow (void)
+{
+  SpApplication *app;
+  GtkWindow     *window;
+  SpPlanner     *planner;
+  GtkWidget     *take;
+  g_autoptr(GError) error = NULL;
+
+  remove_state ();
+  app = sp_test_ui_start_app ();
+  window = sp_test_ui_get_window (app);
+  planner = sp_application_get_planner (app);
+  if (!sp_test_ui_resize (window, NARROW_WIDTH, NARROW_HEIGHT))
+    {
+      g_test_incomplete ("the screen is too small");
+      sp_test_ui_stop_app (app);
+      return;
+    }
+  /* The whole path in a year and a half: more hours a week than planned */
+  g_assert_true (sp_planner_set_goal (planner, "path", sp_planner_get_today (planner) + 540, &error));
+  g_assert_no_error (error);
+  sp_window_set_view (SP_WINDOW (window), "path");
+  sp_test_ui_wait (500);
+  take = sp_test_ui_find_by_css_class (GTK_WIDGET (window), "take-goal-hours");
+  g_assert_nonnull (take);
+  g_assert_true (gtk_widget_get_mapped (take));
+  assert_fits (GTK_WIDGET (window), "path with a goal");
+  sp_test_ui_save_png (GTK_WIDGET (window), "path-goal-360x640");
+
+  sp_test_ui_stop_app (app);
+  remove_state ();
+}
+
 /* Where the view switcher is: in the header, or in the bar at the bottom */
 static gboolean
 switcher_in_header (GtkWindow *window)
@@ -221,6 +349,8 @@ main (int   argc,
 
   g_test_add_func ("/adaptive/each-view-narrow", test_each_view_narrow);
   g_test_add_func ("/adaptive/switcher-place", test_switcher_place);
+  g_test_add_func ("/adaptive/focus-session-narrow", test_focus_session_narrow);
+  g_test_add_func ("/adaptive/path-goal-narrow", test_path_goal_narrow);
 
   return g_test_run ();
 }

@@ -47,21 +47,6 @@ write_plan (const char *name,
 }
 
 static GtkWidget *
-find_by_css_class (GtkWidget  *root,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 get_path_view (SpApplication *app)
 {
   GtkWidget *view = sp_test_ui_find_by_type (GTK_WIDGET (sp_test_ui_get_window (app)), SP_TYPE_PATH_VIEW);
@@ -205,7 +190,7 @@ test_huge_plan (void)
   left = g_strdup_printf (ngettext ("%u topic not shown yet", "%u topics not shown yet", 99900), 99900);
   assert_shown (view, left);
 
-  more = find_by_css_class (view, "more-topics");
+  more = sp_test_ui_find_by_css_class (view, "more-topics");
   g_assert_nonnull (more);
   list = gtk_widget_get_parent (more);
   g_assert_true (gtk_widget_activate (more));

@@ -95,7 +95,9 @@ lookup (SpPlanner  *planner,
 static const char *
 indicator_text (SpWindow *window)
 {
-  return gtk_button_get_label (GTK_BUTTON (sp_window_get_focus_indicator (window)));
+  GtkWidget *label = sp_test_ui_find_by_type (sp_window_get_focus_indicator (window), GTK_TYPE_LABEL);
+
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static void

@@ -252,6 +252,23 @@ sp_test_ui_resize (GtkWindow *window,
   return TRUE;
 }
 
+/* The first widget under @root, itself included, with @css_class */
+GtkWidget *
+sp_test_ui_find_by_css_class (GtkWidget  *root,
+                              const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sp_test_ui_find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 sp_test_ui_find_by_type (GtkWidget *root,
                          GType      type)

@@ -21,6 +21,8 @@ gboolean       sp_test_ui_resize           (GtkWindow     *window,
                                             int            height);
 GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
                                             GType          type);
+GtkWidget     *sp_test_ui_find_by_css_class (GtkWidget  *root,
+                                             const char *css_class);
 GPtrArray     *sp_test_ui_collect_by_type (GtkWidget *root,
                                            GType      type);
 GtkWidget     *sp_test_ui_find_grid (GtkWidget     *root,
