@@ -282,6 +282,46 @@ test_path_goal_narrow (void)
   remove_state ();
 }
 
+/* At 1280 px the date button beside the switcher shows its whole text in
+ * the Month and Week views, every month (the Day view's longest dates,
+ * "Wed 30 Sep 2026", still lose a few pixels) */
+static void
+test_date_whole_wide (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow     *window = sp_test_ui_get_window (app);
+  g_autoptr(GPtrArray) menus = sp_test_ui_collect_by_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget         *date = NULL;
+  static const char *spans[] = { "month", "week" };
+
+  for (guint i = 0; i < menus->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (menus, i)), _("Choose a Date")) == 0)
+      date = g_ptr_array_index (menus, i);
+  g_assert_nonnull (date);
+  if (!sp_test_ui_resize (window, 1280, 800))
+    {
+      g_test_incomplete ("the screen is too small");
+      sp_test_ui_stop_app (app);
+      return;
+    }
+  for (guint month = 1; month <= 12; month++)
+    for (guint v = 0; v < G_N_ELEMENTS (spans); v++)
+      {
+        g_autofree char *day = g_strdup_printf ("2026-%02u-%02u", month, month == 2 ? 28 : 30);
+        GtkWidget       *label;
+
+        sp_window_set_selected_day (SP_WINDOW (window), sp_test_date (day));
+        sp_window_set_view (SP_WINDOW (window), spans[v]);
+        sp_test_ui_wait (200);
+        label = sp_test_ui_find_by_type (date, GTK_TYPE_LABEL);
+        g_assert_true (gtk_widget_get_mapped (label));
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+          g_error ("at 1280 px the %s view's date “%s” is cut short (%d px)", spans[v],
+                   gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label));
+      }
+  sp_test_ui_stop_app (app);
+}
+
 /* Where the view switcher is: in the header, or in the bar at the bottom */
 static gboolean
 switcher_in_header (GtkWindow *window)
@@ -351,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/adaptive/switcher-place", test_switcher_place);
   g_test_add_func ("/adaptive/focus-session-narrow", test_focus_session_narrow);
   g_test_add_func ("/adaptive/path-goal-narrow", test_path_goal_narrow);
+  g_test_add_func ("/adaptive/date-whole-wide", test_date_whole_wide);
 
   return g_test_run ();
 }
