@@ -25,6 +25,9 @@ struct _SpDayView
   guint         rebuild_id;
   gboolean      stale;       /* changed while hidden: rebuilt when shown */
   char         *shape;       /* the rows shown, to update them in place */
+  char         *opening;     /* a block whose details open once its row is in sight */
+  guint         opening_id;  /* the tick callback that opens them */
+  guint         opening_tries;
 
   GtkLabel     *title_label;
   GtkLabel     *summary_label;
@@ -732,6 +735,10 @@ sp_day_view_dispose (GObject *object)
   SpDayView *self = SP_DAY_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->opening_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->opening_id);
+  self->opening_id = 0;
+  g_clear_pointer (&self->opening, g_free);
   if (self->planner != NULL)
     g_signal_handlers_disconnect_by_func (self->planner, planner_changed_cb, self);
   g_clear_object (&self->planner);
@@ -917,6 +924,59 @@ sp_day_view_get_block_row (SpDayView  *self,
   return NULL;
 }
 
+static GtkWidget *find_details_button (GtkWidget *widget);
+
+/* Scrolls the row to the top of the view (room below it for the details),
+ * or as near as the list goes, then opens its details once that is laid
+ * out and the row is in sight */
+static gboolean
+open_when_in_sight_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  SpDayView      *self = SP_DAY_VIEW (widget);
+  GtkWidget      *row = self->opening ? sp_day_view_get_block_row (self, self->opening) : NULL;
+  GtkWidget      *scrolled = row ? gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget      *content = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkWidget      *anchor;
+  graphene_rect_t bounds, seen;
+
+  if (row == NULL || !gtk_widget_get_mapped (row))
+    {
+      /* Gone with a re-plan, or the view left */
+      g_clear_pointer (&self->opening, g_free);
+      self->opening_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+  anchor = find_details_button (row);
+  if (content != NULL && gtk_widget_compute_bounds (row, content, &bounds) &&
+      gtk_widget_compute_bounds (row, scrolled, &seen))
+    {
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      /* Its top at least: a row can be taller than a phone's screen */
+      gboolean in_sight = seen.origin.y >= 0 && seen.origin.y < gtk_widget_get_height (scrolled) &&
+                          (seen.origin.y + seen.size.height <= gtk_widget_get_height (scrolled) ||
+                           seen.size.height > gtk_widget_get_height (scrolled));
+
+      /* Out of sight, it comes to the top, with room below it for the
+       * details; a few frames at most, as the list may still be growing */
+      if (!in_sight && self->opening_tries++ < 10)
+        {
+          if (self->opening_tries == 1)
+            gtk_adjustment_set_value (vadjustment, bounds.origin.y);
+          else
+            gtk_adjustment_clamp_page (vadjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (anchor));
+  g_clear_pointer (&self->opening, g_free);
+  self->opening_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *
 find_details_button (GtkWidget *widget)
 {
@@ -960,6 +1020,13 @@ sp_day_view_open_block (SpDayView  *self,
     return FALSE;
   button = find_details_button (row);
   gtk_widget_grab_focus (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  /* A row just made, or below the screen, has no place yet that a
+   * popover could point at (GTK then asks for the monitor of a place
+   * off every screen): it opens once the row is laid out and in sight */
+  g_free (self->opening);
+  self->opening = g_strdup (block_id);
+  self->opening_tries = 0;
+  if (self->opening_id == 0)
+    self->opening_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), open_when_in_sight_cb, NULL, NULL);
   return TRUE;
 }

@@ -368,6 +368,8 @@ check_inside (Ui         *ui,
     {
       /* The details of the block's row, where the keyboard focus goes */
       g_assert_true (sp_window_show_block (ui->window, ui->id));
+      /* The details open once the row is laid out and in sight */
+      sp_test_ui_wait (300);
       ui->details = gtk_menu_button_get_popover (
           GTK_MENU_BUTTON (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (ui->window)), GTK_TYPE_MENU_BUTTON)));
     }
@@ -415,6 +417,68 @@ test_inside_window (void)
   ui_stop (&ui);
 }
 
+/* The last block of the fullest day, whose row is below a phone's screen:
+ * the Day view brings it into sight before opening its details */
+static void
+test_far_row (void)
+{
+  SpSchedule     *schedule;
+  guint32         today, best_day = 0;
+  guint           most = 0, first = 0, n;
+  const char     *id;
+  Ui              ui;
+  GtkWidget      *button;
+  GtkWidget      *scrolled;
+  graphene_rect_t bounds;
+
+  ui_start (&ui);
+  schedule = sp_planner_get_schedule (ui.planner);
+  today = sp_planner_get_today (ui.planner);
+  for (guint32 day = today; day < today + 28; day++)
+    if ((n = sp_schedule_get_day_blocks (schedule, day, &first)) > most)
+      {
+        most = n;
+        best_day = day;
+      }
+  g_assert_cmpuint (most, >=, 2);
+  n = sp_schedule_get_day_blocks (schedule, best_day, &first);
+  id = sp_schedule_get_block (schedule, first + n - 1)->id;
+
+  if (!sp_test_ui_resize (GTK_WINDOW (ui.window), 360, 640))
+    {
+      g_test_incomplete ("the screen is too small");
+      ui_stop (&ui);
+      return;
+    }
+  sp_window_set_view (ui.window, "day");
+  sp_test_ui_wait (300);
+  g_assert_true (sp_window_show_block (ui.window, id));
+  sp_test_ui_wait (300);
+  button = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (ui.window)), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  ui.details = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (SP_IS_BLOCK_POPOVER (ui.details));
+  wait_for_popover (ui.details);
+  assert_inside (ui.details, GTK_WINDOW (ui.window), "the details of the fullest day's last block at 360×640");
+
+  /* The button the details point at is in sight */
+  scrolled = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (button, scrolled, &bounds));
+  g_test_message ("its button: %g,%g %g×%g in a list %d high", bounds.origin.x, bounds.origin.y, bounds.size.width,
+                  bounds.size.height, gtk_widget_get_height (scrolled));
+  /* ...when its row fits the view (in Romanian at 360 px a course's
+   * suggestion wraps a letter a line, making the row taller than it) */
+  if (gtk_widget_get_height (gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW)) <= gtk_widget_get_height (scrolled))
+    {
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+    }
+  gtk_popover_popdown (ui.details);
+  sp_test_ui_wait (100);
+  ui_stop (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/move/date-and-time", test_move);
   g_test_add_func ("/move/refused", test_refused);
   g_test_add_func ("/move/inside-window", test_inside_window);
+  g_test_add_func ("/move/far-row", test_far_row);
 
   status = g_test_run ();
   g_free (data_home);
