@@ -342,8 +342,12 @@ add_suggestion (SpDayView     *self,
   /* TRANSLATORS: a course that matches the block's topic, "Suggested course: Linear Algebra (Coursera)" */
   label = g_strdup_printf (_("Suggested course: %s (%s)"), sp_course_get_title (course),
                            sp_course_get_provider (course) ? sp_course_get_provider (course) : "");
+  /* The button goes below the text where both do not fit side by side:
+   * squeezed beside it, the text wrapped a letter a line at 360 px */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_layout_manager (line, sp_wrap_layout_new (6, 6, FALSE));
   text = new_label (label, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (text), 16);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (line), text);
 
