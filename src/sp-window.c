@@ -82,6 +82,19 @@ update_narrow_title (SpWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, title);
 }
 
+static gboolean
+same_year (guint32 day,
+           guint32 other)
+{
+  GDate a, b;
+
+  if (day == 0 || other == 0)
+    return FALSE;
+  sp_day_to_date (day, &a);
+  sp_day_to_date (other, &b);
+  return g_date_get_year (&a) == g_date_get_year (&b);
+}
+
 static void
 update_title (SpWindow *self)
 {
@@ -113,9 +126,16 @@ update_title (SpWindow *self)
     case SP_CALENDAR_SPAN_DAY:
     default:
       title = sp_calendar_format_day (self->selected_day);
-      /* TRANSLATORS: the date button in the Day view, "Sat 7 Mar 2026"; see g_date_time_format() */
-      /* xgettext:no-c-format */
-      label = sp_calendar_format (self->selected_day, C_("date", "%a %-d %b %Y"));
+      /* The year only when it is not this one, as GNOME Calendar does:
+       * with it the longest dates ran past a 1280 px header */
+      if (same_year (self->selected_day, self->planner ? sp_planner_get_today (self->planner) : 0))
+        /* TRANSLATORS: a narrow window's title in the Day view, "Sat 5 Dec"; see g_date_time_format() */
+        /* xgettext:no-c-format */
+        label = sp_calendar_format (self->selected_day, C_("date", "%a %-d %b"));
+      else
+        /* TRANSLATORS: the date button in the Day view, "Sat 7 Mar 2026"; see g_date_time_format() */
+        /* xgettext:no-c-format */
+        label = sp_calendar_format (self->selected_day, C_("date", "%a %-d %b %Y"));
       break;
     }
   gtk_menu_button_set_label (self->date_button, label);

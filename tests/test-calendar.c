@@ -236,7 +236,11 @@ test_navigation (void)
   sp_test_assert_date (sp_window_get_selected_day (ui.window), "2026-01-01");
   assert_day_shown (&ui, "2026-01-01");
   {
-    g_autofree char *words = sp_calendar_format (sp_test_date ("2026-01-01"), C_("date", "%a %-d %b %Y"));
+    /* The year only when it is not this one */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *words = sp_calendar_format (sp_test_date ("2026-01-01"), g_date_time_get_year (now) == 2026
+                                                 ? C_("date", "%a %-d %b")
+                                                       : C_("date", "%a %-d %b %Y"));
     g_assert_cmpstr (date_label (&ui), ==, words);
   }
   press (&ui, GDK_KEY_Page_Up, 0);
