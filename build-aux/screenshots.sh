@@ -34,7 +34,7 @@ KEYS
     STUDY_PLANNER_LOCALEDIR="$build_dir/po" GSK_RENDERER=cairo GDK_DEBUG=gl-disable NO_AT_BRIDGE=1 \
     ADW_DEBUG_COLOR_SCHEME="$scheme" ADW_DEBUG_HIGH_CONTRAST="$high_contrast" LC_ALL=C.UTF-8 LANGUAGE=en \
     xvfb-run -a -s "-screen 0 ${width}x${height}x24" \
-    sh -c "\"$build_dir/src/study-planner\" & pid=\$!; sleep 1; xdotool mousemove $((width - 1)) $((height - 1)); sleep 3; import -window root \"$out_dir/$name.png\"; kill \$pid"
+    sh -c "\"$build_dir/src/study-planner\" & pid=\$!; xdotool search --sync --onlyvisible --class study-planner >/dev/null; xdotool mousemove $((width - 1)) $((height - 1)); sleep 3; import -window root \"$out_dir/$name.png\"; kill \$pid"
   rm -rf "$home"
 }
 
