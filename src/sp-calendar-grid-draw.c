@@ -533,6 +533,65 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
   }
 }
 
+/* The day names and what each day holds, over the hours, at @top: the
+ * top of what the scrolled window shows, so they stay in sight */
+static void
+snapshot_week_header (SpCalendarGrid         *self,
+                      GtkSnapshot            *snapshot,
+                      const Paint            *paint,
+                      const SpCalendarLayout *layout,
+                      const SpCalendarDay    *selected,
+                      double                  top)
+{
+  GdkRGBA line = faint (paint, 0.12);
+  GdkRGBA dim = with_alpha (&paint->fg, 0.6);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) top));
+  if (top > 0)
+    fill_rect (snapshot, &(SpRect){ 0, 0, layout->body.x + layout->body.width, layout->body.y - 1 }, &paint->bg);
+  for (guint i = 0; i <= layout->days->len; i++)
+    {
+      double x = i < layout->days->len ? sp_calendar_layout_get_day (layout, i)->rect.x
+                                       : layout->body.x + layout->body.width - 1;
+      fill_rect (snapshot, &(SpRect){ x, 0, 1, layout->body.y }, &line);
+    }
+  fill_rect (snapshot, &(SpRect){ layout->body.x, layout->body.y - 1, layout->body.width, 1 }, &line);
+
+  for (guint i = 0; i < layout->days->len; i++)
+    {
+      const SpCalendarDay *cell = sp_calendar_layout_get_day (layout, i);
+      g_autofree char     *name = sp_calendar_format (cell->day, _("%a %-d"));
+      g_autoptr(GString) second = g_string_new (day_sign (cell));
+      gboolean       today = cell->flags & SP_CALENDAR_DAY_TODAY;
+      const GdkRGBA *name_color = today ? &paint->accent : &paint->fg;
+
+      if (cell == selected)
+        fill_rect (snapshot, &cell->header, &(GdkRGBA){ paint->accent_bg.red, paint->accent_bg.green, paint->accent_bg.blue, 0.14 });
+      draw_level_start (snapshot, paint, cell, &cell->header);
+      draw_text (snapshot, today ? paint->bold : paint->text, name, cell->header.x + 6, 6,
+                 cell->header.width - 12, PANGO_ALIGN_LEFT, name_color);
+      if (today)
+        fill_rect (snapshot, &(SpRect){ cell->header.x + 6, cell->header.height - 4, MIN (cell->header.width - 12, 40), 3 },
+                   &paint->accent);
+
+      if (cell->flags & SP_CALENDAR_DAY_OFF)
+        g_string_append (second, _("Day off"));
+      else if (cell->planned_minutes > 0)
+        {
+          g_autofree char *hours = sp_calendar_format_duration (cell->planned_minutes);
+          if (second->len > 0)
+            g_string_append_c (second, ' ');
+          g_string_append (second, hours);
+        }
+      if (cell->level_start >= 0)
+        g_string_append_printf (second, _(" · ▶ %d"), cell->level_start + 1);
+      draw_text (snapshot, paint->small, second->str, cell->header.x + 6, 6 + self->line_height + 1,
+                 cell->header.width - 12, PANGO_ALIGN_LEFT, &dim);
+    }
+  gtk_snapshot_restore (snapshot);
+}
+
 void
 sp_calendar_grid_snapshot_week (SpCalendarGrid         *self,
                GtkSnapshot            *snapshot,
@@ -554,10 +613,7 @@ sp_calendar_grid_snapshot_week (SpCalendarGrid         *self,
         hatch_rect (snapshot, &cell->rect, &(GdkRGBA) { paint->fg.red, paint->fg.green, paint->fg.blue, 0.07 });
       if (cell == selected)
         {
-          fill_rect (snapshot, &cell->rect, &(GdkRGBA) { paint->accent_bg.red, paint->accent_bg.green,
-                                                         paint->accent_bg.blue, 0.07 });
-          fill_rect (snapshot, &cell->header, &(GdkRGBA) { paint->accent_bg.red, paint->accent_bg.green,
-                                                           paint->accent_bg.blue, 0.14 });
+          fill_rect (snapshot, &cell->rect, &(GdkRGBA){ paint->accent_bg.red, paint->accent_bg.green, paint->accent_bg.blue, 0.07 });
         }
     }
 
@@ -582,31 +638,6 @@ sp_calendar_grid_snapshot_week (SpCalendarGrid         *self,
   for (guint i = 0; i < layout->days->len; i++)
     {
       const SpCalendarDay *cell = sp_calendar_layout_get_day (layout, i);
-      g_autofree char *name = sp_calendar_format (cell->day, _("%a %-d"));
-      g_autoptr(GString) second = g_string_new (day_sign (cell));
-      gboolean today = cell->flags & SP_CALENDAR_DAY_TODAY;
-      const GdkRGBA *name_color = today ? &paint->accent : &paint->fg;
-
-      draw_level_start (snapshot, paint, cell, &cell->header);
-      draw_text (snapshot, today ? paint->bold : paint->text, name, cell->header.x + 6, 6,
-                 cell->header.width - 12, PANGO_ALIGN_LEFT, name_color);
-      if (today)
-        fill_rect (snapshot, &(SpRect) { cell->header.x + 6, cell->header.height - 4, MIN (cell->header.width - 12, 40), 3 },
-                   &paint->accent);
-
-      if (cell->flags & SP_CALENDAR_DAY_OFF)
-        g_string_append (second, _("Day off"));
-      else if (cell->planned_minutes > 0)
-        {
-          g_autofree char *hours = sp_calendar_format_duration (cell->planned_minutes);
-          if (second->len > 0)
-            g_string_append_c (second, ' ');
-          g_string_append (second, hours);
-        }
-      if (cell->level_start >= 0)
-        g_string_append_printf (second, _(" · ▶ %d"), cell->level_start + 1);
-      draw_text (snapshot, paint->small, second->str, cell->header.x + 6, 6 + self->line_height + 1,
-                 cell->header.width - 12, PANGO_ALIGN_LEFT, &dim);
 
       for (guint k = 0; k < cell->n_items; k++)
         {
@@ -653,6 +684,8 @@ sp_calendar_grid_snapshot_week (SpCalendarGrid         *self,
           sp_calendar_grid_draw_block (self, snapshot, paint, block, &(SpRect) { cell->rect.x + 2, y0 + 1, cell->rect.width - 4, MAX (y1 - y0 - 2, 4) }, TRUE);
         }
     }
+
+  snapshot_week_header (self, snapshot, paint, layout, selected, sp_calendar_grid_get_header_top (self, layout));
 
   if (selected != NULL)
     {

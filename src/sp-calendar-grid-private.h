@@ -42,6 +42,7 @@ struct _SpCalendarGrid
   gboolean           compact;        /* as last notified */
   gboolean           scroll_pending; /* week: to its first block once laid out */
   guint              scroll_id;
+  GtkAdjustment     *watched_scroll; /* week: redrawn as it scrolls, for the day names */
   guint              autoscroll_id; /* a drag near the top or bottom edge */
   int                autoscroll_step;
   guint              compact_id;
@@ -58,6 +59,7 @@ typedef struct _Paint
   GdkRGBA accent_fg;
   GdkRGBA accent;
   GdkRGBA now;
+  GdkRGBA        bg; /* under the Week view's day names, which stay in sight */
   GdkRGBA levels[N_LEVEL_COLORS];
   gboolean high_contrast;
   PangoLayout *text;
@@ -90,6 +92,8 @@ void                    sp_calendar_grid_snapshot_month    (SpCalendarGrid      
                                                             GtkSnapshot            *snapshot,
                                                             const Paint            *paint,
                                                             const SpCalendarLayout *layout);
+double                  sp_calendar_grid_get_header_top (SpCalendarGrid         *self,
+                                                         const SpCalendarLayout *layout);
 void                    sp_calendar_grid_snapshot_week     (SpCalendarGrid         *self,
                                                             GtkSnapshot            *snapshot,
                                                             const Paint            *paint,

@@ -123,6 +123,8 @@ paint_init (SpCalendarGrid *self,
     paint->accent = paint->accent_bg;
   if (!gtk_style_context_lookup_color (context, "destructive_color", &paint->now))
     rgba_init (&paint->now, 0.88, 0.11, 0.14);
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &paint->bg))
+    rgba_init (&paint->bg, 0.98, 0.98, 0.98);
   for (guint i = 0; i < N_LEVEL_COLORS; i++)
     {
       g_autofree char *name = g_strdup_printf ("level_%u_color", i + 1);
@@ -369,7 +371,7 @@ scroll_to_first_block_cb (gpointer data)
   self->scroll_pending = FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                             MAX (sp_calendar_layout_minute_to_y (layout, week_first_minute (self, layout)) -
-                                     layout->hour_height / 2,
+                                     layout->body.y - layout->hour_height / 2,
                                  0));
   cell = sp_calendar_layout_lookup_day (layout, self->selected_day);
   if (cell != NULL)
@@ -500,6 +502,41 @@ sp_calendar_grid_activate_day (SpCalendarGrid *self,
   g_signal_emit (self, signals[DAY_ACTIVATED], 0, day);
 }
 
+/**
+ * sp_calendar_grid_get_header_top:
+ *
+ * Where the Week view draws its day names: at the top of what its
+ * scrolled window shows, so they stay in sight as the hours scroll.
+ *
+ * Returns: the distance from the grid's top, 0 when not scrolled
+ */
+double
+sp_calendar_grid_get_header_top (SpCalendarGrid         *self,
+                                 const SpCalendarLayout *layout)
+{
+  GtkWidget *scrolled;
+  double     top;
+
+  if (self->span != SP_CALENDAR_SPAN_WEEK || layout == NULL)
+    return 0;
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return 0;
+  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  return CLAMP (top, 0, MAX (layout->height - layout->body.y, 0));
+}
+
+/* A point on the day names, which stay in sight, as the layout has them */
+static double
+unstick (SpCalendarGrid         *self,
+         const SpCalendarLayout *layout,
+         double                  y)
+{
+  double top = sp_calendar_grid_get_header_top (self, layout);
+
+  return top > 0 && y >= top && y < top + layout->body.y ? y - top : y;
+}
+
 static void
 click_pressed_cb (GtkGestureClick *gesture,
                   int              n_press,
@@ -532,6 +569,7 @@ click_released_cb (GtkGestureClick *gesture,
   if (layout == NULL)
     return;
 
+  y = unstick (self, layout, y);
   item = sp_calendar_grid_is_compact (self) ? NULL : sp_calendar_layout_item_at (layout, x, y);
   if (item != NULL)
     {
@@ -581,9 +619,9 @@ query_tooltip_cb (GtkWidget      *widget,
 
   if (keyboard_mode)
     text = sp_calendar_describe_day (layout->schedule, get_availability (self), self->selected_day);
-  else if ((item = sp_calendar_layout_item_at (layout, x, y)) != NULL)
+  else if ((item = sp_calendar_layout_item_at (layout, x, unstick (self, layout, y))) != NULL)
     text = sp_calendar_describe_block (layout->schedule, sp_schedule_get_block (layout->schedule, item->block));
-  else if ((cell = sp_calendar_layout_day_at (layout, x, y)) != NULL)
+  else if ((cell = sp_calendar_layout_day_at (layout, x, unstick (self, layout, y))) != NULL)
     text = sp_calendar_describe_day (layout->schedule, get_availability (self), cell->day);
 
   if (text == NULL)
@@ -624,6 +662,18 @@ sp_calendar_grid_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (sp_calendar_grid_parent_class)->map (widget);
   request_scroll (self);
+  /* The day names are drawn where the scrolled window shows its top */
+  if (self->span == SP_CALENDAR_SPAN_WEEK && self->watched_scroll == NULL)
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+      if (scrolled != NULL)
+        {
+          self->watched_scroll = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+          g_signal_connect_object (self->watched_scroll, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
   /* The line at the current time moves */
   if (self->span == SP_CALENDAR_SPAN_WEEK && self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
@@ -653,6 +703,9 @@ sp_calendar_grid_dispose (GObject *object)
   g_clear_handle_id (&self->compact_id, g_source_remove);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  if (self->watched_scroll != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_scroll, gtk_widget_queue_draw, self);
+  g_clear_object (&self->watched_scroll);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
