@@ -43,7 +43,7 @@ struct _SpCalendarGrid
   gboolean           scroll_pending; /* week: to its first block once laid out */
   guint              scroll_id;
   GtkAdjustment     *watched_scroll; /* week: redrawn as it scrolls, for the day names */
-  guint              autoscroll_id; /* a drag near the top or bottom edge */
+  guint              autoscroll_id;  /* a drag near the top or bottom edge */
   int                autoscroll_step;
   guint              compact_id;
 
