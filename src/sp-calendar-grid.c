@@ -514,15 +514,12 @@ double
 sp_calendar_grid_get_header_top (SpCalendarGrid         *self,
                                  const SpCalendarLayout *layout)
 {
-  GtkWidget *scrolled;
-  double     top;
+  double top;
 
-  if (self->span != SP_CALENDAR_SPAN_WEEK || layout == NULL)
+  /* The scrolled window's adjustment, kept since the grid was mapped */
+  if (self->span != SP_CALENDAR_SPAN_WEEK || layout == NULL || self->watched_scroll == NULL)
     return 0;
-  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  if (scrolled == NULL)
-    return 0;
-  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  top = gtk_adjustment_get_value (self->watched_scroll);
   return CLAMP (top, 0, MAX (layout->height - layout->body.y, 0));
 }
 
