@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sp-calendar-grid.h"
 #include "sp-dates.h"
@@ -158,16 +157,6 @@ test_each_view_narrow (void)
   sp_test_ui_stop_app (app);
 }
 
-/* A start with no progress saved, and none left behind: a session left
- * running would be offered on every later start */
-static void
-remove_state (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
-
-  g_remove (path);
-}
-
 /* The first block from today on */
 static const SpBlock *
 next_block (SpPlanner *planner)
@@ -204,7 +193,9 @@ test_focus_session_narrow (void)
   GtkWidget     *title;
   g_autoptr(SpManualClock) clock = sp_manual_clock_new (g_get_real_time ());
 
-  remove_state ();
+  /* A start with no progress saved, and none left behind: a session left
+   * running would be offered on every later start */
+  sp_test_ui_reset_state ();
   app = sp_test_ui_start_app ();
   window = SP_WINDOW (sp_test_ui_get_window (app));
   planner = sp_application_get_planner (app);
@@ -243,7 +234,7 @@ test_focus_session_narrow (void)
     }
 
   sp_test_ui_stop_app (app);
-  remove_state ();
+  sp_test_ui_reset_state ();
 }
 
 /* The feasibility report of a goal that needs more hours: its "Set N h a
@@ -257,7 +248,7 @@ test_path_goal_narrow (void)
   GtkWidget     *take;
   g_autoptr(GError) error = NULL;
 
-  remove_state ();
+  sp_test_ui_reset_state ();
   app = sp_test_ui_start_app ();
   window = sp_test_ui_get_window (app);
   planner = sp_application_get_planner (app);
@@ -279,7 +270,7 @@ test_path_goal_narrow (void)
   sp_test_ui_save_png (GTK_WIDGET (window), "path-goal-360x640");
 
   sp_test_ui_stop_app (app);
-  remove_state ();
+  sp_test_ui_reset_state ();
 }
 
 /* At 1280 px the date button beside the switcher shows its whole text in

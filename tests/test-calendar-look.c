@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -38,10 +36,7 @@ typedef struct
 static void
 ui_start (Ui *ui)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
-
-  /* Each test starts from no saved state, as a new user */
-  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
+  sp_test_ui_reset_state ();
   memset (ui, 0, sizeof *ui);
   ui->app = sp_test_ui_start_app ();
   ui->window = SP_WINDOW (sp_test_ui_get_window (ui->app));

@@ -2,9 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <errno.h>
 #include <locale.h>
 #include <string.h>
 
@@ -35,15 +33,6 @@ typedef struct
   GtkMenuButton  *date_button;
   GtkCalendar    *calendar;
 } Ui;
-
-/* Each test starts from no saved state, as a new user */
-static void
-reset_state (void)
-{
-  g_autofree char *path = g_build_filename (data_home, "study-planner", "state.json", NULL);
-
-  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
-}
 
 static void
 ui_start (Ui *ui)
@@ -152,7 +141,7 @@ test_navigation (void)
   const SpCalendarLayout *layout;
   guint32 today;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   today = sp_planner_get_today (ui.planner);
 
@@ -448,7 +437,7 @@ test_mark_done (void)
   GtkWidget *row;
   guint32 day;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   plan_id = g_strdup (sp_plan_get_id (sp_planner_get_plan (ui.planner)));
   summary = SP_PROGRESS_SUMMARY (sp_test_ui_find_by_type (GTK_WIDGET (ui.window), SP_TYPE_PROGRESS_SUMMARY));
@@ -556,7 +545,7 @@ test_day_skip_focus (void)
   g_autofree char *id = NULL;
   GtkWidget       *row, *skip, *focus;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   id = first_block_from (&ui, sp_planner_get_today (ui.planner));
   sp_window_set_selected_day (ui.window, lookup (&ui, id)->day);
@@ -631,7 +620,7 @@ test_focus_and_today (void)
   GtkWidget *today_button;
   guint32    today;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   today = sp_planner_get_today (ui.planner);
   today_button = sp_test_ui_find_button (GTK_WIDGET (ui.window), _("_Today"));
@@ -676,7 +665,7 @@ test_one_suggested (void)
   SpSchedule      *schedule;
   guint            first, n;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   id = first_block_from (&ui, sp_planner_get_today (ui.planner));
   sp_window_set_selected_day (ui.window, lookup (&ui, id)->day);
@@ -721,7 +710,7 @@ test_move (void)
   guint32 day, target;
   guint start, drop_minute;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   id = first_block_from (&ui, sp_planner_get_today (ui.planner) + 1);
   block = lookup (&ui, id);
@@ -798,7 +787,7 @@ test_notification (void)
   const char *skip_key = NULL;
   guint32 day;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   sp_test_notify_server_start (&server);
   ui_start (&ui);
   settings = sp_application_get_settings (ui.app);
@@ -876,7 +865,7 @@ test_screenshots (void)
   static const int sizes[][2] = { { 800, 600 }, { 1280, 800 }, { 1920, 1080 } };
   Ui ui;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   make_history (&ui);
 
@@ -966,7 +955,7 @@ test_rate_review (void)
   GtkWidget  *good;
   guint32     day;
 
-  reset_state ();
+  sp_test_ui_reset_state ();
   ui_start (&ui);
   schedule = sp_planner_get_schedule (ui.planner);
   for (guint i = 0; i < sp_schedule_get_n_blocks (schedule) && id == NULL; i++)
@@ -1019,13 +1008,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Each run saves its state in a fresh folder, so runs cannot meet */
-  data_home = g_dir_make_tmp ("sp-calendar-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = sp_test_ui_make_data_home ("sp-calendar-XXXXXX");
 
   sp_test_ui_init (&argc, &argv);
 

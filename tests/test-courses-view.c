@@ -227,20 +227,18 @@ find_message_dialog (void)
 }
 
 /* Depth first: the label showing exactly @text */
+static gboolean
+is_label_reading (GtkWidget    *widget,
+                  gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sp_test_ui_find (root, is_label_reading, text);
 }
 
 static void
@@ -495,20 +493,20 @@ test_stop_fetch (void)
   sp_test_server_unpause (server, hung);
 }
 
+static gboolean
+is_entry_row_titled (GtkWidget    *widget,
+                     gconstpointer title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) == NULL;
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0 &&
-      gtk_widget_get_ancestor (root, ADW_TYPE_EXPANDER_ROW) == NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sp_test_ui_find (root, is_entry_row_titled, title);
 }
 
 static guint

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sp-block-popover.h"
@@ -39,11 +37,9 @@ typedef struct
 static void
 ui_start (Ui *ui)
 {
-  g_autofree char *state = g_build_filename (data_home, "study-planner", "state.json", NULL);
-  SpSchedule      *schedule;
+  SpSchedule *schedule;
 
-  /* Each test starts from no saved state, as a new user */
-  g_assert_true (g_remove (state) == 0 || errno == ENOENT);
+  sp_test_ui_reset_state ();
   memset (ui, 0, sizeof *ui);
   ui->app = sp_test_ui_start_app ();
   ui->window = SP_WINDOW (sp_test_ui_get_window (ui->app));
@@ -482,13 +478,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Each run saves its state in a fresh folder, so runs cannot meet */
-  data_home = g_dir_make_tmp ("sp-move-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = sp_test_ui_make_data_home ("sp-move-XXXXXX");
 
   sp_test_ui_init (&argc, &argv);
   /* GNOME's own window buttons, the close button alone, as at 360 px */

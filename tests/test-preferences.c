@@ -430,8 +430,7 @@ main (int   argc,
   int status;
 
   /* Its own data folder, so the state it saves starts fresh and goes away */
-  data_home = g_dir_make_tmp ("sp-prefs-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = sp_test_ui_make_data_home ("sp-prefs-XXXXXX");
 
   sp_test_ui_init (&argc, &argv);
 

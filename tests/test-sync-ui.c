@@ -105,16 +105,6 @@ find_toplevel (GType type)
 }
 
 static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ENTRY_ROW (root))
-    g_ptr_array_add (rows, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static void
 test_sync_page (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -123,7 +113,7 @@ test_sync_page (void)
   g_autofree char *failed = format_prefix (_("Calendar sync failed: %s. %s"));
   const char      *advice = _("Check the user name and password in Preferences → Sync.");
   g_autofree char *stopped = format_prefix (_("Stopped syncing; %u event was removed from the calendar"));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
   int              min_width = 0;
   SpApplication   *app;
@@ -154,7 +144,7 @@ test_sync_page (void)
   g_assert_null (sp_test_ui_find_button (page, _("_Stop Syncing…")));
 
   /* The address, the user name, the password (its own kind of row), in that order */
-  collect_rows (page, rows);
+  rows = sp_test_ui_collect_by_type (page, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (g_ptr_array_index (rows, 2)));
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), radicale->url);
@@ -284,8 +274,7 @@ main (int   argc,
 
   /* Its own data folder (the state and the sync record), and its own
    * session bus with a keyring, before anything connects to a bus */
-  data_home = g_dir_make_tmp ("sp-sync-ui-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = sp_test_ui_make_data_home ("sp-sync-ui-XXXXXX");
   if (keyring_path != NULL && radicale_path != NULL)
     keyring = sp_test_keyring_new ();
   sp_test_ui_init (&argc, &argv);

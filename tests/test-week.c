@@ -1,22 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-
 #include "sp-calendar-grid.h"
 #include "sp-test-core.h"
 #include "sp-test-ui.h"
 #include "sp-window.h"
-
-/* A fresh start: no progress saved by an earlier run */
-static void
-reset_state (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
-
-  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
-}
 
 /* The week's earliest block, by its time of day */
 static const SpBlock *
@@ -55,7 +43,8 @@ test_whole_day (void)
   double           y;
   int              line_height;
 
-  reset_state ();
+  /* A fresh start: no progress saved by an earlier run */
+  sp_test_ui_reset_state ();
   app = sp_test_ui_start_app ();
   window = SP_WINDOW (sp_test_ui_get_window (app));
   planner = sp_application_get_planner (app);

@@ -1,22 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-
 #include <glib/gi18n.h>
 
 #include "sp-test-ui.h"
 #include "sp-welcome-window.h"
-
-/* A fresh start: no progress saved by an earlier run */
-static void
-reset_state (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
-
-  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
-}
 
 static GtkWidget *
 find_welcome (void)
@@ -39,7 +27,7 @@ find_welcome (void)
 static void
 test_first_start (void)
 {
-  SpApplication *app = (reset_state (), sp_test_ui_start_app_first_time ());
+  SpApplication *app = (sp_test_ui_reset_state (), sp_test_ui_start_app_first_time ());
   SpPlanner     *planner = sp_application_get_planner (app);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget            *welcome = find_welcome ();
@@ -82,7 +70,7 @@ test_first_start (void)
 static void
 test_skip (void)
 {
-  SpApplication *app = (reset_state (), sp_test_ui_start_app_first_time ());
+  SpApplication *app = (sp_test_ui_reset_state (), sp_test_ui_start_app_first_time ());
   SpPlanner     *planner = sp_application_get_planner (app);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(SpAvailability) before = sp_availability_copy (sp_planner_get_availability (planner));

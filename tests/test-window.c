@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -46,15 +45,6 @@ static char *
 state_path (void)
 {
   return g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
-}
-
-/* A start with no progress saved */
-static void
-remove_state (void)
-{
-  g_autofree char *path = state_path ();
-
-  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
 }
 
 static void
@@ -115,7 +105,8 @@ test_path_view (void)
   g_autofree char *heading = NULL;
   g_autofree char *saved = NULL;
 
-  remove_state ();
+  /* A start with no progress saved */
+  sp_test_ui_reset_state ();
   app = sp_test_ui_start_app ();
   window = sp_test_ui_get_window (app);
   planner = sp_application_get_planner (app);
@@ -181,7 +172,7 @@ test_path_view (void)
   view = sp_test_ui_find_by_type (GTK_WIDGET (sp_test_ui_get_window (app)), SP_TYPE_PATH_VIEW);
   assert_track_shown (view, sp_planner_get_plan (planner), "nlp");
   sp_test_ui_stop_app (app);
-  remove_state ();
+  sp_test_ui_reset_state ();
 }
 
 /* Earlier versions kept the track in GSettings too. A state file with a
@@ -221,7 +212,7 @@ test_track_migrated (void)
   app = sp_test_ui_start_app ();
   g_assert_cmpstr (sp_planner_get_track (sp_application_get_planner (app)), ==, "cv");
   sp_test_ui_stop_app (app);
-  remove_state ();
+  sp_test_ui_reset_state ();
 }
 
 /* A change re-makes the page between frames; until the new sections are
@@ -385,17 +376,20 @@ test_primary_menu (void)
   sp_test_ui_stop_app (app);
 }
 
-/* The shown progress bars below @root */
-static void
-collect_bars (GtkWidget *root,
-              GPtrArray *bars)
+/* A shown progress bar (a widget below an unmapped one is never mapped itself) */
+static gboolean
+is_shown_bar (GtkWidget    *widget,
+              gconstpointer data)
 {
-  if (!gtk_widget_get_mapped (root))
-    return;
-  if (GTK_IS_PROGRESS_BAR (root))
-    g_ptr_array_add (bars, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_bars (child, bars);
+  return gtk_widget_get_mapped (widget) && GTK_IS_PROGRESS_BAR (widget);
+}
+
+static gboolean
+is_shown_label_reading (GtkWidget    *widget,
+                        gconstpointer text)
+{
+  return gtk_widget_get_mapped (widget) && GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The shown label below @root that reads @text */
@@ -403,18 +397,7 @@ static GtkLabel *
 find_shown_label (GtkWidget  *root,
                   const char *text)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LABEL (sp_test_ui_find (root, is_shown_label_reading, text));
 }
 
 /* Progress bars are proportional: 0% is empty, a share is that share of the
@@ -427,7 +410,7 @@ test_summary_proportional (void)
   GtkWindow     *window = sp_test_ui_get_window (app);
   GtkWidget     *summary = sp_test_ui_find_by_type (GTK_WIDGET (window), SP_TYPE_PROGRESS_SUMMARY);
   SpPlan        *plan = sp_planner_get_plan (sp_application_get_planner (app));
-  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bars = NULL;
   static const double fractions[] = { 0, 0.13, 0.5, 1 };
 
   g_assert_nonnull (summary);
@@ -437,7 +420,7 @@ test_summary_proportional (void)
       sp_test_ui_stop_app (app);
       return;
     }
-  collect_bars (summary, bars);
+  bars = sp_test_ui_collect (summary, is_shown_bar, NULL);
   g_assert_cmpuint (bars->len, >=, 4);
 
   for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)

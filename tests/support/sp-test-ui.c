@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -92,6 +94,36 @@ sp_test_ui_stop_app (SpApplication *app)
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_object_unref (app);
   g_log_set_always_fatal (fatal);
+}
+
+/**
+ * sp_test_ui_make_data_home:
+ * @tmpl: the folder's name, as g_dir_make_tmp() takes it
+ *
+ * Gives the test program a fresh data folder (XDG_DATA_HOME) of its own,
+ * where the application saves its state, so runs cannot meet. Call it
+ * before sp_test_ui_init(): GLib reads the variable once.
+ *
+ * Returns: (transfer full): the folder's path
+ */
+char *
+sp_test_ui_make_data_home (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *data_home = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  return data_home;
+}
+
+/* Each test starts from no saved state, as a new user */
+void
+sp_test_ui_reset_state (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "study-planner", "state.json", NULL);
+
+  g_assert_true (g_remove (path) == 0 || errno == ENOENT);
 }
 
 GtkWindow *
@@ -252,33 +284,19 @@ sp_test_ui_resize (GtkWindow *window,
   return TRUE;
 }
 
-/* The first widget under @root, itself included, with @css_class */
+/* Every search below walks the widget tree the same way, in its order,
+ * @root itself first; they differ only in what they look for */
 GtkWidget *
-sp_test_ui_find_by_css_class (GtkWidget  *root,
-                              const char *css_class)
+sp_test_ui_find (GtkWidget    *root,
+                 SpTestUiMatch match,
+                 gconstpointer data)
 {
-  if (gtk_widget_has_css_class (root, css_class))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = sp_test_ui_find_by_css_class (child, css_class);
+      GtkWidget *found = sp_test_ui_find (child, match, data);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-GtkWidget *
-sp_test_ui_find_by_type (GtkWidget *root,
-                         GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sp_test_ui_find_by_type (child, type);
       if (found != NULL)
         return found;
     }
@@ -286,14 +304,57 @@ sp_test_ui_find_by_type (GtkWidget *root,
 }
 
 static void
-collect_by_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
+collect_matching (GtkWidget    *root,
+                  SpTestUiMatch match,
+                  gconstpointer data,
+                  GPtrArray    *found)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     g_ptr_array_add (found, root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
+    collect_matching (child, match, data, found);
+}
+
+/* Returns: (transfer container): the widgets below @root, @root included,
+ * that @match takes, in the order of the widget tree */
+GPtrArray *
+sp_test_ui_collect (GtkWidget    *root,
+                    SpTestUiMatch match,
+                    gconstpointer data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_matching (root, match, data, found);
+  return found;
+}
+
+static gboolean
+has_css_class (GtkWidget    *widget,
+               gconstpointer css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+/* The first widget under @root, itself included, with @css_class */
+GtkWidget *
+sp_test_ui_find_by_css_class (GtkWidget  *root,
+                              const char *css_class)
+{
+  return sp_test_ui_find (root, has_css_class, css_class);
+}
+
+static gboolean
+is_of_type (GtkWidget    *widget,
+            gconstpointer type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+sp_test_ui_find_by_type (GtkWidget *root,
+                         GType      type)
+{
+  return sp_test_ui_find (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Returns: (transfer container): the widgets of @type below @root, @root
@@ -302,10 +363,15 @@ GPtrArray *
 sp_test_ui_collect_by_type (GtkWidget *root,
                             GType      type)
 {
-  GPtrArray *found = g_ptr_array_new ();
+  return sp_test_ui_collect (root, is_of_type, GSIZE_TO_POINTER (type));
+}
 
-  collect_by_type (root, type, found);
-  return found;
+static gboolean
+is_grid_of_span (GtkWidget    *widget,
+                 gconstpointer span)
+{
+  return SP_IS_CALENDAR_GRID (widget) &&
+         sp_calendar_grid_get_span (SP_CALENDAR_GRID (widget)) == (SpCalendarSpan) GPOINTER_TO_INT (span);
 }
 
 /* The calendar grid of @span below @root: the window has a Month and a Week */
@@ -313,15 +379,16 @@ GtkWidget *
 sp_test_ui_find_grid (GtkWidget     *root,
                       SpCalendarSpan span)
 {
-  if (SP_IS_CALENDAR_GRID (root) && sp_calendar_grid_get_span (SP_CALENDAR_GRID (root)) == span)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sp_test_ui_find_grid (child, span);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sp_test_ui_find (root, is_grid_of_span, GINT_TO_POINTER (span));
+}
+
+static gboolean
+is_button_labelled (GtkWidget    *widget,
+                    gconstpointer label)
+{
+  if (GTK_IS_BUTTON (widget))
+    return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 && gtk_widget_is_visible (widget);
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
 }
 
 /* The shown button, or menu button, labelled @label (its mnemonic included) */
@@ -329,35 +396,21 @@ GtkWidget *
 sp_test_ui_find_button (GtkWidget  *root,
                         const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
-      gtk_widget_is_visible (root))
-    return root;
-  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sp_test_ui_find_button (child, label);
+  return sp_test_ui_find (root, is_button_labelled, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_primary_menu_button (GtkWidget    *widget,
+                        gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 /* The window's primary menu (F10) */
 GtkMenuButton *
 sp_test_ui_find_primary_menu_button (GtkWidget *root)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return GTK_MENU_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = sp_test_ui_find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_MENU_BUTTON (sp_test_ui_find (root, is_primary_menu_button, NULL));
 }
 
 static void

@@ -13,12 +13,24 @@ SpApplication *sp_test_ui_start_app_first_time (void);
 void           sp_test_ui_init (int    *argc,
                                 char ***argv);
 void           sp_test_ui_stop_app         (SpApplication *app);
+char          *sp_test_ui_make_data_home (const char *tmpl);
+void           sp_test_ui_reset_state (void);
 GtkWindow     *sp_test_ui_get_window       (SpApplication *app);
 void           sp_test_ui_wait             (guint          ms);
 void           sp_test_ui_wait_for_mapped  (GtkWidget     *widget);
 gboolean       sp_test_ui_resize           (GtkWindow     *window,
                                             int            width,
                                             int            height);
+/* Whether @widget is what a search looks for; @data is the search's own */
+typedef gboolean (*SpTestUiMatch) (GtkWidget    *widget,
+                                   gconstpointer data);
+
+GtkWidget     *sp_test_ui_find (GtkWidget    *root,
+                                SpTestUiMatch match,
+                                gconstpointer data);
+GPtrArray     *sp_test_ui_collect (GtkWidget    *root,
+                                   SpTestUiMatch match,
+                                   gconstpointer data);
 GtkWidget     *sp_test_ui_find_by_type     (GtkWidget     *root,
                                             GType          type);
 GtkWidget     *sp_test_ui_find_by_css_class (GtkWidget  *root,
