@@ -87,6 +87,48 @@ sync_afresh (SpPlanner  *planner,
   return result;
 }
 
+/* A case that syncs as a user of its own (the case's data), its record
+ * named after the user, from the first sync of its calendar on */
+typedef struct
+{
+  SpPlanner    *planner;
+  const char   *user;
+  char         *record;
+  SpSyncResult *first;
+} Synced;
+
+static void
+synced_setup (Synced       *f,
+              gconstpointer user)
+{
+  g_autofree char *name = g_strconcat (user, ".json", NULL);
+
+  f->planner = make_planner (50);
+  f->user = user;
+  f->record = record_path (name);
+  f->first = sync_afresh (f->planner, f->user, f->record);
+}
+
+static void
+synced_teardown (Synced       *f,
+                 gconstpointer user)
+{
+  g_clear_pointer (&f->first, sp_sync_result_free);
+  g_clear_pointer (&f->record, g_free);
+  g_clear_object (&f->planner);
+}
+
+/* Syncs again, as the case's user, what must succeed */
+static SpSyncResult *
+sync_again (Synced *f)
+{
+  g_autoptr(GError) error = NULL;
+  SpSyncResult *result = sync_now (f->planner, shared->url, f->user, "x", f->record, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
 static guint
 n_synced_blocks (SpPlanner *planner)
 {
@@ -442,26 +484,22 @@ test_discovery (void)
 }
 
 static void
-test_push (void)
+test_push (Synced       *f,
+           gconstpointer user)
 {
-  g_autoptr(SpPlanner) planner = make_planner (50);
-  g_autofree char *record = record_path ("push.json");
-  g_autoptr(SpSyncResult) first = NULL;
   g_autoptr(SpSyncResult) second = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) events = NULL;
   GHashTableIter iter;
   const char    *uid, *text;
-  guint          n = n_synced_blocks (planner);
+  guint          n = n_synced_blocks (f->planner);
 
-  first = sync_afresh (planner, "push", record);
-  g_assert_cmpuint (first->created, ==, n);
-  g_assert_cmpuint (first->puts, ==, n);
-  g_assert_cmpuint (first->updated + first->deleted + first->unchanged + first->conflicts, ==, 0);
-  assert_server_matches (planner, first->calendar, "push");
+  g_assert_cmpuint (f->first->created, ==, n);
+  g_assert_cmpuint (f->first->puts, ==, n);
+  g_assert_cmpuint (f->first->updated + f->first->deleted + f->first->unchanged + f->first->conflicts, ==, 0);
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 
   /* Each resource: one event, no METHOD, TZID with its VTIMEZONE, named by a hash of its UID */
-  events = server_events (first->calendar, "push");
+  events = server_events (f->first->calendar, f->user);
   g_hash_table_iter_init (&iter, events);
   while (g_hash_table_iter_next (&iter, (gpointer *) &uid, (gpointer *) &text))
     {
@@ -476,11 +514,10 @@ test_push (void)
     }
 
   /* The token kept covers the push's own writes: nothing to read back */
-  assert_no_changes_since_token (record, first->calendar, "push");
+  assert_no_changes_since_token (f->record, f->first->calendar, f->user);
 
   /* Nothing changed: nothing sent */
-  second = sync_now (planner, shared->url, "push", "x", record, &error);
-  g_assert_no_error (error);
+  second = sync_again (f);
   g_assert_cmpuint (second->puts, ==, 0);
   g_assert_cmpuint (second->unchanged, ==, n);
   g_assert_cmpuint (second->created + second->updated + second->deleted + second->conflicts, ==, 0);
@@ -665,39 +702,32 @@ test_auth_schemes (void)
 }
 
 static void
-test_replan (void)
+test_replan (Synced       *f,
+             gconstpointer user)
 {
-  g_autoptr(SpPlanner) planner = make_planner (50);
-  g_autofree char *record = record_path ("replan.json");
-  g_autoptr(SpSyncResult) first = NULL;
   g_autoptr(SpSyncResult) second = NULL;
   g_autoptr(SpSyncResult) third = NULL;
   g_autoptr(SpAvailability) availability = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *moved = NULL;
 
-  first = sync_afresh (planner, "replan", record);
-
   /* Other hours: more blocks a week, so the path ends sooner and its last blocks vanish */
-  availability = sp_availability_copy (sp_planner_get_availability (planner));
+  availability = sp_availability_copy (sp_planner_get_availability (f->planner));
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     sp_availability_set_day (availability, d, d < 5 ? 240 : 0, 17 * 60);
-  sp_planner_set_availability (planner, availability);
-  second = sync_now (planner, shared->url, "replan", "x", record, &error);
-  g_assert_no_error (error);
+  sp_planner_set_availability (f->planner, availability);
+  second = sync_again (f);
   g_assert_cmpuint (second->updated, >, 0);
   g_assert_cmpuint (second->deleted + second->created, >, 0);
   g_assert_cmpuint (second->conflicts, ==, 0);
-  assert_server_matches (planner, first->calendar, "replan");
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 
   /* SEQUENCE rose only for what changed */
-  third = sync_now (planner, shared->url, "replan", "x", record, &error);
-  g_assert_no_error (error);
+  third = sync_again (f);
   g_assert_cmpuint (third->puts, ==, 0);
-  moved = planned_block (planner, sp_test_date (START_DAY), 0);
+  moved = planned_block (f->planner, sp_test_date (START_DAY), 0);
   {
-    g_autofree char *url = event_url (first->calendar, planner, moved);
-    g_autoptr(SoupMessage) get = http_message ("GET", url, "replan", NULL);
+    g_autofree char *url = event_url (f->first->calendar, f->planner, moved);
+    g_autoptr(SoupMessage) get = http_message ("GET", url, f->user, NULL);
     g_autoptr(GBytes) body = http_send (get, 200);
 
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), "SEQUENCE:1"));
@@ -705,123 +735,103 @@ test_replan (void)
 }
 
 static void
-test_lost_record (void)
+test_lost_record (Synced       *f,
+                  gconstpointer user)
 {
-  g_autoptr(SpPlanner) planner = make_planner (50);
-  g_autofree char *record = record_path ("lost.json");
-  g_autoptr(SpSyncResult) first = NULL;
   g_autoptr(SpSyncResult) second = NULL;
   g_autoptr(SpSyncResult) third = NULL;
   g_autoptr(SpAvailability) availability = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = n_synced_blocks (planner);
-
-  first = sync_afresh (planner, "lost", record);
+  guint n = n_synced_blocks (f->planner);
 
   /* A new machine: nothing created again, nothing even sent */
-  g_assert_cmpint (g_remove (record), ==, 0);
-  second = sync_now (planner, shared->url, "lost", "x", record, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (g_remove (f->record), ==, 0);
+  second = sync_again (f);
   g_assert_cmpuint (second->created, ==, 0);
   g_assert_cmpuint (second->puts, ==, 0);
   g_assert_cmpuint (second->unchanged, ==, n);
-  assert_server_matches (planner, first->calendar, "lost");
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 
   /* Lost, and the plan changed meanwhile: the stale events are still found and deleted */
-  g_assert_cmpint (g_remove (record), ==, 0);
-  availability = sp_availability_copy (sp_planner_get_availability (planner));
+  g_assert_cmpint (g_remove (f->record), ==, 0);
+  availability = sp_availability_copy (sp_planner_get_availability (f->planner));
   availability->block_minutes = 90;
-  sp_planner_set_availability (planner, availability);
-  third = sync_now (planner, shared->url, "lost", "x", record, &error);
-  g_assert_no_error (error);
-  assert_server_matches (planner, first->calendar, "lost");
+  sp_planner_set_availability (f->planner, availability);
+  third = sync_again (f);
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 
   /* A damaged record is the same as none */
-  g_assert_true (g_file_set_contents (record, "{not json", -1, NULL));
+  g_assert_true (g_file_set_contents (f->record, "{not json", -1, NULL));
   g_clear_pointer (&third, sp_sync_result_free);
-  third = sync_now (planner, shared->url, "lost", "x", record, &error);
-  g_assert_no_error (error);
+  third = sync_again (f);
   g_assert_cmpuint (third->puts, ==, 0);
   g_assert_cmpuint (third->messages->len, ==, 1);
-  assert_server_matches (planner, first->calendar, "lost");
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 }
 
 static void
-test_server_edits (void)
+test_server_edits (Synced       *f,
+                   gconstpointer user)
 {
-  g_autoptr(SpPlanner) planner = make_planner (50);
-  g_autofree char *record = record_path ("edits.json");
-  g_autoptr(SpSyncResult) first = NULL;
   g_autoptr(SpSyncResult) second = NULL;
   g_autoptr(SpSyncResult) third = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *moved = NULL;
   g_autofree char *deleted = NULL;
   const SpBlock   *block;
   guint32          target;
 
-  first = sync_afresh (planner, "edits", record);
-
   /* In another client: one event moved to 6:00 two weeks on, one deleted */
-  moved = planned_block (planner, sp_test_date (START_DAY) + 7, 0);
-  deleted = planned_block (planner, sp_test_date (START_DAY) + 7, 3);
-  block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), moved);
+  moved = planned_block (f->planner, sp_test_date (START_DAY) + 7, 0);
+  deleted = planned_block (f->planner, sp_test_date (START_DAY) + 7, 3);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (f->planner), moved);
   target = block->day + 14;
-  move_on_server (first->calendar, "edits", planner, moved, target, 6 * 60);
-  delete_on_server (first->calendar, "edits", planner, deleted);
+  move_on_server (f->first->calendar, f->user, f->planner, moved, target, 6 * 60);
+  delete_on_server (f->first->calendar, f->user, f->planner, deleted);
 
-  second = sync_now (planner, shared->url, "edits", "x", record, &error);
-  g_assert_no_error (error);
+  second = sync_again (f);
   g_assert_cmpuint (second->pinned, ==, 1);
   g_assert_cmpuint (second->skipped, ==, 1);
   g_assert_cmpuint (second->conflicts, ==, 0);
 
-  block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), moved);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (f->planner), moved);
   g_assert_true (block->pinned);
   g_assert_cmpuint (block->day, ==, target);
   g_assert_cmpuint (block->start, ==, 6 * 60);
-  block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), deleted);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (f->planner), deleted);
   g_assert_cmpint (block->status, ==, SP_BLOCK_STATUS_SKIPPED);
-  assert_server_matches (planner, first->calendar, "edits");
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 
   /* And then nothing more to do */
-  third = sync_now (planner, shared->url, "edits", "x", record, &error);
-  g_assert_no_error (error);
+  third = sync_again (f);
   g_assert_cmpuint (third->puts, ==, 0);
   g_assert_cmpuint (third->pinned + third->skipped + third->conflicts, ==, 0);
 }
 
 static void
-test_conflict (void)
+test_conflict (Synced       *f,
+               gconstpointer user)
 {
-  g_autoptr(SpPlanner) planner = make_planner (50);
-  g_autofree char *record = record_path ("conflict.json");
-  g_autoptr(SpSyncResult) first = NULL;
   g_autoptr(SpSyncResult) second = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   const SpBlock   *block;
   guint32          target;
 
-  first = sync_afresh (planner, "conflict", record);
-
   /* Moved on the server, and given a note here */
-  id = planned_block (planner, sp_test_date (START_DAY) + 7, 1);
-  block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), id);
+  id = planned_block (f->planner, sp_test_date (START_DAY) + 7, 1);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (f->planner), id);
   target = block->day + 3;
-  move_on_server (first->calendar, "conflict", planner, id, target, 7 * 60);
-  g_assert_true (sp_planner_set_block_note (planner, id, "Bring the notebook", &error));
+  move_on_server (f->first->calendar, f->user, f->planner, id, target, 7 * 60);
+  g_assert_true (sp_planner_set_block_note (f->planner, id, "Bring the notebook", &error));
   g_assert_no_error (error);
 
-  second = sync_now (planner, shared->url, "conflict", "x", record, &error);
-  g_assert_no_error (error);
+  second = sync_again (f);
   g_assert_cmpuint (second->conflicts, ==, 1);
   g_assert_cmpuint (second->messages->len, ==, 1);
-  block = sp_schedule_lookup_block (sp_planner_get_schedule (planner), id);
+  block = sp_schedule_lookup_block (sp_planner_get_schedule (f->planner), id);
   g_assert_cmpuint (block->day, ==, target);
   g_assert_cmpuint (block->start, ==, 7 * 60);
   g_assert_cmpstr (block->note, ==, "Bring the notebook");
-  assert_server_matches (planner, first->calendar, "conflict");
+  assert_server_matches (f->planner, f->first->calendar, f->user);
 }
 
 static void
@@ -1000,11 +1010,11 @@ main (int   argc,
   else
     {
       g_test_add_func ("/caldav/discovery", test_discovery);
-      g_test_add_func ("/caldav/push", test_push);
-      g_test_add_func ("/caldav/replan", test_replan);
-      g_test_add_func ("/caldav/lost-record", test_lost_record);
-      g_test_add_func ("/caldav/server-edits", test_server_edits);
-      g_test_add_func ("/caldav/conflict", test_conflict);
+      g_test_add ("/caldav/push", Synced, "push", synced_setup, test_push, synced_teardown);
+      g_test_add ("/caldav/replan", Synced, "replan", synced_setup, test_replan, synced_teardown);
+      g_test_add ("/caldav/lost-record", Synced, "lost", synced_setup, test_lost_record, synced_teardown);
+      g_test_add ("/caldav/server-edits", Synced, "edits", synced_setup, test_server_edits, synced_teardown);
+      g_test_add ("/caldav/conflict", Synced, "conflict", synced_setup, test_conflict, synced_teardown);
       g_test_add_func ("/caldav/unauthorized", test_unauthorized);
       g_test_add_func ("/caldav/not-caldav", test_not_caldav);
       g_test_add_func ("/caldav/server-gone", test_server_gone);
