@@ -129,18 +129,6 @@ sync_again (Synced *f)
   return result;
 }
 
-static guint
-n_synced_blocks (SpPlanner *planner)
-{
-  SpSchedule *schedule = sp_planner_get_schedule (planner);
-  guint       n = 0;
-
-  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
-    if (sp_schedule_get_block (schedule, i)->status != SP_BLOCK_STATUS_SKIPPED)
-      n++;
-  return n;
-}
-
 /* Another client: plain HTTP */
 
 static SoupMessage *
@@ -478,9 +466,9 @@ test_discovery (void)
   given = sync_now (planner, collection, "discovery", "x", other_record, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (given->calendar, ==, collection);
-  g_assert_cmpuint (given->created, ==, n_synced_blocks (planner));
+  g_assert_cmpuint (given->created, ==, sp_test_n_synced_blocks (planner));
   events = server_events (collection, "discovery");
-  g_assert_cmpuint (g_hash_table_size (events), ==, n_synced_blocks (planner));
+  g_assert_cmpuint (g_hash_table_size (events), ==, sp_test_n_synced_blocks (planner));
 }
 
 static void
@@ -491,7 +479,7 @@ test_push (Synced       *f,
   g_autoptr(GHashTable) events = NULL;
   GHashTableIter iter;
   const char    *uid, *text;
-  guint          n = n_synced_blocks (f->planner);
+  guint          n = sp_test_n_synced_blocks (f->planner);
 
   g_assert_cmpuint (f->first->created, ==, n);
   g_assert_cmpuint (f->first->puts, ==, n);
@@ -574,7 +562,7 @@ test_stop (void)
   g_autoptr(GBytes) answer = NULL;
   g_autofree char *foreign_url = NULL;
   Waiter           waiter = { NULL };
-  guint            n = n_synced_blocks (planner);
+  guint            n = sp_test_n_synced_blocks (planner);
   const char      *foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
                              "UID:dentist@example.org\r\nDTSTAMP:20250301T100000Z\r\n"
                              "DTSTART:20250305T100000Z\r\nDTEND:20250305T110000Z\r\nSUMMARY:Dentist\r\n"
@@ -741,7 +729,7 @@ test_lost_record (Synced       *f,
   g_autoptr(SpSyncResult) second = NULL;
   g_autoptr(SpSyncResult) third = NULL;
   g_autoptr(SpAvailability) availability = NULL;
-  guint n = n_synced_blocks (f->planner);
+  guint n = sp_test_n_synced_blocks (f->planner);
 
   /* A new machine: nothing created again, nothing even sent */
   g_assert_cmpint (g_remove (f->record), ==, 0);
@@ -854,7 +842,7 @@ test_unauthorized (void)
 
   result = sync_now (planner, radicale->url, "ana", "secret", record, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (result->created, ==, n_synced_blocks (planner));
+  g_assert_cmpuint (result->created, ==, sp_test_n_synced_blocks (planner));
   sp_test_radicale_free (radicale);
 }
 
@@ -953,7 +941,7 @@ test_server_gone (void)
   g_autoptr(SpSyncResult) result = NULL;
   g_autoptr(SpSyncRecord) saved = NULL;
   g_autoptr(GError) error = NULL;
-  guint  n = n_synced_blocks (planner);
+  guint  n = sp_test_n_synced_blocks (planner);
   Killer killer = { radicale, NULL, n / 3, FALSE };
   guint  source;
 

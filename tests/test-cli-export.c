@@ -63,8 +63,7 @@ test_pdf_week (void)
 
   run_program (&run, NULL, "--export-pdf", path, "--range", "week", "--from", "2031-03-05", "--paper", "a4",
                "--start", START, "--hours", HOURS, NULL);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
+  sp_test_assert_success (&run);
   g_assert_cmpstr (run.out, ==, "");
 
   g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
@@ -289,8 +288,7 @@ test_ics (void)
   JsonArray *array;
 
   run_program (&run, NULL, "--export-ics", path, "--start", START, "--hours", HOURS, NULL);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
+  sp_test_assert_success (&run);
 
   out = sp_test_run_tool ("python3", reader, path, NULL);
   g_assert_true (json_parser_load_from_data (ics, out, -1, &error));
@@ -406,8 +404,7 @@ test_pdf_default_paper (void)
         }
       setlocale (LC_PAPER, "C.UTF-8");
       run_with_env (&run, env, "--export-pdf", path, "--range", "week", "--start", START, NULL);
-      g_assert_cmpstr (run.err, ==, "");
-      g_assert_cmpint (run.status, ==, 0);
+      sp_test_assert_success (&run);
       g_assert_cmpuint (sp_test_pdf_info (path, &w, &h), ==, 1);
       g_assert_cmpfloat_with_epsilon (w, cases[i].width, 0.01);
       g_unlink (path);

@@ -68,8 +68,7 @@ test_hours_room (void)
     const char *args[] = { "--export-json", "-", "--hours", "Mon=5,Sat=14", "--start", "2026-01-05", NULL };
 
     run (&fits, args);
-    g_assert_cmpstr (fits.err, ==, "");
-    g_assert_cmpint (fits.status, ==, 0);
+    sp_test_assert_success (&fits);
     g_assert_nonnull (strstr (fits.out, "\"weekly_hours\": 19.0"));
   }
   tear_down ();
@@ -114,8 +113,7 @@ export_with (JsonParser         *parser,
     g_ptr_array_add (args, (gpointer) extra[i]);
   g_ptr_array_add (args, NULL);
   run (&result, (const char * const *) args->pdata);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
+  sp_test_assert_success (&result);
   json_parser_load_from_data (parser, result.out, -1, &error);
   g_assert_no_error (error);
   return json_node_get_object (json_parser_get_root (parser));

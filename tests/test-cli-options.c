@@ -87,8 +87,7 @@ test_every_export (void)
   ics = in_home ("c.ics");
   run_program (&all, "--export-json", json, "--export-pdf", pdf, "--export-ics", ics, "--plan", plan,
                "--start", "2031-03-03", "--hours", "Mon=2,Sat=3", "--range", "plan", NULL);
-  g_assert_cmpstr (all.err, ==, "");
-  g_assert_cmpint (all.status, ==, 0);
+  sp_test_assert_success (&all);
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (ics, G_FILE_TEST_IS_REGULAR));
@@ -183,14 +182,12 @@ test_last_start (void)
 
   set_up ();
   run_program (&ics, "--export-ics", "-", "--plan", plan, "--start", "2200-12-31", "--hours", "Sat=14", NULL);
-  g_assert_cmpstr (ics.err, ==, "");
-  g_assert_cmpint (ics.status, ==, 0);
+  sp_test_assert_success (&ics);
   g_assert_false (g_regex_match (bad, ics.out, 0, NULL));
   g_assert_nonnull (strstr (ics.out, "DTSTART;TZID="));
 
   run_program (&json, "--export-json", "-", "--plan", plan, "--start", "2200-12-31", "--hours", "Sun=0.5", NULL);
-  g_assert_cmpstr (json.err, ==, "");
-  g_assert_cmpint (json.status, ==, 0);
+  sp_test_assert_success (&json);
   g_assert_null (strstr (json.out, "(null)"));
   tear_down ();
 }
@@ -245,8 +242,7 @@ test_small_ones (void)
 
   run_program (&range, "--export-pdf", "-", "--plan", plan, "--start", "2031-03-03", "--range", "PLAN",
                "--paper", "A4", NULL);
-  g_assert_cmpstr (range.err, ==, "");
-  g_assert_cmpint (range.status, ==, 0);
+  sp_test_assert_success (&range);
   run_program (&lower, "--export-pdf", "-", "--plan", plan, "--start", "2031-03-03", "--range", "plan",
                "--paper", "a4", NULL);
   g_assert_cmpint (lower.status, ==, 0);

@@ -240,8 +240,7 @@ test_export_stdout (ExportFixture *f,
   /* 7 January 2030 is a Monday */
   run_program (&run, NULL, "--export-json", "-", "--plan", plan, "--hours", "Mon=2,Sat=3,Wed=0",
                "--start", "2030-01-07", "--block-minutes", "45", "--break-minutes", "15", "--track", "b", NULL);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
+  sp_test_assert_success (&run);
 
   root = parse_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (root, "plan"), ==, "tiny");
@@ -453,8 +452,7 @@ test_export_saved_state (ExportFixture *f,
 
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   run_program (&run, NULL, "--export-json", "-", "--plan", plan, NULL);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
+  sp_test_assert_success (&run);
   blocks = json_object_get_array_member (parse_object (parser, run.out), "blocks");
 
   /* 7 January 2032 is a Wednesday; the 14th is a day off */

@@ -384,14 +384,36 @@ test_attach (void)
   }
 }
 
-static void
-not_found_handler (SoupServer        *server,
-                   SoupServerMessage *msg,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
+/* The Courses view as it refreshes from a school's listing on a test server */
+typedef struct
 {
-  soup_server_message_set_status (msg, 404, NULL);
+  SpApplication *app;
+  SpCoursesView *view;
+  SpCatalog     *catalog;
+  guint          before; /* the courses listed before */
+} Refresh;
+
+/* A source from the preferences, @school at @path of @server, refreshed
+ * with F5's action; g_settings_reset() takes the source away */
+static void
+refresh_start (Refresh      *r,
+               SpTestServer *server,
+               const char   *school,
+               const char   *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *url = NULL;
+
+  sp_test_server_start (server);
+  url = sp_test_server_build_url (server, path);
+
+  r->app = get_app ();
+  r->view = show_courses (r->app);
+  r->catalog = sp_application_get_catalog (r->app);
+  r->before = g_list_model_get_n_items (sp_catalog_get_model (r->catalog));
+
+  g_settings_set_value (settings, "catalog-sources", g_variant_new_parsed ("[(%s, %s, 'own')]", school, url));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (r->view), "courses.refresh", NULL));
 }
 
 static void
@@ -399,26 +421,11 @@ test_failure_toast (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *url = NULL;
-  SpApplication *app;
-  SpCoursesView *view;
-  SpCatalog *catalog;
-  guint before;
+  Refresh r;
 
-  sp_test_server_add_handler (server, NULL, not_found_handler, NULL);
-  sp_test_server_start (server);
-  url = sp_test_server_build_url (server, "/listing.json");
-
-  app = get_app ();
-  view = show_courses (app);
-  catalog = sp_application_get_catalog (app);
-  before = g_list_model_get_n_items (sp_catalog_get_model (catalog));
-
-  /* A source from the preferences, refreshed with F5's action */
-  g_settings_set_value (settings, "catalog-sources",
-                        g_variant_new_parsed ("[('Test School', %s, 'own')]", url));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.refresh", NULL));
-  while (sp_catalog_get_loading (catalog))
+  sp_test_server_add_handler (server, NULL, sp_test_server_status_cb, GUINT_TO_POINTER (404));
+  refresh_start (&r, server, "Test School", "/listing.json");
+  while (sp_catalog_get_loading (r.catalog))
     g_main_context_iteration (NULL, TRUE);
   sp_test_ui_wait (100);
 
@@ -426,11 +433,11 @@ test_failure_toast (void)
     g_autofree char *reason = g_strdup_printf (_("The server %s has no listing at this address (HTTP %u)"), "127.0.0.1", 404);
     g_autofree char *toast = g_strdup_printf (_("Could not update “%s”: %s"), "Test School", reason);
 
-    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), toast));
+    g_assert_true (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (r.app)), toast));
   }
   /* The listings had stay */
-  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), ==, before);
-  sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (app)), "courses-view-failure");
+  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (r.catalog)), ==, r.before);
+  sp_test_ui_save_png (GTK_WIDGET (sp_test_ui_get_window (r.app)), "courses-view-failure");
 
   g_settings_reset (settings, "catalog-sources");
 }
@@ -455,39 +462,25 @@ test_stop_fetch (void)
   g_autoptr(SpTestServer) server = sp_test_server_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) hung = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *url = NULL;
-  SpApplication   *app;
-  SpCoursesView   *view;
-  SpCatalog       *catalog;
-  guint            before;
+  Refresh r;
 
   sp_test_server_add_handler (server, NULL, hang_handler, hung);
-  sp_test_server_start (server);
-  url = sp_test_server_build_url (server, "/slow.json");
-
-  app = get_app ();
-  view = show_courses (app);
-  catalog = sp_application_get_catalog (app);
-  before = g_list_model_get_n_items (sp_catalog_get_model (catalog));
-
-  g_settings_set_value (settings, "catalog-sources",
-                        g_variant_new_parsed ("[('Slow School', %s, 'own')]", url));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.refresh", NULL));
-  g_assert_true (sp_catalog_get_loading (catalog));
+  refresh_start (&r, server, "Slow School", "/slow.json");
+  g_assert_true (sp_catalog_get_loading (r.catalog));
   sp_test_ui_wait (200);
-  g_assert_true (sp_catalog_get_loading (catalog));
+  g_assert_true (sp_catalog_get_loading (r.catalog));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "courses.stop", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (r.view), "courses.stop", NULL));
   {
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-    while (sp_catalog_get_loading (catalog) && g_get_monotonic_time () < deadline)
+    while (sp_catalog_get_loading (r.catalog) && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
   }
-  g_assert_false (sp_catalog_get_loading (catalog));
+  g_assert_false (sp_catalog_get_loading (r.catalog));
   sp_test_ui_wait (100);
-  g_assert_false (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (app)), "Slow School"));
-  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (catalog)), ==, before);
+  g_assert_false (sp_test_ui_has_text_containing (GTK_WIDGET (sp_test_ui_get_window (r.app)), "Slow School"));
+  g_assert_cmpuint (g_list_model_get_n_items (sp_catalog_get_model (r.catalog)), ==, r.before);
 
   g_settings_reset (settings, "catalog-sources");
   sp_test_server_unpause (server, hung);

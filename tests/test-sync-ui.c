@@ -9,6 +9,7 @@
 #include "sp-dav-xml.h"
 #include "sp-preferences-window.h"
 #include "sp-sync-preferences-page.h"
+#include "sp-test-core.h"
 #include "sp-test-files.h"
 #include "sp-test-keyring.h"
 #include "sp-test-radicale.h"
@@ -53,18 +54,6 @@ count_server_events (void)
   g_assert_no_error (error);
   for (guint i = 0; i < status->responses->len; i++)
     if (g_str_has_suffix (((SpDavResponse *) g_ptr_array_index (status->responses, i))->href, ".ics"))
-      n++;
-  return n;
-}
-
-static guint
-n_synced_blocks (SpPlanner *planner)
-{
-  SpSchedule *schedule = sp_planner_get_schedule (planner);
-  guint       n = 0;
-
-  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
-    if (sp_schedule_get_block (schedule, i)->status != SP_BLOCK_STATUS_SKIPPED)
       n++;
   return n;
 }
@@ -177,7 +166,7 @@ test_sync_page (void)
         if (gtk_widget_get_visible (progress))
           shown = MAX (shown, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress)));
       }
-    g_assert_cmpuint (n_synced_blocks (planner), >=, 50);
+    g_assert_cmpuint (sp_test_n_synced_blocks (planner), >=, 50);
     g_assert_cmpfloat (shown, >, 0);
     g_assert_cmpfloat (shown, <=, 1);
     g_assert_false (gtk_widget_get_visible (progress));
@@ -186,7 +175,7 @@ test_sync_page (void)
   /* A toast in the window; the schedule on the server; the password in
    * the keyring, not in the settings or the field */
   wait_for_text (GTK_WIDGET (window), synced);
-  n = n_synced_blocks (planner);
+  n = sp_test_n_synced_blocks (planner);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (count_server_events (), ==, n);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (rows, 2))), ==, "");
@@ -237,7 +226,7 @@ test_sync_page (void)
           break;
         }
     }
-  n = n_synced_blocks (planner);
+  n = sp_test_n_synced_blocks (planner);
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (count_server_events () != n && g_get_monotonic_time () < deadline)
     sp_test_ui_wait (500);

@@ -67,3 +67,16 @@ sp_test_plan_from_json (const char *json)
   g_assert_no_error (error);
   return plan;
 }
+
+/* How many events a calendar sync of @planner makes: every block not skipped */
+guint
+sp_test_n_synced_blocks (SpPlanner *planner)
+{
+  SpSchedule *schedule = sp_planner_get_schedule (planner);
+  guint       n = 0;
+
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    if (sp_schedule_get_block (schedule, i)->status != SP_BLOCK_STATUS_SKIPPED)
+      n++;
+  return n;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sp-plan.h"
+#include "sp-planner.h"
 
 G_BEGIN_DECLS
 
@@ -10,5 +11,6 @@ void    sp_test_assert_date (guint32     day,
                              const char *expected);
 SpPlan *sp_test_load_plan (const char *name);
 SpPlan *sp_test_plan_from_json (const char *json);
+guint   sp_test_n_synced_blocks (SpPlanner *planner);
 
 G_END_DECLS

@@ -197,6 +197,19 @@ sp_test_assert_usage_error (const SpTestRun *run,
 }
 
 /**
+ * sp_test_assert_success:
+ *
+ * Asserts that @run ended as a command that did its job: status 0 and
+ * nothing on stderr.
+ */
+void
+sp_test_assert_success (const SpTestRun *run)
+{
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_cmpint (run->status, ==, 0);
+}
+
+/**
  * sp_test_run_tool:
  * @first_arg: the program, found in PATH, then its arguments, then NULL
  *

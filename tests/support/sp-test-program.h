@@ -38,6 +38,7 @@ GPtrArray *sp_test_argv_from_va (const char *first_arg,
                                  va_list     args);
 void       sp_test_assert_usage_error (const SpTestRun *run,
                                        const char      *message);
+void       sp_test_assert_success (const SpTestRun *run);
 char   *sp_test_run_tool        (const char         *first_arg,
                                  ...) G_GNUC_NULL_TERMINATED;
 

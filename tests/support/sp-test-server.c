@@ -161,6 +161,23 @@ sp_test_server_new (void)
 }
 
 /**
+ * sp_test_server_status_cb:
+ * @status: the HTTP status, as GUINT_TO_POINTER()
+ *
+ * A handler for sp_test_server_add_handler() that answers every request
+ * with @status and nothing else: a server that has nothing to give.
+ */
+void
+sp_test_server_status_cb (SoupServer        *server,
+                          SoupServerMessage *message,
+                          const char        *path,
+                          GHashTable        *query,
+                          gpointer           status)
+{
+  soup_server_message_set_status (message, GPOINTER_TO_UINT (status), NULL);
+}
+
+/**
  * sp_test_server_add_handler:
  * @path: (nullable): the path it serves, and what is under it; %NULL for all
  * @callback: called in the server's thread

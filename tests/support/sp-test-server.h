@@ -22,6 +22,11 @@ char         *sp_test_server_build_url   (SpTestServer       *self,
 void          sp_test_server_invoke      (SpTestServer       *self,
                                           GFunc               func,
                                           gpointer            data);
+void          sp_test_server_status_cb (SoupServer        *server,
+                                        SoupServerMessage *message,
+                                        const char        *path,
+                                        GHashTable        *query,
+                                        gpointer           status);
 void          sp_test_server_unpause (SpTestServer *self,
                                       GPtrArray    *messages);
 
