@@ -125,7 +125,8 @@ typedef struct
 } Bundled;
 
 static void
-bundled_init (Bundled *b)
+bundled_setup (Bundled      *b,
+               gconstpointer data)
 {
   b->plan = sp_plan_new_bundled ();
   b->availability = sp_availability_new ();
@@ -134,7 +135,8 @@ bundled_init (Bundled *b)
 }
 
 static void
-bundled_clear (Bundled *b)
+bundled_teardown (Bundled      *b,
+                  gconstpointer data)
 {
   g_clear_object (&b->plan);
   g_clear_pointer (&b->availability, sp_availability_free);
@@ -171,19 +173,18 @@ total (const guint16 minutes[SP_N_WEEKDAYS])
 /* A goal two months before Fundamentals ends at ten hours a week: more
  * hours, on the days already studied, and the week found meets it */
 static void
-test_goal_needs_hours (void)
+test_goal_needs_hours (Bundled      *b,
+                       gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpGoalResult) result = NULL;
   g_autoptr(SpAvailability) taken = NULL;
   g_autofree char *sentence = NULL;
   g_autofree char *where = NULL;
   guint32          end, goal;
 
-  bundled_init (&b);
-  end = end_with (&b, b.availability->minutes, 0);
+  end = end_with (b, b->availability->minutes, 0);
   goal = end - 60;
-  result = sp_goal_solve (&b.input, "fundamentals", goal);
+  result = sp_goal_solve (&b->input, "fundamentals", goal);
   g_assert_cmpint (result->status, ==, SP_GOAL_NEEDS_HOURS);
   g_assert_cmpuint (result->end_day, ==, end);
   g_assert_cmpuint (total (result->current), ==, 600);
@@ -192,9 +193,9 @@ test_goal_needs_hours (void)
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
     {
       g_assert_cmpuint (result->minutes[d], >=, result->current[d]);
-      g_assert_cmpuint (result->minutes[d], <=, sp_availability_get_room (b.availability, d));
+      g_assert_cmpuint (result->minutes[d], <=, sp_availability_get_room (b->availability, d));
     }
-  g_assert_cmpuint (end_with (&b, result->minutes, 0), <=, goal);
+  g_assert_cmpuint (end_with (b, result->minutes, 0), <=, goal);
 
   /* Five minutes less on each day that got more misses it: the least the
    * search's line of weeks offers (the shortest days raised first) */
@@ -205,44 +206,42 @@ test_goal_needs_hours (void)
     for (guint d = 0; d < SP_N_WEEKDAYS; d++)
       if (less[d] > result->current[d])
         less[d] -= SP_MINUTES_STEP;
-    g_assert_cmpuint (end_with (&b, less, 0), >, goal);
+    g_assert_cmpuint (end_with (b, less, 0), >, goal);
   }
 
   /* Not the naive division of the hours left by the weeks left */
   {
-    double naive = sp_plan_get_level_hours (b.plan, 0, NULL) / ((goal - b.input.today + 1) / 7.0);
+    double naive = sp_plan_get_level_hours (b->plan, 0, NULL) / ((goal - b->input.today + 1) / 7.0);
 
     g_assert_cmpfloat (fabs (naive - result->weekly_minutes / 60.0), >, 0.25);
   }
 
-  taken = sp_goal_result_apply (result, b.availability);
+  taken = sp_goal_result_apply (result, b->availability);
   g_assert_cmpmem (taken->minutes, sizeof taken->minutes, result->minutes, sizeof result->minutes);
-  g_assert_cmpmem (taken->start, sizeof taken->start, b.availability->start, sizeof b.availability->start);
+  g_assert_cmpmem (taken->start, sizeof taken->start, b->availability->start, sizeof b->availability->start);
 
   where = sp_goal_result_describe_hours (result);
   g_assert_nonnull (where);
   g_assert_true (g_str_has_suffix (where, "Friday") || strstr (where, " h more on ") != NULL);
-  sentence = sp_goal_result_describe (result, b.plan);
+  sentence = sp_goal_result_describe (result, b->plan);
   g_assert_true (g_str_has_prefix (sentence, "Goal for Fundamentals, "));
   g_assert_nonnull (strstr (sentence, "at 10 h a week it ends on"));
   g_assert_nonnull (strstr (sentence, " h more on "));
   g_assert_true (g_str_has_suffix (sentence, " would do it."));
-  bundled_clear (&b);
 }
 
 /* The default week raises the weekdays (one hour) toward the weekend's
  * two and a half: the shortest days first */
 static void
-test_goal_shortest_days_first (void)
+test_goal_shortest_days_first (Bundled      *b,
+                               gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpGoalResult) result = NULL;
   g_autofree char *where = NULL;
   guint32          end;
 
-  bundled_init (&b);
-  end = end_with (&b, b.availability->minutes, -1);
-  result = sp_goal_solve (&b.input, SP_GOAL_PATH, end - 30);
+  end = end_with (b, b->availability->minutes, -1);
+  result = sp_goal_solve (&b->input, SP_GOAL_PATH, end - 30);
   g_assert_cmpint (result->status, ==, SP_GOAL_NEEDS_HOURS);
   for (guint d = 0; d < 5; d++)
     g_assert_cmpuint (result->minutes[d], ==, result->minutes[0]);
@@ -251,60 +250,55 @@ test_goal_shortest_days_first (void)
   g_assert_cmpuint (result->minutes[6], ==, 150);
   where = sp_goal_result_describe_hours (result);
   g_assert_nonnull (strstr (where, " h more on Monday, Tuesday, Wednesday, Thursday and Friday"));
-  bundled_clear (&b);
 }
 
 /* A goal met with room: the fewer hours that would do */
 static void
-test_goal_met (void)
+test_goal_met (Bundled      *b,
+               gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpGoalResult) result = NULL;
   g_autofree char *sentence = NULL;
   guint32          end;
 
-  bundled_init (&b);
-  end = end_with (&b, b.availability->minutes, 0);
-  result = sp_goal_solve (&b.input, "fundamentals", end + 90);
+  end = end_with (b, b->availability->minutes, 0);
+  result = sp_goal_solve (&b->input, "fundamentals", end + 90);
   g_assert_cmpint (result->status, ==, SP_GOAL_MET);
   g_assert_cmpuint (result->weekly_minutes, <, 600);
   g_assert_cmpuint (result->weekly_minutes, >, 0);
-  g_assert_cmpuint (end_with (&b, result->minutes, 0), <=, end + 90);
+  g_assert_cmpuint (end_with (b, result->minutes, 0), <=, end + 90);
   g_assert_true (sp_goal_result_has_hours (result));
   g_assert_null (sp_goal_result_describe_hours (result));
-  sentence = sp_goal_result_describe (result, b.plan);
+  sentence = sp_goal_result_describe (result, b->plan);
   g_assert_nonnull (strstr (sentence, ": met at 10 h a week, ending on "));
   g_assert_nonnull (strstr (sentence, " h a week would be enough."));
-  bundled_clear (&b);
 }
 
 /* Goals no hours can meet say so plainly */
 static void
-test_goal_out_of_reach (void)
+test_goal_out_of_reach (Bundled      *b,
+                        gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpGoalResult) before = NULL;
   g_autoptr(SpGoalResult) short_ = NULL;
   g_autofree char *sentence = NULL;
 
-  bundled_init (&b);
-  before = sp_goal_solve (&b.input, "core", sp_test_date ("2025-12-31"));
+  before = sp_goal_solve (&b->input, "core", sp_test_date ("2025-12-31"));
   g_assert_cmpint (before->status, ==, SP_GOAL_BEFORE_START);
   g_assert_false (sp_goal_result_has_hours (before));
-  sentence = sp_goal_result_describe (before, b.plan);
+  sentence = sp_goal_result_describe (before, b->plan);
   g_assert_cmpstr (sentence, ==, "Goal for Machine Learning Core, 31 December 2025: no hours can meet it, "
                                  "as it comes before study can start on 5 January 2026.");
   g_clear_pointer (&sentence, g_free);
 
   /* The whole path in a month: more than the week has */
-  short_ = sp_goal_solve (&b.input, SP_GOAL_PATH, sp_test_date ("2026-02-05"));
+  short_ = sp_goal_solve (&b->input, SP_GOAL_PATH, sp_test_date ("2026-02-05"));
   g_assert_cmpint (short_->status, ==, SP_GOAL_OUT_OF_REACH);
   g_assert_false (sp_goal_result_has_hours (short_));
   g_assert_cmpuint (short_->reach_day, >, sp_test_date ("2026-02-05"));
-  sentence = sp_goal_result_describe (short_, b.plan);
+  sentence = sp_goal_result_describe (short_, b->plan);
   g_assert_true (g_str_has_prefix (sentence, "Goal for the whole path, 5 February 2026: no hours can meet it: "
                                              "even every hour the days hold, "));
-  bundled_clear (&b);
 }
 
 /* Goals are kept with the progress, undone as the other edits, and the
@@ -398,28 +392,27 @@ bundled_at (Bundled *b,
 /* An open-ended frame is not a free pass: at 2.5 h a week Specialization
  * took 59 months against "12+" with a green tick */
 static void
-test_advice_open_ended (void)
+test_advice_open_ended (Bundled      *b,
+                        gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpSchedule) slow = NULL;
   g_autoptr(SpSchedule) fast = NULL;
   const SpLevelReport *report;
 
-  bundled_init (&b);
   for (guint d = 0; d < SP_N_WEEKDAYS; d++)
-    sp_availability_set_day (b.availability, d, d == 5 ? 150 : 0, 9 * 60);
-  slow = sp_scheduler_run (&b.input);
+    sp_availability_set_day (b->availability, d, d == 5 ? 150 : 0, 9 * 60);
+  slow = sp_scheduler_run (&b->input);
   report = sp_schedule_get_level_report (slow, 2);
   g_assert_cmpint (report->max_months, ==, -1);
   g_assert_cmpfloat (report->months, >, 24);
   g_assert_false (report->fits);
   g_assert_nonnull (strstr (report->advice, "At 2.5 h a week, Specialization takes "));
   g_assert_nonnull (strstr (report->advice, " months, more than twice the 12 months or more the path expects; "));
-  sp_goals_advise_levels (&b.input, slow);
+  sp_goals_advise_levels (&b->input, slow);
   g_assert_true (g_str_has_suffix (report->advice, " h a week would finish it in 24 months."));
 
   /* Much faster than its frame: the same note as the others */
-  fast = bundled_at (&b, 350);
+  fast = bundled_at (b, 350);
   report = sp_schedule_get_level_report (fast, 2);
   g_assert_cmpfloat (report->months, <, 12);
   g_assert_true (report->fits);
@@ -427,7 +420,6 @@ test_advice_open_ended (void)
                                    " months, quicker than the 12 months or more the path expects: keep time for practice."));
   report = sp_schedule_get_level_report (fast, 0);
   g_assert_true (g_str_has_suffix (report->advice, "the path expects: keep time for practice."));
-  bundled_clear (&b);
 }
 
 /* Plans @input's hours with those of each weekday replaced by @minutes:
@@ -452,25 +444,24 @@ fits_with (const SpSchedulerInput *input,
  * three: planning with the hours advised makes the level fit, and with one
  * step less on the same line of weeks as a goal's, it does not */
 static void
-test_advice_hours (void)
+test_advice_hours (Bundled      *b,
+                   gconstpointer data)
 {
   static const guint16 weeks[][SP_N_WEEKDAYS] = {
     { 60, 60, 60, 60, 60, 0, 0 },  /* weekday evenings */
     { 0, 0, 0, 0, 0, 150, 0 },     /* Saturday only */
     { 30, 0, 45, 0, 20, 120, 90 }, /* uneven, a weekend */
   };
-  Bundled b;
-  guint   checked = 0;
+  guint checked = 0;
 
-  bundled_init (&b);
   for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
     {
       g_autoptr(SpSchedule) schedule = NULL;
 
       for (guint d = 0; d < SP_N_WEEKDAYS; d++)
-        sp_availability_set_day (b.availability, d, weeks[w][d], 18 * 60);
-      schedule = sp_scheduler_run (&b.input);
-      sp_goals_advise_levels (&b.input, schedule);
+        sp_availability_set_day (b->availability, d, weeks[w][d], 18 * 60);
+      schedule = sp_scheduler_run (&b->input);
+      sp_goals_advise_levels (&b->input, schedule);
       for (guint l = 0; l < sp_schedule_get_n_levels (schedule); l++)
         {
           const SpLevelReport *report = sp_schedule_get_level_report (schedule, l);
@@ -481,28 +472,27 @@ test_advice_hours (void)
 
           if (report->fits)
             continue;
-          fit = sp_goal_solve_fit (&b.input, l);
+          fit = sp_goal_solve_fit (&b->input, l);
           g_assert_cmpint (fit->status, ==, SP_GOAL_NEEDS_HOURS);
           g_assert_cmpuint (fit->step, >, SP_GOAL_CURRENT_STEP);
           hours = sp_format_hours (fit->weekly_minutes / 60.0, SP_HOURS_TEXT);
           said = g_strdup_printf ("; %s h a week would finish it in ", hours);
           g_assert_nonnull (strstr (report->advice, said));
 
-          g_assert_true (fits_with (&b.input, l, fit->minutes));
-          sp_goal_week_at (b.availability, fit->step - 1, less);
-          g_assert_false (fits_with (&b.input, l, less));
+          g_assert_true (fits_with (&b->input, l, fit->minutes));
+          sp_goal_week_at (b->availability, fit->step - 1, less);
+          g_assert_false (fits_with (&b->input, l, less));
           checked++;
         }
     }
   g_assert_cmpuint (checked, >=, 6);
-  bundled_clear (&b);
 }
 
 /* One line says at once whether the plan fits */
 static void
-test_fit_headline (void)
+test_fit_headline (Bundled      *b,
+                   gconstpointer data)
 {
-  Bundled b;
   g_autoptr(SpSchedule) ten = NULL;
   g_autoptr(SpSchedule) slow = NULL;
   g_autoptr(SpSchedule) none = NULL;
@@ -510,36 +500,34 @@ test_fit_headline (void)
   g_autofree char *line = NULL;
   gboolean         fits = FALSE;
 
-  bundled_init (&b);
-  ten = sp_scheduler_run (&b.input);
+  ten = sp_scheduler_run (&b->input);
   line = sp_goals_describe_fit (ten, NULL, &fits);
   g_assert_true (fits);
   g_assert_cmpstr (line, ==, "The plan fits: every level within its time frame.");
   g_clear_pointer (&line, g_free);
 
-  g_ptr_array_add (goals, sp_goal_solve (&b.input, SP_GOAL_PATH, sp_schedule_get_end_day (ten) + 7));
+  g_ptr_array_add (goals, sp_goal_solve (&b->input, SP_GOAL_PATH, sp_schedule_get_end_day (ten) + 7));
   line = sp_goals_describe_fit (ten, goals, &fits);
   g_assert_true (fits);
   g_assert_cmpstr (line, ==, "The plan fits: every level within its time frame, every goal met.");
   g_clear_pointer (&line, g_free);
 
-  g_ptr_array_add (goals, sp_goal_solve (&b.input, "fundamentals", sp_schedule_get_level_report (ten, 0)->end_day - 20));
+  g_ptr_array_add (goals, sp_goal_solve (&b->input, "fundamentals", sp_schedule_get_level_report (ten, 0)->end_day - 20));
   line = sp_goals_describe_fit (ten, goals, &fits);
   g_assert_false (fits);
   g_assert_cmpstr (line, ==, "The plan does not fit: 1 goal is not met at these hours.");
   g_clear_pointer (&line, g_free);
 
-  slow = bundled_at (&b, 20);
+  slow = bundled_at (b, 20);
   line = sp_goals_describe_fit (slow, NULL, &fits);
   g_assert_false (fits);
   g_assert_cmpstr (line, ==, "The plan does not fit: 3 of 3 levels take longer than their time frames.");
   g_clear_pointer (&line, g_free);
 
-  none = bundled_at (&b, 0);
+  none = bundled_at (b, 0);
   line = sp_goals_describe_fit (none, NULL, &fits);
   g_assert_false (fits);
   g_assert_cmpstr (line, ==, "The plan does not fit: no study hours are set.");
-  bundled_clear (&b);
 }
 
 int
@@ -553,14 +541,14 @@ main (int   argc,
   g_test_add_func ("/goals/weekly-hours-agree", test_weekly_hours_agree);
   g_test_add_func ("/goals/room", test_room);
   g_test_add_func ("/goals/too-little", test_too_little);
-  g_test_add_func ("/goals/needs-hours", test_goal_needs_hours);
-  g_test_add_func ("/goals/shortest-days-first", test_goal_shortest_days_first);
-  g_test_add_func ("/goals/met", test_goal_met);
-  g_test_add_func ("/goals/out-of-reach", test_goal_out_of_reach);
+  g_test_add ("/goals/needs-hours", Bundled, NULL, bundled_setup, test_goal_needs_hours, bundled_teardown);
+  g_test_add ("/goals/shortest-days-first", Bundled, NULL, bundled_setup, test_goal_shortest_days_first, bundled_teardown);
+  g_test_add ("/goals/met", Bundled, NULL, bundled_setup, test_goal_met, bundled_teardown);
+  g_test_add ("/goals/out-of-reach", Bundled, NULL, bundled_setup, test_goal_out_of_reach, bundled_teardown);
   g_test_add_func ("/goals/planner", test_planner_goals);
   g_test_add_func ("/goals/state-invalid", test_state_goal_invalid);
-  g_test_add_func ("/goals/advice-open-ended", test_advice_open_ended);
-  g_test_add_func ("/goals/advice-hours", test_advice_hours);
-  g_test_add_func ("/goals/fit-headline", test_fit_headline);
+  g_test_add ("/goals/advice-open-ended", Bundled, NULL, bundled_setup, test_advice_open_ended, bundled_teardown);
+  g_test_add ("/goals/advice-hours", Bundled, NULL, bundled_setup, test_advice_hours, bundled_teardown);
+  g_test_add ("/goals/fit-headline", Bundled, NULL, bundled_setup, test_fit_headline, bundled_teardown);
   return g_test_run ();
 }
