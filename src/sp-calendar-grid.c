@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sp-calendar-grid-private.h"
+#include "sp-model-properties.h"
 
 /* The Month and Week views: one widget that draws a layout from
  * sp-calendar-layout with GtkSnapshot, so a month of dense days is a few
@@ -37,6 +38,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static const SpModelProperty planner_property = {
+  "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpCalendarGrid, planner),
+  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, G_CALLBACK (sp_calendar_grid_set_planner)
+};
 
 /**
  * sp_calendar_get_locale_first_weekday:
@@ -738,9 +744,6 @@ sp_calendar_grid_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLANNER:
-      g_value_set_object (value, self->planner);
-      break;
     case PROP_SPAN:
       g_value_set_enum (value, self->span);
       break;
@@ -751,7 +754,7 @@ sp_calendar_grid_get_property (GObject    *object,
       g_value_set_boolean (value, self->compact);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      sp_model_properties_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -765,9 +768,6 @@ sp_calendar_grid_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLANNER:
-      sp_calendar_grid_set_planner (self, g_value_get_object (value));
-      break;
     case PROP_SPAN:
       self->span = g_value_get_enum (value);
       break;
@@ -775,7 +775,7 @@ sp_calendar_grid_set_property (GObject      *object,
       sp_calendar_grid_set_selected_day (self, g_value_get_uint (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      sp_model_properties_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -798,10 +798,7 @@ sp_calendar_grid_class_init (SpCalendarGridClass *klass)
   widget_class->system_setting_changed = sp_calendar_grid_system_setting_changed;
   widget_class->unmap = sp_calendar_grid_unmap;
 
-  properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL,
-                         SP_TYPE_PLANNER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNER] = sp_model_property_new (&planner_property);
   properties[PROP_SPAN] =
     g_param_spec_enum ("span", NULL, NULL,
                        SP_TYPE_CALENDAR_SPAN, SP_CALENDAR_SPAN_MONTH,

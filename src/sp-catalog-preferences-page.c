@@ -8,6 +8,7 @@
 #include "sp-catalog-preferences-page.h"
 #include "sp-catalog-source.h"
 #include "sp-http.h"
+#include "sp-model-properties.h"
 
 /* The catalog sources, edited in place: each source a row to rename,
  * readdress, reformat or remove; new ones added below. Everything is
@@ -35,13 +36,15 @@ struct _SpCatalogPreferencesPage
 
 G_DEFINE_FINAL_TYPE (SpCatalogPreferencesPage, sp_catalog_preferences_page, ADW_TYPE_PREFERENCES_PAGE)
 
-enum {
-  PROP_0,
-  PROP_SETTINGS,
-  N_PROPS
+static const SpModelProperty models[] = {
+  /**
+   * SpCatalogPreferencesPage:settings:
+   *
+   * The application's settings, whose "catalog-sources" the page edits.
+   */
+  { "settings", g_settings_get_type, G_STRUCT_OFFSET (SpCatalogPreferencesPage, settings),
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY },
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static GListModel *
 new_format_model (void)
@@ -284,62 +287,14 @@ sp_catalog_preferences_page_constructed (GObject *object)
 }
 
 static void
-sp_catalog_preferences_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  SpCatalogPreferencesPage *self = SP_CATALOG_PREFERENCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_catalog_preferences_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  SpCatalogPreferencesPage *self = SP_CATALOG_PREFERENCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_catalog_preferences_page_class_init (SpCatalogPreferencesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sp_catalog_preferences_page_constructed;
-  object_class->get_property = sp_catalog_preferences_page_get_property;
-  object_class->set_property = sp_catalog_preferences_page_set_property;
   object_class->dispose = sp_catalog_preferences_page_dispose;
-
-  /**
-   * SpCatalogPreferencesPage:settings:
-   *
-   * The application's settings, whose "catalog-sources" the page edits.
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sp_model_properties_install (object_class, models, G_N_ELEMENTS (models));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-catalog-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpCatalogPreferencesPage, sources_group);

@@ -9,6 +9,7 @@
 #include "sp-course-attach.h"
 #include "sp-course-rows.h"
 #include "sp-courses-view.h"
+#include "sp-model-properties.h"
 #include "sp-tooltip.h"
 #include "sp-url.h"
 
@@ -59,14 +60,23 @@ struct _SpCoursesView
 
 G_DEFINE_FINAL_TYPE (SpCoursesView, sp_courses_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  PROP_PLANNER,
-  N_PROPS
+static const SpModelProperty models[] = {
+  /**
+   * SpCoursesView:catalog:
+   *
+   * The listings shown, searched and refreshed.
+   */
+  { "catalog", sp_catalog_get_type, G_STRUCT_OFFSET (SpCoursesView, catalog),
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY },
+  /**
+   * SpCoursesView:planner:
+   *
+   * Where courses are attached to topics; the topics they match come from
+   * its plan.
+   */
+  { "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpCoursesView, planner),
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY },
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static const char *
 language_name (const char *code)
@@ -770,48 +780,6 @@ sp_courses_view_constructed (GObject *object)
 }
 
 static void
-sp_courses_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SpCoursesView *self = SP_COURSES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    case PROP_PLANNER:
-      g_value_set_object (value, self->planner);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_courses_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SpCoursesView *self = SP_COURSES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
-      break;
-    case PROP_PLANNER:
-      self->planner = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_courses_view_finalize (GObject *object)
 {
   SpCoursesView *self = SP_COURSES_VIEW (object);
@@ -833,31 +801,9 @@ sp_courses_view_class_init (SpCoursesViewClass *klass)
 
   widget_class->map = sp_courses_view_map;
   object_class->constructed = sp_courses_view_constructed;
-  object_class->get_property = sp_courses_view_get_property;
-  object_class->set_property = sp_courses_view_set_property;
   object_class->dispose = sp_courses_view_dispose;
   object_class->finalize = sp_courses_view_finalize;
-
-  /**
-   * SpCoursesView:catalog:
-   *
-   * The listings shown, searched and refreshed.
-   */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         SP_TYPE_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /**
-   * SpCoursesView:planner:
-   *
-   * Where courses are attached to topics; the topics they match come from
-   * its plan.
-   */
-  properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL,
-                         SP_TYPE_PLANNER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sp_model_properties_install (object_class, models, G_N_ELEMENTS (models));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-courses-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpCoursesView, search_entry);

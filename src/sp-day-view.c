@@ -10,6 +10,7 @@
 #include "sp-calendar-layout.h"
 #include "sp-course-rows.h"
 #include "sp-day-view.h"
+#include "sp-model-properties.h"
 #include "sp-wrap-layout.h"
 
 /* One day's blocks as a list a person works through: what to study and
@@ -47,6 +48,21 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const SpModelProperty planner_property = {
+  "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpDayView, planner),
+  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, G_CALLBACK (sp_day_view_set_planner)
+};
+
+/**
+ * SpDayView:catalog:
+ *
+ * The course listings a block's topic without a course is matched in.
+ */
+static const SpModelProperty catalog_property = {
+  "catalog", sp_catalog_get_type, G_STRUCT_OFFSET (SpDayView, catalog),
+  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, G_CALLBACK (sp_day_view_set_catalog)
+};
 
 #define BLOCK_ID_KEY "sp-block-id"
 
@@ -762,17 +778,11 @@ sp_day_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLANNER:
-      g_value_set_object (value, self->planner);
-      break;
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
     case PROP_SELECTED_DAY:
       g_value_set_uint (value, self->selected_day);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      sp_model_properties_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -786,17 +796,11 @@ sp_day_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLANNER:
-      sp_day_view_set_planner (self, g_value_get_object (value));
-      break;
-    case PROP_CATALOG:
-      sp_day_view_set_catalog (self, g_value_get_object (value));
-      break;
     case PROP_SELECTED_DAY:
       sp_day_view_set_selected_day (self, g_value_get_uint (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      sp_model_properties_set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -811,19 +815,8 @@ sp_day_view_class_init (SpDayViewClass *klass)
   object_class->set_property = sp_day_view_set_property;
   widget_class->map = sp_day_view_map;
 
-  properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL,
-                         SP_TYPE_PLANNER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * SpDayView:catalog:
-   *
-   * The course listings a block's topic without a course is matched in.
-   */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         SP_TYPE_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNER] = sp_model_property_new (&planner_property);
+  properties[PROP_CATALOG] = sp_model_property_new (&catalog_property);
   properties[PROP_SELECTED_DAY] =
     g_param_spec_uint ("selected-day", NULL, NULL,
                        0, G_MAXUINT32, 0,

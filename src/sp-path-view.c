@@ -10,6 +10,7 @@
 #include "sp-calendar-text.h"
 #include "sp-course-rows.h"
 #include "sp-goal-rows.h"
+#include "sp-model-properties.h"
 #include "sp-path-view.h"
 #include "sp-tooltip.h"
 #include "sp-wrap-layout.h"
@@ -49,6 +50,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const SpModelProperty planner_property = {
+  "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpPathView, planner),
+  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, G_CALLBACK (sp_path_view_set_planner)
+};
 
 static void
 remove_children (GtkBox *box)
@@ -945,32 +951,11 @@ sp_path_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLANNER:
-      g_value_set_object (value, self->planner);
-      break;
     case PROP_LOADING:
       g_value_set_boolean (value, sp_path_view_get_loading (self));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_path_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  SpPathView *self = SP_PATH_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLANNER:
-      sp_path_view_set_planner (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      sp_model_properties_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -983,13 +968,10 @@ sp_path_view_class_init (SpPathViewClass *klass)
   object_class->dispose = sp_path_view_dispose;
   object_class->finalize = sp_path_view_finalize;
   object_class->get_property = sp_path_view_get_property;
-  object_class->set_property = sp_path_view_set_property;
+  object_class->set_property = sp_model_properties_set_property;
   widget_class->map = sp_path_view_map;
 
-  properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL,
-                         SP_TYPE_PLANNER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNER] = sp_model_property_new (&planner_property);
   /**
    * SpPathView:loading:
    *

@@ -11,6 +11,7 @@
 #include "sp-catalog-preferences-page.h"
 #include "sp-focus-session.h"
 #include "sp-goal-rows.h"
+#include "sp-model-properties.h"
 #include "sp-preferences-window.h"
 #include "sp-scheduler.h"
 #include "sp-wrap-layout.h"
@@ -58,14 +59,22 @@ struct _SpPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_PLANNER,
-  PROP_SETTINGS,
-  N_PROPS
+static const SpModelProperty models[] = {
+  /**
+   * SpPreferencesWindow:planner:
+   *
+   * Whose choices the window shows and edits; it follows its changes.
+   */
+  { "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpPreferencesWindow, planner),
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY },
+  /**
+   * SpPreferencesWindow:settings:
+   *
+   * The application's settings: notifications and the catalog sources.
+   */
+  { "settings", g_settings_get_type, G_STRUCT_OFFSET (SpPreferencesWindow, settings),
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY },
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static guint32
 calendar_get_day (GtkCalendar *calendar)
@@ -613,77 +622,14 @@ sp_preferences_window_constructed (GObject *object)
 }
 
 static void
-sp_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLANNER:
-      g_value_set_object (value, self->planner);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLANNER:
-      self->planner = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sp_preferences_window_constructed;
-  object_class->get_property = sp_preferences_window_get_property;
-  object_class->set_property = sp_preferences_window_set_property;
   object_class->dispose = sp_preferences_window_dispose;
-
-  /**
-   * SpPreferencesWindow:planner:
-   *
-   * Whose choices the window shows and edits; it follows its changes.
-   */
-  properties[PROP_PLANNER] =
-    g_param_spec_object ("planner", NULL, NULL,
-                         SP_TYPE_PLANNER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /**
-   * SpPreferencesWindow:settings:
-   *
-   * The application's settings: notifications and the catalog sources.
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sp_model_properties_install (object_class, models, G_N_ELEMENTS (models));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/studyplanner/StudyPlanner/ui/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, hours_group);

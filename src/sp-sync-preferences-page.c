@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-model-properties.h"
 #include "sp-sync-preferences-page.h"
 
 /* Preferences → Sync: the calendar server's address, the user name and
@@ -30,15 +31,14 @@ struct _SpSyncPreferencesPage
 
 G_DEFINE_FINAL_TYPE (SpSyncPreferencesPage, sp_sync_preferences_page, ADW_TYPE_PREFERENCES_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_CONTROLLER,
-  PROP_SETTINGS,
-  N_PROPS
+static const SpModelProperty models[] = {
+  /** SpSyncPreferencesPage:controller: what syncs; the page follows it */
+  { "controller", sp_sync_controller_get_type, G_STRUCT_OFFSET (SpSyncPreferencesPage, controller),
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY },
+  /** SpSyncPreferencesPage:settings: the application's, with the account */
+  { "settings", g_settings_get_type, G_STRUCT_OFFSET (SpSyncPreferencesPage, settings),
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY },
 };
-
-static GParamSpec *properties[N_PROPS];
 
 /* What the fields say differs from the account in use: Sync Now sets it up first */
 static gboolean
@@ -186,27 +186,6 @@ sp_sync_preferences_page_dispose (GObject *object)
 }
 
 static void
-sp_sync_preferences_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  SpSyncPreferencesPage *self = SP_SYNC_PREFERENCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTROLLER:
-      self->controller = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_sync_preferences_page_class_init (SpSyncPreferencesPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -214,17 +193,7 @@ sp_sync_preferences_page_class_init (SpSyncPreferencesPageClass *klass)
 
   object_class->constructed = sp_sync_preferences_page_constructed;
   object_class->dispose = sp_sync_preferences_page_dispose;
-  object_class->set_property = sp_sync_preferences_page_set_property;
-
-  /** SpSyncPreferencesPage:controller: what syncs; the page follows it */
-  properties[PROP_CONTROLLER] = g_param_spec_object ("controller", NULL, NULL, SP_TYPE_SYNC_CONTROLLER,
-                                                     G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                                                         G_PARAM_STATIC_STRINGS);
-  /** SpSyncPreferencesPage:settings: the application's, with the account */
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                                                       G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sp_model_properties_install (object_class, models, G_N_ELEMENTS (models));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/studyplanner/StudyPlanner/ui/sp-sync-preferences-page.ui");

@@ -8,6 +8,7 @@
 
 #include "sp-accessible.h"
 #include "sp-calendar-text.h"
+#include "sp-model-properties.h"
 #include "sp-preferences-window.h"
 #include "sp-welcome-window.h"
 
@@ -35,15 +36,12 @@ struct _SpWelcomeWindow
 
 G_DEFINE_FINAL_TYPE (SpWelcomeWindow, sp_welcome_window, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_PLANNER,
-  PROP_SETTINGS,
-  N_PROPS
+static const SpModelProperty models[] = {
+  { "planner", sp_planner_get_type, G_STRUCT_OFFSET (SpWelcomeWindow, planner),
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY },
+  { "settings", g_settings_get_type, G_STRUCT_OFFSET (SpWelcomeWindow, settings),
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY },
 };
-
-static GParamSpec *properties[N_PROPS];
 
 /* The quick choices, in hours a week */
 static const guint choices[] = { 5, 10, 15 };
@@ -241,27 +239,6 @@ sp_welcome_window_dispose (GObject *object)
 }
 
 static void
-sp_welcome_window_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SpWelcomeWindow *self = SP_WELCOME_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLANNER:
-      self->planner = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_welcome_window_class_init (SpWelcomeWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -269,15 +246,7 @@ sp_welcome_window_class_init (SpWelcomeWindowClass *klass)
 
   object_class->constructed = sp_welcome_window_constructed;
   object_class->dispose = sp_welcome_window_dispose;
-  object_class->set_property = sp_welcome_window_set_property;
-
-  properties[PROP_PLANNER] =
-      g_param_spec_object ("planner", NULL, NULL, SP_TYPE_PLANNER,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sp_model_properties_install (object_class, models, G_N_ELEMENTS (models));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/studyplanner/StudyPlanner/ui/sp-welcome-window.ui");
