@@ -425,7 +425,11 @@ new_block_row (SpDayView     *self,
       /* TRANSLATORS: on the first block of a level, "First block of Machine Learning Core" */
       g_autofree char *start = g_strdup_printf (_("▶ First block of %s"),
                                                 sp_calendar_get_level_title (schedule, block->level));
-      gtk_box_append (GTK_BOX (box), new_label (start, "level-start"));
+      GtkWidget       *label = new_label (start, "level-start");
+
+      /* Its edge in the level's color, as the day's own line above */
+      gtk_widget_add_css_class (label, badge_class);
+      gtk_box_append (GTK_BOX (box), label);
     }
   if (task != NULL)
     gtk_box_append (GTK_BOX (box), new_label (task, NULL));

@@ -477,6 +477,44 @@ test_selected_day_name (void)
   ui_stop (&ui);
 }
 
+/* The Day view's line on the first block of a level has its edge in the
+ * level's color, as the day's own line has */
+static void
+test_level_start_color (void)
+{
+  Ui          ui;
+  SpSchedule *schedule;
+  guint       n_starts = 0;
+
+  ui_start (&ui);
+  schedule = sp_planner_get_schedule (ui.planner);
+  for (guint i = 0; i < sp_schedule_get_n_blocks (schedule); i++)
+    {
+      const SpBlock   *block = sp_schedule_get_block (schedule, i);
+      g_autofree char *level = NULL;
+      g_autofree char *id = NULL;
+      GtkWidget       *row, *line;
+
+      if (!block->level_start)
+        continue;
+      level = g_strdup_printf ("level-%u", MIN (block->level + 1, 6));
+      id = g_strdup (block->id);
+      show (&ui, "day", block->day);
+      row = sp_day_view_get_block_row (SP_DAY_VIEW (sp_test_ui_find_by_type (GTK_WIDGET (ui.window), SP_TYPE_DAY_VIEW)),
+                                       id);
+      g_assert_nonnull (row);
+      line = sp_test_ui_find_by_css_class (row, "level-start");
+      g_assert_nonnull (line);
+      g_assert_true (gtk_widget_has_css_class (line, level));
+      n_starts++;
+      /* Showing a day may have made the schedule again */
+      schedule = sp_planner_get_schedule (ui.planner);
+    }
+  /* The bundled path's three levels */
+  g_assert_cmpuint (n_starts, ==, 3);
+  ui_stop (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/calendar-look/review-apart", test_review_apart);
   g_test_add_func ("/calendar-look/skipped-high-contrast", test_skipped_high_contrast);
   g_test_add_func ("/calendar-look/selected-day-name", test_selected_day_name);
+  g_test_add_func ("/calendar-look/level-start-color", test_level_start_color);
 
   return g_test_run ();
 }
