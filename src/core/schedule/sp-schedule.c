@@ -283,6 +283,35 @@ sp_schedule_get_day_blocks (SpSchedule *self,
   return lo - start;
 }
 
+/* The planned and done minutes of the blocks from @first_day to
+ * @last_day, counted as sp_schedule_get_day_totals() says: the day's
+ * totals and the hours of a week are the same sum. */
+static void
+sum_minutes (SpSchedule *self,
+             guint32     first_day,
+             guint32     last_day,
+             guint64    *planned,
+             guint64    *done)
+{
+  guint first;
+
+  *planned = *done = 0;
+  sp_schedule_get_day_blocks (self, first_day, &first);
+  for (guint i = first; i < self->blocks->len; i++)
+    {
+      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
+
+      if (block->day > last_day)
+        break;
+      if (block->status != SP_BLOCK_STATUS_SKIPPED)
+        *planned += block->minutes;
+      if (block->status == SP_BLOCK_STATUS_DONE)
+        *done += block->minutes;
+      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
+        *done += block->done_minutes;
+    }
+}
+
 /**
  * sp_schedule_get_day_totals:
  * @totals: (out caller-allocates): the day's planned and done minutes
@@ -295,25 +324,24 @@ sp_schedule_get_day_totals (SpSchedule  *self,
                             guint32      day,
                             SpDayTotals *totals)
 {
-  guint first, n;
+  guint64 planned, done;
+  guint   first, n;
 
   g_return_if_fail (SP_IS_SCHEDULE (self));
   g_return_if_fail (totals != NULL);
 
-  *totals = (SpDayTotals){ 0, 0, -1 };
+  sum_minutes (self, day, day, &planned, &done);
+  *totals = (SpDayTotals){ (guint) planned, (guint) done, -1 };
   n = sp_schedule_get_day_blocks (self, day, &first);
   for (guint i = first; i < first + n; i++)
     {
       const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
 
-      if (block->status != SP_BLOCK_STATUS_SKIPPED)
-        totals->planned_minutes += block->minutes;
-      if (block->status == SP_BLOCK_STATUS_DONE)
-        totals->done_minutes += block->minutes;
-      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
-        totals->done_minutes += block->done_minutes;
-      if (block->level_start && totals->level_start < 0)
-        totals->level_start = (int) block->level;
+      if (block->level_start)
+        {
+          totals->level_start = (int) block->level;
+          break;
+        }
     }
 }
 
@@ -383,22 +411,12 @@ sp_schedule_get_planned_hours (SpSchedule *self,
                                guint32     first_day,
                                guint32     last_day)
 {
-  guint64 minutes = 0;
-  guint first;
+  guint64 planned, done;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (self), 0);
 
-  sp_schedule_get_day_blocks (self, first_day, &first);
-  for (guint i = first; i < self->blocks->len; i++)
-    {
-      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
-
-      if (block->day > last_day)
-        break;
-      if (block->status != SP_BLOCK_STATUS_SKIPPED)
-        minutes += block->minutes;
-    }
-  return minutes / 60.0;
+  sum_minutes (self, first_day, last_day, &planned, &done);
+  return planned / 60.0;
 }
 
 /**
@@ -412,24 +430,12 @@ sp_schedule_get_done_hours (SpSchedule *self,
                             guint32     first_day,
                             guint32     last_day)
 {
-  guint64 minutes = 0;
-  guint first;
+  guint64 planned, done;
 
   g_return_val_if_fail (SP_IS_SCHEDULE (self), 0);
 
-  sp_schedule_get_day_blocks (self, first_day, &first);
-  for (guint i = first; i < self->blocks->len; i++)
-    {
-      const SpBlock *block = &g_array_index (self->blocks, SpBlock, i);
-
-      if (block->day > last_day)
-        break;
-      if (block->status == SP_BLOCK_STATUS_DONE)
-        minutes += block->minutes;
-      else if (block->status == SP_BLOCK_STATUS_PARTIAL)
-        minutes += block->done_minutes;
-    }
-  return minutes / 60.0;
+  sum_minutes (self, first_day, last_day, &planned, &done);
+  return done / 60.0;
 }
 
 const char *
