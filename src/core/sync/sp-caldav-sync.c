@@ -293,6 +293,14 @@ handle_reply (GTask      *task,
   Sync *sync = g_task_get_task_data (task);
   guint status = reply->status;
 
+  /* An update or a delete goes with the ETag last read: 412 says another
+   * client changed the event since */
+  if (status == 412 && (op->kind == OP_UPDATE || op->kind == OP_DELETE))
+    {
+      sync_add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"), op->uid);
+      return FALSE;
+    }
+
   switch (op->kind)
     {
     case OP_CREATE:
@@ -322,24 +330,12 @@ handle_reply (GTask      *task,
           start_op (task, op);
           return TRUE;
         }
-      if (status == 412)
-        {
-          sync_add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
-                                     op->uid);
-          return FALSE;
-        }
       break;
     case OP_DELETE:
       if ((status >= 200 && status < 300) || status == 404 || status == 410)
         {
           sp_sync_record_remove (sync->record, op->uid);
           sync->result->deleted++;
-          return FALSE;
-        }
-      if (status == 412)
-        {
-          sync_add_message (sync, _("“%s” was changed on the server during the sync; the next sync reads it"),
-                                     op->uid);
           return FALSE;
         }
       break;
