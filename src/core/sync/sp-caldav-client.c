@@ -71,6 +71,21 @@ request_free (gpointer data)
   g_free (request);
 }
 
+/**
+ * sp_dav_reply_parse_multistatus:
+ *
+ * Reads the body of a 207 answer; the caller has checked the status.
+ *
+ * Returns: (transfer full): the answer's responses, or %NULL with @error
+ *   set when the body is not a DAV:multistatus
+ */
+SpDavMultistatus *
+sp_dav_reply_parse_multistatus (const SpDavReply *reply,
+                                GError          **error)
+{
+  return sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), error);
+}
+
 void
 sp_dav_reply_free (SpDavReply *reply)
 {
@@ -444,7 +459,7 @@ existing_calendar_cb (GObject      *source,
       g_task_return_error (task, sp_caldav_status_error (reply->status, _("creating the calendar")));
       return;
     }
-  status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+  status = sp_dav_reply_parse_multistatus (reply, NULL);
   response = status && status->responses->len > 0 ? g_ptr_array_index (status->responses, 0) : NULL;
   if (response == NULL || !response->is_calendar)
     {
@@ -534,7 +549,7 @@ discover_cb (GObject      *source,
       return;
     }
   if (reply->status == 207)
-    status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+    status = sp_dav_reply_parse_multistatus (reply, NULL);
   if (status != NULL)
     {
       /* The answer about the address asked, or the only one */

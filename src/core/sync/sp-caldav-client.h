@@ -3,6 +3,8 @@
 
 #include <libsoup/soup.h>
 
+#include "sp-dav-xml.h"
+
 G_BEGIN_DECLS
 
 #define SP_CALDAV_ERROR (sp_caldav_error_quark ())
@@ -80,7 +82,9 @@ void            sp_caldav_client_report_progress (SpCaldavClient *self,
                                                   guint           done,
                                                   guint           total);
 
-void sp_dav_reply_free (SpDavReply *reply);
+SpDavMultistatus *sp_dav_reply_parse_multistatus (const SpDavReply *reply,
+                                                  GError          **error);
+void              sp_dav_reply_free (SpDavReply *reply);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpDavReply, sp_dav_reply_free)
 

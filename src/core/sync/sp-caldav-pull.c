@@ -355,7 +355,7 @@ listing_cb (GObject      *source,
       sync_finish (task, sp_caldav_status_error (reply->status, _("reading the calendar")));
       return;
     }
-  status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), &error);
+  status = sp_dav_reply_parse_multistatus (reply, &error);
   if (status == NULL)
     {
       sync_finish (task, g_error_new (SP_CALDAV_ERROR, SP_CALDAV_ERROR_NOT_CALDAV, "%s", error->message));
@@ -424,7 +424,7 @@ sync_collection_cb (GObject      *source,
       return;
     }
   if (reply->status == 207)
-    status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+    status = sp_dav_reply_parse_multistatus (reply, NULL);
   if (status == NULL || status->sync_token == NULL)
     {
       /* No such report, or a token the server no longer knows: compare every ETag */
@@ -528,7 +528,7 @@ refresh_token_cb (GObject      *source,
 
   /* Only a speed-up: whatever goes wrong leaves the old token */
   if (reply != NULL && reply->status == 207)
-    status = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+    status = sp_dav_reply_parse_multistatus (reply, NULL);
   if (status != NULL && status->sync_token != NULL && only_own_writes (sync, status))
     {
       g_free (sync->new_token);

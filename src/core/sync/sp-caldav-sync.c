@@ -344,9 +344,7 @@ handle_reply (GTask      *task,
       if (status == 207)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(SpDavMultistatus) multistatus = sp_dav_multistatus_parse (g_bytes_get_data (reply->body, NULL),
-                                                                               g_bytes_get_size (reply->body),
-                                                                               &error);
+          g_autoptr(SpDavMultistatus) multistatus = sp_dav_reply_parse_multistatus (reply, &error);
 
           if (multistatus == NULL)
             {
