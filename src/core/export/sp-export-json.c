@@ -65,22 +65,31 @@ indent (Writer *w)
     g_string_append (w->out, "  ");
 }
 
+/* Starts a member (or an array element when @name is NULL) */
+static void
+member (Writer     *w,
+        const char *name)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  indent (w);
+  if (name != NULL)
+    {
+      write_escaped (w->out, name);
+      g_string_append (w->out, ": ");
+    }
+  w->first = FALSE;
+}
+
+/* Opens an object or an array: the document itself (with no name), or a
+ * member */
 static void
 begin (Writer     *w,
        const char *name,
        char        bracket)
 {
   if (w->depth > 0)
-    {
-      if (!w->first)
-        g_string_append_c (w->out, ',');
-      indent (w);
-    }
-  if (name != NULL)
-    {
-      write_escaped (w->out, name);
-      g_string_append (w->out, ": ");
-    }
+    member (w, name);
   g_string_append_c (w->out, bracket);
   w->depth++;
   w->first = TRUE;
@@ -96,22 +105,6 @@ end (Writer *w,
   if (!empty)
     indent (w);
   g_string_append_c (w->out, bracket);
-  w->first = FALSE;
-}
-
-/* Starts a member (or an array element when @name is NULL) */
-static void
-member (Writer     *w,
-        const char *name)
-{
-  if (!w->first)
-    g_string_append_c (w->out, ',');
-  indent (w);
-  if (name != NULL)
-    {
-      write_escaped (w->out, name);
-      g_string_append (w->out, ": ");
-    }
   w->first = FALSE;
 }
 
