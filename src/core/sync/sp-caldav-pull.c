@@ -325,6 +325,21 @@ calendar_gone (GTask *task)
   sync_discover (task);
 }
 
+/* The reply to @task's request, or %NULL when the request failed, which
+ * ends the sync */
+static SpDavReply *
+pull_reply_finish (GTask        *task,
+                   GObject      *source,
+                   GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  SpDavReply *reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+
+  if (reply == NULL)
+    sync_finish (task, g_steal_pointer (&error));
+  return reply;
+}
+
 static void
 listing_cb (GObject      *source,
             GAsyncResult *result,
@@ -333,7 +348,7 @@ listing_cb (GObject      *source,
   GTask *task = user_data;
   Sync  *sync = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+  g_autoptr(SpDavReply) reply = pull_reply_finish (task, source, result);
   g_autoptr(SpDavMultistatus) status = NULL;
   g_autoptr(GHashTable) listed = NULL;
   g_autofree char *calendar_name = NULL;
@@ -341,10 +356,7 @@ listing_cb (GObject      *source,
   SpSyncEntry     *entry;
 
   if (reply == NULL)
-    {
-      sync_finish (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (reply->status == 404 || reply->status == 410)
     {
       calendar_gone (task);
@@ -409,15 +421,11 @@ sync_collection_cb (GObject      *source,
 {
   GTask *task = user_data;
   Sync  *sync = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpDavReply) reply = sp_caldav_client_request_finish (SP_CALDAV_CLIENT (source), result, &error);
+  g_autoptr(SpDavReply) reply = pull_reply_finish (task, source, result);
   g_autoptr(SpDavMultistatus) status = NULL;
 
   if (reply == NULL)
-    {
-      sync_finish (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (reply->status == SOUP_STATUS_UNAUTHORIZED)
     {
       sync_finish (task, sp_caldav_status_error (reply->status, NULL));
