@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-test-files.h"
 #include "sp-test-pdf.h"
 
 /* --export-pdf and --export-ics as a script runs them: the real program,
@@ -437,8 +438,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("sp-cli-export-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  tmp_dir = sp_test_make_tmp_dir ("sp-cli-export-XXXXXX");
 
   g_test_add_func ("/cli/export-pdf/week", test_pdf_week);
   g_test_add_func ("/cli/export-pdf/month-letter", test_pdf_month_letter);

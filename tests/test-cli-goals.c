@@ -28,8 +28,7 @@ run (SpTestRun          *result,
 static void
 set_up (void)
 {
-  data_home = g_dir_make_tmp ("sp-cli-goals-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
+  data_home = sp_test_make_tmp_dir ("sp-cli-goals-XXXXXX");
 }
 
 static void

@@ -52,8 +52,7 @@ bundled_plan_path (void)
 static void
 set_up (void)
 {
-  data_home = g_dir_make_tmp ("sp-cli-options-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
+  data_home = sp_test_make_tmp_dir ("sp-cli-options-XXXXXX");
 }
 
 static void

@@ -168,8 +168,7 @@ static void
 export_set_up (ExportFixture *fixture,
                gconstpointer  data)
 {
-  data_home = g_dir_make_tmp ("sp-cli-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
+  data_home = sp_test_make_tmp_dir ("sp-cli-data-XXXXXX");
 }
 
 static void

@@ -498,17 +498,25 @@ test_plan_disappears (void)
   g_rmdir (dir);
 }
 
+/* A plan of sp_test_make_chain_plan(), as the bytes of its file */
+static GBytes *
+chain_plan_bytes (guint       n_topics,
+                  const char *title)
+{
+  char *json = sp_test_make_chain_plan (n_topics, title);
+
+  return g_bytes_new_take (json, strlen (json));
+}
+
 static void
 test_huge_plan (void)
 {
-  g_autofree char *json = sp_test_make_chain_plan (100000, "Topic");
-  g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
+  g_autoptr(GBytes) bytes = chain_plan_bytes (100000, "Topic");
   g_autoptr(GError) error = NULL;
   g_autoptr(SpPlan) plan = NULL;
   const SpTopic *last;
   gint64 start = g_get_monotonic_time ();
 
-  g_steal_pointer (&json);
   plan = sp_plan_new_from_bytes (bytes, "huge.json", NULL, &error);
   g_assert_no_error (error);
   /* Not a timed test (bench/ is for that): for the log, and meson's timeout catches a hang */
@@ -526,12 +534,10 @@ test_huge_plan (void)
 static void
 test_too_many_topics (void)
 {
-  g_autofree char *json = sp_test_make_chain_plan (200001, "T");
-  g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
+  g_autoptr(GBytes) bytes = chain_plan_bytes (200001, "T");
   g_autoptr(GError) error = NULL;
   g_autoptr(SpPlan) plan = NULL;
 
-  g_steal_pointer (&json);
   plan = sp_plan_new_from_bytes (bytes, "too-many.json", NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_INVALID);

@@ -433,8 +433,7 @@ fixture_set_up (Fixture       *fixture,
   sp_test_server_start (fixture->server);
   fixture->base = g_strdup (sp_test_server_get_base (fixture->server));
 
-  fixture->cache_dir = g_dir_make_tmp ("sp-fetch-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->cache_dir = sp_test_make_tmp_dir ("sp-fetch-XXXXXX");
   fixture->cache = sp_catalog_cache_new (fixture->cache_dir);
   fixture->fetcher = sp_catalog_fetcher_new (fixture->cache);
   /* Short enough that a server that never answers fails the test quickly */

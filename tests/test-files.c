@@ -15,11 +15,7 @@
 static char *
 make_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("sp-files-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return sp_test_make_tmp_dir ("sp-files-XXXXXX");
 }
 
 static guint

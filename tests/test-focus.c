@@ -52,8 +52,7 @@ fixture_set_up (Fixture      *fixture,
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Bucharest");
   g_autoptr(GDateTime) start = g_date_time_new (tz, 2025, 3, 3, 19, 0, 0);
 
-  fixture->dir = g_dir_make_tmp ("sp-focus-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_tmp_dir ("sp-focus-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "state.json", NULL);
   fixture->plan = sp_plan_new_from_file (file, NULL, &error);
   g_assert_no_error (error);

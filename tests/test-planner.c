@@ -55,10 +55,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sp-planner-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_tmp_dir ("sp-planner-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "study-planner", "state.json", NULL);
   fixture->plan = sp_test_load_plan ("valid-minimal.json");
   fixture->planner = new_planner (fixture);

@@ -14,6 +14,7 @@
 #include "sp-print-operation.h"
 #include "sp-print-preview.h"
 #include "sp-test-core.h"
+#include "sp-test-files.h"
 #include "sp-test-pdf.h"
 #include "sp-test-ui.h"
 #include "sp-window-print.h"
@@ -504,8 +505,7 @@ main (int   argc,
   int status;
 
   /* A state of our own: the planner saves what the tests change */
-  tmp_dir = g_dir_make_tmp ("sp-test-print-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  tmp_dir = sp_test_make_tmp_dir ("sp-test-print-XXXXXX");
   {
     g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
     g_setenv ("XDG_DATA_HOME", data, TRUE);

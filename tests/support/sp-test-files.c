@@ -11,6 +11,23 @@
 #include "sp-test-files.h"
 
 /**
+ * sp_test_make_tmp_dir:
+ * @tmpl: the folder's name, as g_dir_make_tmp() takes it
+ *
+ * Returns: (transfer full): a new empty folder of the test's own; the test
+ *   fails when it cannot be made. sp_test_remove_tree() takes it away.
+ */
+char *
+sp_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/**
  * sp_test_remove_tree:
  * @path: a folder a test made (g_dir_make_tmp()), or a file
  *

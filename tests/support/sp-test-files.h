@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
+char    *sp_test_make_tmp_dir (const char *tmpl);
 gboolean sp_test_remove_tree (const char *path);
 gboolean sp_test_mount_small_tmpfs (const char *dir,
                                     const char *size);

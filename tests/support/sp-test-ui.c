@@ -9,6 +9,7 @@
 
 #include "sp-calendar-grid.h"
 #include "sp-path-view.h"
+#include "sp-test-files.h"
 #include "sp-test-ui.h"
 
 /* Starts the real application with its real window. NON_UNIQUE keeps
@@ -109,10 +110,8 @@ sp_test_ui_stop_app (SpApplication *app)
 char *
 sp_test_ui_make_data_home (const char *tmpl)
 {
-  g_autoptr(GError) error = NULL;
-  char *data_home = g_dir_make_tmp (tmpl, &error);
+  char *data_home = sp_test_make_tmp_dir (tmpl);
 
-  g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   return data_home;
 }
