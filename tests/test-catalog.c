@@ -60,6 +60,18 @@ course_at (SpCatalogPage *page,
   return g_ptr_array_index (page->courses, index);
 }
 
+/* What every format's first page says of itself */
+static void
+assert_page (SpCatalogPage *page,
+             guint          n_courses,
+             gint64         total,
+             const char    *next_url)
+{
+  g_assert_cmpuint (page->courses->len, ==, n_courses);
+  g_assert_cmpint (page->total, ==, total);
+  g_assert_cmpstr (page->next_url, ==, next_url);
+}
+
 static void
 assert_parse_error (SpCatalogFormat  format,
                     const char      *json,
@@ -84,10 +96,8 @@ test_own_format (void)
   g_autoptr(SpCatalogPage) page2 = NULL;
   SpCourse *course;
 
-  g_assert_cmpuint (page->courses->len, ==, 2);
-  g_assert_cmpint (page->total, ==, 5);
   /* A relative next link is resolved against the page */
-  g_assert_cmpstr (page->next_url, ==, "https://school.example.org/feed/own-2.json");
+  assert_page (page, 2, 5, "https://school.example.org/feed/own-2.json");
 
   course = course_at (page, 0);
   g_assert_cmpstr (sp_course_get_id (course), ==, "own-1");
@@ -121,11 +131,8 @@ test_coursera_format (void)
   g_autoptr(SpCatalogPage) page3 = NULL;
   SpCourse *course;
 
-  g_assert_cmpuint (page->courses->len, ==, 2);
-  g_assert_cmpint (page->total, ==, 5);
   /* paging.next is an offset: the same query, start= set */
-  g_assert_cmpstr (page->next_url, ==,
-                   "https://api.coursera.org/api/courses.v1?fields=name,slug&includes=partnerIds&limit=2&start=2");
+  assert_page (page, 2, 5, "https://api.coursera.org/api/courses.v1?fields=name,slug&includes=partnerIds&limit=2&start=2");
 
   course = course_at (page, 0);
   g_assert_cmpstr (sp_course_get_title (course), ==, "Machine Learning");
@@ -163,9 +170,7 @@ test_edx_format (void)
   g_autoptr(SpCatalogPage) page3 = NULL;
   SpCourse *course;
 
-  g_assert_cmpuint (page->courses->len, ==, 2);
-  g_assert_cmpint (page->total, ==, 4);
-  g_assert_cmpstr (page->next_url, ==, "https://courses.example.org/api/courses/v1/courses/?page=2");
+  assert_page (page, 2, 4, "https://courses.example.org/api/courses/v1/courses/?page=2");
 
   course = course_at (page, 0);
   g_assert_cmpstr (sp_course_get_id (course), ==, "course-v1:MITx+6.86x+3T2023");
@@ -196,9 +201,7 @@ test_mitlearn_format (void)
   g_autoptr(SpCatalogPage) page2 = NULL;
   SpCourse *course;
 
-  g_assert_cmpuint (page->courses->len, ==, 2);
-  g_assert_cmpint (page->total, ==, 4);
-  g_assert_cmpstr (page->next_url, ==, "https://api.learn.example.org/api/v1/courses/?platform=ocw&offset=2");
+  assert_page (page, 2, 4, "https://api.learn.example.org/api/v1/courses/?platform=ocw&offset=2");
 
   course = course_at (page, 0);
   g_assert_cmpstr (sp_course_get_id (course), ==, "18.06+spring_2010");
