@@ -263,30 +263,29 @@ test_deep_nesting (void)
   g_assert_cmpstr (((SpPlanProblem *) g_ptr_array_index (problems, 0))->message, ==, "Nested deeper than 64 levels");
 }
 
-static void
-test_not_utf8 (void)
+/* Text that is not Unicode: a syntax error that says what is wrong */
+typedef struct
 {
-  static const char data[] = "{\"format\": 1, \"id\": \"\xff\xfe\"}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
+  const char *data;
+  const char *name;
+  const char *said;
+} BadTextCase;
+
+static const BadTextCase not_utf8_case = { "{\"format\": 1, \"id\": \"\xff\xfe\"}", "latin1.json", "UTF-8" };
+static const BadTextCase lone_surrogate_case = { "{\"format\": 1, \"id\": \"x\", \"title\": \"\\ud800\"}",
+                                                 "surrogate.json", "surrogate" };
+
+static void
+test_bad_text (gconstpointer data)
+{
+  const BadTextCase *bad = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad->data, strlen (bad->data));
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (bytes, "latin1.json", NULL, &error);
+  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (bytes, bad->name, NULL, &error);
 
   g_assert_null (plan);
   g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
-  g_assert_nonnull (strstr (error->message, "UTF-8"));
-}
-
-static void
-test_lone_surrogate (void)
-{
-  static const char data[] = "{\"format\": 1, \"id\": \"x\", \"title\": \"\\ud800\"}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpPlan) plan = sp_plan_new_from_bytes (bytes, "surrogate.json", NULL, &error);
-
-  g_assert_null (plan);
-  g_assert_error (error, SP_PLAN_ERROR, SP_PLAN_ERROR_SYNTAX);
-  g_assert_nonnull (strstr (error->message, "surrogate"));
+  g_assert_nonnull (strstr (error->message, bad->said));
 }
 
 static void
@@ -320,8 +319,8 @@ main (int   argc,
     }
   g_test_add_func ("/plan/many-problems", test_many_problems);
   g_test_add_func ("/plan/deep-nesting", test_deep_nesting);
-  g_test_add_func ("/plan/not-utf8", test_not_utf8);
-  g_test_add_func ("/plan/lone-surrogate", test_lone_surrogate);
+  g_test_add_data_func ("/plan/not-utf8", &not_utf8_case, test_bad_text);
+  g_test_add_data_func ("/plan/lone-surrogate", &lone_surrogate_case, test_bad_text);
   g_test_add_func ("/plan/missing-file", test_missing_file);
 
   return g_test_run ();
