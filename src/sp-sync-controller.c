@@ -352,7 +352,7 @@ lookup_cb (GObject      *source,
   g_autoptr(SpSyncController) self = lookup->self;
   Next next = lookup->next;
   g_autoptr(GError) error = NULL;
-  g_autofree char *password = sp_caldav_secret_lookup_finish (result, &error);
+  g_autoptr(SpCaldavPassword) password = sp_caldav_secret_lookup_finish (result, &error);
   g_autofree char *user = get_user (self);
 
   g_free (lookup);
@@ -475,14 +475,6 @@ settings_changed_cb (SpSyncController *self)
 static void store_next (SpSyncController *self);
 
 static void
-clear_password (char **password)
-{
-  if (*password != NULL)
-    memset (*password, 0, strlen (*password));
-  g_clear_pointer (password, g_free);
-}
-
-static void
 store_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
@@ -514,7 +506,7 @@ store_next (SpSyncController *self)
                                 g_object_ref (self));
   g_clear_pointer (&self->store_url, g_free);
   g_clear_pointer (&self->store_user, g_free);
-  clear_password (&self->store_password);
+  g_clear_pointer (&self->store_password, sp_caldav_password_free);
 }
 
 static void
@@ -541,9 +533,7 @@ finish_stop (SpSyncController *self,
 
   if (user[0] != '\0')
     sp_caldav_secret_clear_async (url, user, NULL, clear_cb, NULL);
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->password, sp_caldav_password_free);
   if (g_remove (self->record_path) != 0 && errno != ENOENT)
     g_message ("%s: %s", self->record_path, g_strerror (errno));
   g_settings_set_string (self->settings, "sync-url", "");
@@ -581,13 +571,11 @@ sp_sync_controller_finalize (GObject *object)
 {
   SpSyncController *self = SP_SYNC_CONTROLLER (object);
 
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_free (self->password);
+  g_clear_pointer (&self->password, sp_caldav_password_free);
   g_free (self->record_path);
   g_free (self->store_url);
   g_free (self->store_user);
-  clear_password (&self->store_password);
+  g_clear_pointer (&self->store_password, sp_caldav_password_free);
 
   G_OBJECT_CLASS (sp_sync_controller_parent_class)->finalize (object);
 }
@@ -721,9 +709,7 @@ sp_sync_controller_set_up (SpSyncController *self,
     }
   g_settings_set_string (self->settings, "sync-user", user ? user : "");
   g_settings_set_string (self->settings, "sync-url", trimmed);
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->password, sp_caldav_password_free);
   if (password != NULL && password[0] != '\0')
     {
       self->password = g_strdup (password);
@@ -733,7 +719,7 @@ sp_sync_controller_set_up (SpSyncController *self,
           self->store_url = g_strdup (trimmed);
           g_free (self->store_user);
           self->store_user = g_strdup (user);
-          clear_password (&self->store_password);
+          g_clear_pointer (&self->store_password, sp_caldav_password_free);
           self->store_password = g_strdup (password);
           store_next (self);
         }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-caldav-secret.h"
 #include "sp-model-properties.h"
 #include "sp-sync-preferences-page.h"
 
@@ -97,7 +98,7 @@ sync_clicked_cb (SpSyncPreferencesPage *self)
     {
       g_autofree char *url = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
       g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
-      g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+      g_autoptr(SpCaldavPassword) password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
 
       /* Typed once: kept in the keyring, not in the field */
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");

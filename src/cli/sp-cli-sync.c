@@ -85,7 +85,7 @@ sp_cli_sync (GVariantDict *options)
   g_autoptr(SpCaldavClient) client = NULL;
   g_autoptr(SpSyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *password = NULL;
+  g_autoptr(SpCaldavPassword) password = NULL;
   g_autofree char *record = NULL;
   g_autofree char *line = NULL;
   const char      *url = NULL;

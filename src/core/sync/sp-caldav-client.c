@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sp-caldav-client.h"
+#include "sp-caldav-secret.h"
 #include "sp-catalog-format.h"
 #include "sp-dav-xml.h"
 #include "sp-http.h"
@@ -662,9 +663,7 @@ sp_caldav_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_free (self->user);
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_free (self->password);
+  g_clear_pointer (&self->password, sp_caldav_password_free);
 
   G_OBJECT_CLASS (sp_caldav_client_parent_class)->finalize (object);
 }

@@ -64,7 +64,7 @@ lookup_cb (GObject      *source,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, password, g_free);
+    g_task_return_pointer (task, password, (GDestroyNotify) sp_caldav_password_free);
 }
 
 void
@@ -132,9 +132,7 @@ store_free (gpointer data)
 
   g_free (store->server);
   g_free (store->user);
-  if (store->password != NULL)
-    memset (store->password, 0, strlen (store->password));
-  g_free (store->password);
+  g_clear_pointer (&store->password, sp_caldav_password_free);
   g_free (store);
 }
 
@@ -223,4 +221,21 @@ sp_caldav_secret_clear_finish (GAsyncResult *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sp_caldav_password_free:
+ * @password: (nullable): a password
+ *
+ * Frees @password with its bytes wiped first, so that it does not stay
+ * behind in freed memory: explicit_bzero(), since the compiler may drop a
+ * memset() just before a free.
+ */
+void
+sp_caldav_password_free (SpCaldavPassword *password)
+{
+  if (password == NULL)
+    return;
+  explicit_bzero (password, strlen (password));
+  g_free (password);
 }

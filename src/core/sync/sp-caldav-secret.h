@@ -40,4 +40,11 @@ void     sp_caldav_secret_clear_async (const char         *server,
 gboolean sp_caldav_secret_clear_finish (GAsyncResult *result,
                                         GError      **error);
 
+/* A password kept in memory, wiped when it is freed: g_autoptr (SpCaldavPassword) */
+typedef char SpCaldavPassword;
+
+void sp_caldav_password_free (SpCaldavPassword *password);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCaldavPassword, sp_caldav_password_free)
+
 G_END_DECLS
