@@ -401,18 +401,21 @@ sp_calendar_grid_snapshot_month (SpCalendarGrid         *self,
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
   double column_width = layout->width / 7;
   gboolean    compact = sp_calendar_grid_is_compact (self);
+  gboolean    long_names = TRUE;
 
-  /* Weekday names, long when there is room */
+  /* Weekday names, long when all seven fit: a row of "Sunday", "Mon",
+   * "Tue" reads as a mistake */
+  for (guint i = 0; i < 7 && long_names; i++)
+    {
+      g_autofree char *name = sp_calendar_format_weekday (sp_calendar_layout_get_day (layout, i)->day);
+
+      long_names = sp_calendar_grid_text_width (paint->small, name) <= column_width - 8;
+    }
   for (guint i = 0; i < 7; i++)
     {
       const SpCalendarDay *cell = sp_calendar_layout_get_day (layout, i);
-      g_autofree char *name = sp_calendar_format_weekday (cell->day);
+      g_autofree char     *name = long_names ? sp_calendar_format_weekday (cell->day) : sp_calendar_format (cell->day, "%a");
 
-      if (sp_calendar_grid_text_width (paint->small, name) > column_width - 8)
-        {
-          g_free (name);
-          name = sp_calendar_format (cell->day, "%a");
-        }
       draw_text (snapshot, paint->small, name, cell->rect.x + 4,
                  (layout->header.height - self->small_height) / 2, cell->rect.width - 8, PANGO_ALIGN_CENTER, &dim);
     }
