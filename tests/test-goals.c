@@ -160,6 +160,19 @@ end_with (Bundled      *b,
                    : sp_schedule_get_level_report (schedule, (guint) level)->end_day;
 }
 
+/* The goal of @level_id by @goal solved, as it must be: @status */
+static SpGoalResult *
+solve (Bundled     *b,
+       const char  *level_id,
+       guint32      goal,
+       SpGoalStatus status)
+{
+  SpGoalResult *result = sp_goal_solve (&b->input, level_id, goal);
+
+  g_assert_cmpint (result->status, ==, status);
+  return result;
+}
+
 static guint
 total (const guint16 minutes[SP_N_WEEKDAYS])
 {
@@ -184,8 +197,7 @@ test_goal_needs_hours (Bundled      *b,
 
   end = end_with (b, b->availability->minutes, 0);
   goal = end - 60;
-  result = sp_goal_solve (&b->input, "fundamentals", goal);
-  g_assert_cmpint (result->status, ==, SP_GOAL_NEEDS_HOURS);
+  result = solve (b, "fundamentals", goal, SP_GOAL_NEEDS_HOURS);
   g_assert_cmpuint (result->end_day, ==, end);
   g_assert_cmpuint (total (result->current), ==, 600);
   g_assert_cmpuint (result->weekly_minutes, ==, total (result->minutes));
@@ -241,8 +253,7 @@ test_goal_shortest_days_first (Bundled      *b,
   guint32          end;
 
   end = end_with (b, b->availability->minutes, -1);
-  result = sp_goal_solve (&b->input, SP_GOAL_PATH, end - 30);
-  g_assert_cmpint (result->status, ==, SP_GOAL_NEEDS_HOURS);
+  result = solve (b, SP_GOAL_PATH, end - 30, SP_GOAL_NEEDS_HOURS);
   for (guint d = 0; d < 5; d++)
     g_assert_cmpuint (result->minutes[d], ==, result->minutes[0]);
   g_assert_cmpuint (result->minutes[0], >, 60);
@@ -262,8 +273,7 @@ test_goal_met (Bundled      *b,
   guint32          end;
 
   end = end_with (b, b->availability->minutes, 0);
-  result = sp_goal_solve (&b->input, "fundamentals", end + 90);
-  g_assert_cmpint (result->status, ==, SP_GOAL_MET);
+  result = solve (b, "fundamentals", end + 90, SP_GOAL_MET);
   g_assert_cmpuint (result->weekly_minutes, <, 600);
   g_assert_cmpuint (result->weekly_minutes, >, 0);
   g_assert_cmpuint (end_with (b, result->minutes, 0), <=, end + 90);
@@ -283,8 +293,7 @@ test_goal_out_of_reach (Bundled      *b,
   g_autoptr(SpGoalResult) short_ = NULL;
   g_autofree char *sentence = NULL;
 
-  before = sp_goal_solve (&b->input, "core", sp_test_date ("2025-12-31"));
-  g_assert_cmpint (before->status, ==, SP_GOAL_BEFORE_START);
+  before = solve (b, "core", sp_test_date ("2025-12-31"), SP_GOAL_BEFORE_START);
   g_assert_false (sp_goal_result_has_hours (before));
   sentence = sp_goal_result_describe (before, b->plan);
   g_assert_cmpstr (sentence, ==, "Goal for Machine Learning Core, 31 December 2025: no hours can meet it, "
@@ -292,8 +301,7 @@ test_goal_out_of_reach (Bundled      *b,
   g_clear_pointer (&sentence, g_free);
 
   /* The whole path in a month: more than the week has */
-  short_ = sp_goal_solve (&b->input, SP_GOAL_PATH, sp_test_date ("2026-02-05"));
-  g_assert_cmpint (short_->status, ==, SP_GOAL_OUT_OF_REACH);
+  short_ = solve (b, SP_GOAL_PATH, sp_test_date ("2026-02-05"), SP_GOAL_OUT_OF_REACH);
   g_assert_false (sp_goal_result_has_hours (short_));
   g_assert_cmpuint (short_->reach_day, >, sp_test_date ("2026-02-05"));
   sentence = sp_goal_result_describe (short_, b->plan);
