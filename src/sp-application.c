@@ -220,9 +220,14 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   SpApplication *self = SP_APPLICATION (user_data);
+  /* A copy: a window closed leaves the application's list, its link freed */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (self));
 }
 

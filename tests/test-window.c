@@ -343,6 +343,27 @@ test_close_with_popover_open (void)
   sp_test_ui_stop_app (app);
 }
 
+/* Quit closes the window and quits: it walked the application's list of
+ * windows as the window it closed left it, reading a freed link (a crash
+ * once in a few quits, seen as SIGTERM ended the app in test a11y; certain
+ * here, where G_SLICE=always-malloc and MALLOC_PERTURB_ refill it) */
+static void
+test_quit_closes_every_window (void)
+{
+  SpApplication *app = sp_test_ui_start_app ();
+  GtkWindow     *window = sp_test_ui_get_window (app);
+
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  sp_test_ui_wait (100);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_null (window);
+
+  sp_test_ui_stop_app (app);
+}
+
 /* The primary menu: made when first opened, with every command in it */
 static void
 test_primary_menu (void)
@@ -505,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/window/view-action", test_view_action);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/close-with-popover-open", test_close_with_popover_open);
+  g_test_add_func ("/window/quit-closes-every-window", test_quit_closes_every_window);
   g_test_add_func ("/window/romanian", test_romanian);
   g_test_add_func ("/window/summary-proportional", test_summary_proportional);
   g_test_add_func ("/window/screenshots", test_screenshots);
